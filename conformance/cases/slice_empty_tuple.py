@@ -1,0 +1,10 @@
+# The empty tuple is a singleton; non-empty computed tuples are new objects.
+a = ()
+b = tuple()
+c = tuple([])
+print(a is b, b is c)
+d = (1, 2)
+e = tuple([1, 2])
+print(d == e, d is e)
+f = (1, 2)
+print(d is f)

@@ -1,0 +1,12 @@
+# type() of each literal kind.
+print(type(1))
+print(type(1.5))
+print(type("s"))
+print(type(True))
+print(type(None))
+print(type([]))
+print(type(()))
+print(type({}))
+print(type((1,)))
+print(type(10 ** 30))
+print(type(b"x"))
