@@ -13,3 +13,13 @@ export const CASE_ENV = Object.freeze({
   PYTHONDONTWRITEBYTECODE: '1',
   PYTHONNOUSERSITE: '1',
 });
+
+/**
+ * From 3.9 CPython makes the main script's path absolute, so tracebacks and warnings
+ * name `/abs/path/conformance/cases/<case>.py`. The recorder and the runner both strip
+ * the cases directory from stdout and stderr, so goldens say `<case>.py` whatever the
+ * checkout's location (as 3.6-3.8 print it anyway).
+ */
+export function normalizeOutput(text, casesDir) {
+  return text.split(`${casesDir}/`).join('');
+}

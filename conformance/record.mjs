@@ -13,14 +13,15 @@
 //
 // Written per case and version: expected/<X.Y>/<case>.out (stdout), and <case>.err
 // (stderr) and <case>.status (exit status) only when stderr is non-empty or the status
-// is non-zero. Goldens of deleted cases are removed.
+// is non-zero. Goldens of deleted cases are removed. The absolute path of the cases
+// directory (printed by 3.9+ in tracebacks) is stripped: see normalizeOutput in env.mjs.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_ENV, SUPPORTED } from './env.mjs';
+import { CASE_ENV, SUPPORTED, normalizeOutput } from './env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const casesDir = join(here, 'cases');
@@ -88,8 +89,8 @@ function runOnce(bin, file) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), casesDir),
+        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), casesDir),
         status: timedOut ? 'timeout' : code ?? `signal ${signal}`,
       });
     });

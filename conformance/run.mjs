@@ -22,7 +22,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 
 import { availableParallelism, cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_ENV, SUPPORTED } from './env.mjs';
+import { CASE_ENV, SUPPORTED, normalizeOutput } from './env.mjs';
 import { unifiedDiff } from './diff.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,8 +98,8 @@ function runCase(xy, name) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       done({
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), casesDir),
+        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), casesDir),
         status: timedOut ? `timeout after ${TIMEOUT_MS / 1000} s` : code ?? `signal ${signal}`,
       });
     });
