@@ -1,0 +1,7 @@
+# An AttributeError on an instance without that attribute.
+class A:
+    pass
+a = A()
+a.x = 1
+print(a.x)
+print(a.y)
