@@ -1,0 +1,15 @@
+/**
+ * tables/ — CPython's container storage, slot for slot: the set hash table and
+ * list over-allocation (and, with them, iteration order and sys.getsizeof).
+ */
+export {
+  SetTable,
+  type KeyEq,
+  type SetTableProfile,
+  setTableProfile,
+  PySet_MINSIZE,
+  LINEAR_PROBES,
+  PERTURB_SHIFT,
+  SETENTRY_SIZE,
+} from './set-table.js';
+export { ListAllocation, type ListAllocProfile, listAllocProfile, listResize } from './list-alloc.js';
