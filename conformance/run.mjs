@@ -9,7 +9,8 @@
 // cwd = conformance/cases and the same scrubbed environment as the recorder. A case
 // passes when stdout equals expected/<X.Y>/<case>.out, stderr equals <case>.err (compared
 // when that golden exists, or when pymem wrote to stderr and none exists) and the exit
-// status equals <case>.status (0 when absent).
+// status equals <case>.status (0 when absent). The absolute path of the cases directory
+// is stripped from both streams, as the recorder does (see normalizeOutput in env.mjs).
 //
 // The ratchet: passing/<X.Y>.txt lists the cases known to pass. With --ratchet the exit
 // status is 1 only when a listed case fails; --update-ratchet rewrites the lists with
@@ -30,7 +31,8 @@ const repo = resolve(here, '..');
 const casesDir = join(here, 'cases');
 const expectedDir = join(here, 'expected');
 const passingDir = join(here, 'passing');
-const cli = join(repo, 'apps', 'cli', 'dist', 'pymem.js');
+// PYMEM_CLI overrides the CLI under test (used to check the runner itself against a shim).
+const cli = process.env.PYMEM_CLI ? resolve(process.env.PYMEM_CLI) : join(repo, 'apps', 'cli', 'dist', 'pymem.js');
 const TIMEOUT_MS = 60_000;
 const DIFF_LINES = 40;
 
