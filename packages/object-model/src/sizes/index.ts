@@ -1,0 +1,17 @@
+/**
+ * sizes/ — sys.getsizeof() per CPython version (64-bit), and the version type
+ * shared by the other primitives.
+ */
+export { type PyVersion, SUPPORTED_VERSIONS, atLeast } from './version.js';
+export {
+  type SizeProfile,
+  type FixedSizeKind,
+  sizeProfile,
+  sizeofInt,
+  sizeofStr,
+  sizeofBytes,
+  sizeofBytearray,
+  sizeofTuple,
+  sizeofList,
+  sizeofSet,
+} from './sizes.js';

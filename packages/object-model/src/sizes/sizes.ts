@@ -1,0 +1,180 @@
+/**
+ * sys.getsizeof() of built-in objects per CPython version, 64-bit builds.
+ *
+ * `sys.getsizeof(o)` is `o.__sizeof__()` plus the GC header for GC-tracked
+ * types (Python/sysmodule.c _PySys_GetSizeOf()). `__sizeof__` is
+ * `tp_basicsize + tp_itemsize * n` (Objects/typeobject.c object___sizeof__)
+ * unless the type overrides it (list, set, dict, str, int, bytearray …).
+ * Every number here was recorded from the real interpreters 3.6.15 … 3.13.0.
+ */
+import { atLeast, type PyVersion } from './version.js';
+import { PySet_MINSIZE, SETENTRY_SIZE } from '../tables/set-table.js';
+
+/** Fixed-size object kinds whose sys.getsizeof does not depend on the value. */
+export type FixedSizeKind =
+  | 'None' | 'Ellipsis' | 'NotImplemented' | 'True' | 'False' | 'object'
+  | 'float' | 'complex' | 'range' | 'slice'
+  | 'function' | 'cell' | 'method' | 'method-wrapper' | 'classmethod' | 'staticmethod' | 'property'
+  | 'instance' | 'weakref' | 'module'
+  | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
+  | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
+  | 'map' | 'zip' | 'enumerate'
+  | 'exception' | 'generator' | 'heap-type';
+
+/** Everything sys.getsizeof needs for one CPython version. */
+export interface SizeProfile {
+  readonly version: PyVersion;
+  /** sizeof(PyGC_Head): 32 in 3.6/3.7 (a union padded for long double), 16 from 3.8. */
+  readonly gcHeaderSize: number;
+  /** `sys.getsizeof(0)` is 24 up to 3.10 (zero digits), 28 from 3.11 (always one digit). */
+  readonly intZeroHasDigit: boolean;
+  /** From 3.12 str objects lost `wstr`/`wstr_length`: ASCII header 40 (was 48), compact 56 (was 72). */
+  readonly strAsciiHeader: number;
+  /** Header of a compact non-ASCII str (PyCompactUnicodeObject). */
+  readonly strCompactHeader: number;
+  /**
+   * sys.getsizeof of fixed-size objects, GC header included where the type is
+   * GC-tracked. 'instance' is a plain class instance with `__dict__` and
+   * `__weakref__` (3.11+: inline values, the dict not yet materialised);
+   * 'heap-type' a `class C: pass`; 'generator' a generator of a one-line
+   * `def g(): yield 1` (frame-dependent: measured, not modelled);
+   * 'method-wrapper' is e.g. `C().__eq__`.
+   */
+  readonly fixed: Readonly<Record<FixedSizeKind, number>>;
+  /** sys.getsizeof of an instance with `__slots__ = ('a', 'b')` (32 + GC header). */
+  readonly slotsInstance2: number;
+  /** sys.getsizeof of an instance with `__slots__ = ('a', '__weakref__')`: 3.12+ adds a managed-weakref pre-header. */
+  readonly slotsWeakrefInstance: number;
+}
+
+// Recorded sys.getsizeof values, columns 3.6 … 3.13.
+const FIXED: Record<FixedSizeKind, readonly number[]> = {
+  None: [16, 16, 16, 16, 16, 16, 16, 16],
+  Ellipsis: [16, 16, 16, 16, 16, 16, 16, 16],
+  NotImplemented: [16, 16, 16, 16, 16, 16, 16, 16],
+  True: [28, 28, 28, 28, 28, 28, 28, 28],
+  False: [24, 24, 24, 24, 24, 28, 28, 28],
+  object: [16, 16, 16, 16, 16, 16, 16, 16],
+  float: [24, 24, 24, 24, 24, 24, 24, 24],
+  complex: [32, 32, 32, 32, 32, 32, 32, 32],
+  range: [48, 48, 48, 48, 48, 48, 48, 48],
+  slice: [72, 72, 56, 56, 56, 56, 56, 56],
+  function: [144, 144, 136, 136, 144, 152, 160, 160],
+  cell: [56, 56, 40, 40, 40, 40, 40, 40],
+  method: [72, 72, 64, 64, 64, 64, 64, 64],
+  'method-wrapper': [64, 64, 48, 48, 48, 48, 48, 48],
+  classmethod: [64, 64, 48, 48, 48, 48, 48, 48],
+  staticmethod: [64, 64, 48, 48, 48, 48, 48, 48],
+  property: [88, 88, 72, 72, 80, 80, 80, 80],
+  instance: [64, 64, 48, 48, 48, 56, 48, 48],
+  weakref: [88, 88, 72, 72, 72, 80, 80, 80],
+  module: [88, 88, 72, 72, 72, 72, 72, 72],
+  list_iterator: [64, 64, 48, 48, 48, 48, 48, 48],
+  tuple_iterator: [64, 64, 48, 48, 48, 48, 48, 48],
+  range_iterator: [48, 48, 48, 48, 48, 48, 40, 40],
+  set_iterator: [80, 80, 64, 64, 64, 64, 64, 64],
+  str_iterator: [64, 64, 48, 48, 48, 48, 48, 48],
+  dict_keyiterator: [88, 88, 72, 72, 72, 72, 72, 72],
+  dict_valueiterator: [88, 88, 72, 72, 72, 72, 72, 72],
+  dict_itemiterator: [88, 88, 72, 72, 72, 72, 72, 72],
+  map: [64, 64, 48, 48, 48, 48, 48, 48],
+  zip: [72, 72, 56, 56, 64, 64, 64, 64],
+  enumerate: [80, 80, 64, 64, 64, 72, 72, 72],
+  exception: [96, 96, 80, 80, 80, 88, 88, 88],
+  generator: [96, 128, 112, 112, 104, 176, 176, 176],
+  'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
+};
+const SLOTS2 = [64, 64, 48, 48, 48, 48, 48, 48];
+const SLOTS_WEAKREF = [64, 64, 48, 48, 48, 48, 56, 56];
+
+function column(version: PyVersion): number {
+  if (version[0] !== 3 || version[1] < 6 || version[1] > 13) {
+    throw new RangeError(`no size profile for Python ${version.join('.')} (have 3.6–3.13)`);
+  }
+  return version[1] - 6;
+}
+
+/** The size profile of a CPython version (3.6 … 3.13, 64-bit). */
+export function sizeProfile(version: PyVersion): SizeProfile {
+  const c = column(version);
+  const fixed = {} as Record<FixedSizeKind, number>;
+  for (const k of Object.keys(FIXED) as FixedSizeKind[]) fixed[k] = FIXED[k][c] as number;
+  return {
+    version,
+    gcHeaderSize: atLeast(version, 3, 8) ? 16 : 32,
+    intZeroHasDigit: atLeast(version, 3, 11),
+    strAsciiHeader: atLeast(version, 3, 12) ? 40 : 48,
+    strCompactHeader: atLeast(version, 3, 12) ? 56 : 72,
+    fixed,
+    slotsInstance2: SLOTS2[c] as number,
+    slotsWeakrefInstance: SLOTS_WEAKREF[c] as number,
+  };
+}
+
+/** Number of 30-bit digits in |v| (PyLong_SHIFT = 30 on 64-bit builds). */
+function longDigits(v: bigint): number {
+  let a = v < 0n ? -v : v;
+  let n = 0;
+  while (a > 0n) { a >>= 30n; n++; }
+  return n;
+}
+
+/**
+ * sys.getsizeof(int). Mirrors Objects/longobject.c int___sizeof___impl():
+ * `offsetof(PyLongObject, ob_digit) + 4 * ndigits`, with 0 having no digit
+ * before 3.11 (24 bytes) and one from 3.11 (28). bool is the same.
+ */
+export function sizeofInt(p: SizeProfile, v: bigint): number {
+  const n = longDigits(v);
+  return 24 + 4 * (n === 0 && p.intZeroHasDigit ? 1 : n);
+}
+
+/**
+ * sys.getsizeof(str). Mirrors Objects/unicodeobject.c unicode___sizeof___impl()
+ * for compact strings: ASCII header + len + 1, or compact header + (len + 1) * kind
+ * (kind 1 latin-1, 2 UCS-2, 4 UCS-4). `utf8Length`: when the str's UTF-8 form
+ * has been materialised and stored separately (non-ASCII only), add
+ * utf8Length + 1 — e.g. 3.12+ one-character latin-1 singletons such as 'é'
+ * report 61, not 58.
+ */
+export function sizeofStr(p: SizeProfile, s: string, utf8Length?: number): number {
+  let n = 0;
+  let max = 0;
+  for (const ch of s) {
+    n++;
+    const cp = ch.codePointAt(0) as number;
+    if (cp > max) max = cp;
+  }
+  if (max < 0x80) return p.strAsciiHeader + n + 1;
+  const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  return p.strCompactHeader + (n + 1) * kind + (utf8Length !== undefined ? utf8Length + 1 : 0);
+}
+
+/** sys.getsizeof(bytes): 33 + len (PyBytesObject header 32 + trailing NUL). */
+export function sizeofBytes(_p: SizeProfile, length: number): number {
+  return 33 + length;
+}
+
+/** sys.getsizeof(bytearray): 56 + allocated (0 when empty; `bytearray(b)` allocates len + 1). */
+export function sizeofBytearray(_p: SizeProfile, allocated: number): number {
+  return 56 + allocated;
+}
+
+/** sys.getsizeof(tuple): basicsize 24 + 8 * len + GC header (tuples are GC types). */
+export function sizeofTuple(p: SizeProfile, length: number): number {
+  return 24 + 8 * length + p.gcHeaderSize;
+}
+
+/** sys.getsizeof(list): 40 + 8 * allocated + GC header. Mirrors list___sizeof___impl(). */
+export function sizeofList(p: SizeProfile, allocated: number): number {
+  return 40 + 8 * allocated + p.gcHeaderSize;
+}
+
+/**
+ * sys.getsizeof(set or frozenset) for a table of `tableSize` slots. Mirrors
+ * set_sizeof(): basicsize 200 (with the 8-slot smalltable) plus 16 per slot
+ * once the table is out of line; plus the GC header.
+ */
+export function sizeofSet(p: SizeProfile, tableSize: number): number {
+  return 200 + (tableSize > PySet_MINSIZE ? tableSize * SETENTRY_SIZE : 0) + p.gcHeaderSize;
+}
