@@ -1,0 +1,108 @@
+/**
+ * The parse pipeline: scan (tokenizer-level checks) → Lezer parse → error
+ * diagnosis → conversion to the AST → symtable checks. Read {@link parseModule}
+ * first.
+ */
+
+import { parser } from '@lezer/python';
+import type { Tree } from '@lezer/common';
+import type * as A from './ast';
+import { Converter } from './convert';
+import { explainErrorNode, scanTokens, type Diagnostic } from './diagnose';
+import { PySyntaxError } from './errors';
+import { messagesFor } from './messages';
+import { Source } from './source';
+import { checkScopes } from './symtable';
+
+/** Options of {@link parseModule}. */
+export interface ParseOptions {
+  /**
+   * The CPython version whose error messages to use, e.g. `[3, 9]` (default
+   * `[3, 12]`). Only messages checked against that interpreter differ; positions
+   * are always CPython 3.12's.
+   */
+  version?: readonly [number, number];
+}
+
+/** Tree depth at which we report an error node as "too complex" rather than a syntax error. */
+const DEEP = 1000;
+
+/**
+ * Parses a Python module, as `ast.parse(source, filename)` would in CPython.
+ *
+ * @throws {@link PySyntaxError} where CPython raises `SyntaxError`
+ *   (`IndentationError`, `TabError`), with its message and position.
+ * @throws {@link UnsupportedSyntax} for valid Python pymem does not model yet.
+ */
+export function parseModule(source: string, filename: string, options: ParseOptions = {}): A.Module {
+  const src = new Source(source, filename);
+  const msgs = messagesFor(options.version);
+  const raise = (d: Diagnostic): never => {
+    const line = src.line(d.from);
+    const eline = src.line(d.to);
+    throw new PySyntaxError(
+      d.msg, filename, line, d.offset ?? src.charCol(d.from, line) + 1, src.lineText(line),
+      eline, d.endOffset ?? src.charCol(d.to, eline) + 1, d.kind,
+    );
+  };
+
+  // 1. What CPython's tokenizer rejects (and its two indentation errors).
+  const scan = scanTokens(src, msgs);
+
+  // 2. Lezer's parse. It recurses while building deep trees; a stack overflow
+  //    there means input nested far beyond what CPython accepts.
+  let tree: Tree;
+  try {
+    tree = parser.parse(src.text);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      if (scan.error) raise(scan.error);
+      throw new PySyntaxError('too many nested expressions (source too complex to parse)', filename, 1, 1, src.lineText(1));
+    }
+    throw e;
+  }
+
+  // 3. The first error node, if any, decides together with the scan's error.
+  const errPos = firstError(tree);
+  const se = scan.error;
+  if (se && (errPos === null || se.detectedAt <= errPos.pos || (!se.tokenizer && se.from <= errPos.pos))) raise(se);
+  if (errPos !== null) {
+    if (errPos.depth > DEEP) {
+      const line = src.line(errPos.pos);
+      throw new PySyntaxError('too many nested expressions (source too complex to parse)', filename, line, src.charCol(errPos.pos, line) + 1, src.lineText(line));
+    }
+    const d = explainErrorNode(src, scan, errPos.pos, msgs);
+    if (d.msg === 'invalid syntax' && se && se.tokenizer) raise(se);
+    raise(d);
+  }
+
+  // 4. Conversion, with the grammar checks Lezer does not make.
+  const conv = new Converter(src, msgs);
+  const mod = conv.module(tree.topNode);
+
+  // 5. Symbol-table and compiler checks.
+  const scopeErr = checkScopes(mod);
+  if (scopeErr) throw conv.errorAt(scopeErr.msg, scopeErr.node);
+  return mod;
+}
+
+/** Position and tree depth of the first error node, ignoring the one after a bare `yield`. */
+function firstError(tree: Tree): { pos: number; depth: number } | null {
+  const c = tree.cursor();
+  let depth = 0;
+  for (;;) {
+    if (c.type.isError) {
+      const bareYield = c.from === c.to && c.node.prevSibling?.name === 'yield';
+      if (!bareYield) return { pos: c.from, depth };
+    }
+    if (c.firstChild()) {
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (c.nextSibling()) break;
+      if (!c.parent()) return null;
+      depth--;
+    }
+  }
+}
