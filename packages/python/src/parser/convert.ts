@@ -434,7 +434,8 @@ export class Converter {
   }
 
   /** A `def` or `lambda` parameter list. Mirrors the checks of CPython's `parameters` rule. */
-  private params(k: SyntaxNode[], isDef: boolean): A.arguments {
+  private params(kids: SyntaxNode[], isDef: boolean): A.arguments {
+    let k = kids;
     const a: A.arguments = { type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
     let afterStar = false;
     let sawDefault = false;
@@ -451,6 +452,18 @@ export class Converter {
       }
       return { arg: { type: 'arg', arg: this.text(nameNode), annotation, ...this.loc(nameNode.from, end) }, next: i };
     };
+    // Lezer's `/` is anonymous: put a marker where the source has one between children.
+    const marks: (SyntaxNode | { name: '/'; from: number; to: number })[] = [];
+    for (let j = 0; j < k.length; j++) {
+      const gapFrom = j === 0 ? -1 : k[j - 1]!.to;
+      if (gapFrom >= 0) {
+        const gap = this.src.text.slice(gapFrom, k[j]!.from);
+        const at = gap.indexOf('/');
+        if (at >= 0 && !gap.slice(0, at).includes('#')) marks.push({ name: '/', from: gapFrom + at, to: gapFrom + at + 1 });
+      }
+      marks.push(k[j]!);
+    }
+    k = marks as SyntaxNode[];
     let i = 0;
     while (i < k.length) {
       const c = k[i]!;
@@ -620,7 +633,9 @@ export class Converter {
         const k = this.kids(n);
         const t = this.text(k[0]!);
         const op: A.UnaryOperator = t === 'not' ? 'Not' : t === '-' ? 'USub' : t === '+' ? 'UAdd' : 'Invert';
-        return { type: 'UnaryOp', op, operand: this.expr(k[1]!), ...pos() };
+        const operand = this.expr(k[1]!);
+        if (op === 'Not' && operand.type === 'BoolOp' && k[1]!.name === 'BinaryExpression') return this.rotateNot(operand, n.from);
+        return { type: 'UnaryOp', op, operand, ...pos() };
       }
       case 'BinaryExpression':
         return this.binary(n);
@@ -644,6 +659,29 @@ export class Converter {
       default:
         throw this.error('invalid syntax', n.from, n.to);
     }
+  }
+
+  /**
+   * Lezer parses `not a and b` as `not (a and b)`; Python's grammar gives
+   * `(not a) and b`. Move the `not` onto the leftmost operand of the
+   * unparenthesized and/or chain, widening the chain's start to the `not`.
+   */
+  private rotateNot(op: A.BoolOp, notFrom: number): A.expr {
+    const start = this.loc(notFrom, notFrom);
+    const path: A.BoolOp[] = [op];
+    let cur: A.BoolOp = op;
+    for (;;) {
+      const first = cur.values[0]!;
+      if (first.type === 'BoolOp' && first.lineno === cur.lineno && first.col_offset === cur.col_offset) {
+        path.push(first);
+        cur = first;
+      } else break;
+    }
+    const leaf = cur.values[0]!;
+    cur.values[0] = { type: 'UnaryOp', op: 'Not', operand: leaf, lineno: start.lineno, col_offset: start.col_offset, end_lineno: leaf.end_lineno, end_col_offset: leaf.end_col_offset };
+    for (const b of path) { b.lineno = start.lineno; b.col_offset = start.col_offset; }
+    // A chain whose first operand now is `not x` may merge with its parent: `not a or b or c` is already flat.
+    return op;
   }
 
   private named(target: A.expr, value: A.expr, from: number, to: number): A.NamedExpr {
@@ -971,7 +1009,9 @@ export class Converter {
       const c = k[i]!;
       if (c.name === 'FormatSelfDoc') {
         selfDoc = true;
-        pushLit(this.src.text.slice(r.from + 1, c.to), r.from + 1, c.to);
+        const next = k[i + 1] ?? c;
+        const docEnd = next === c ? c.to : next.from;
+        pushLit(this.src.text.slice(r.from + 1, docEnd), r.from + 1, docEnd);
       } else if (c.name === 'FormatConversion') conversion = this.text(c).charCodeAt(1);
       else if (c.name === 'FormatSpec') {
         const specValues: (A.Constant | A.FormattedValue)[] = [];
@@ -980,6 +1020,10 @@ export class Converter {
           specValues.push({ type: 'Constant', value: { kind: 'str', value: s }, kind: null, ...this.loc(from, to) });
         };
         this.fstringBody(c, c.from + 1, c.to, raw, specValues, specPush);
+        if (specValues.length && specValues[specValues.length - 1]!.type === 'FormattedValue') {
+          // CPython 3.12 ends such a spec with an empty Constant.
+          specValues.push({ type: 'Constant', value: { kind: 'str', value: '' }, kind: null, ...this.loc(c.to, c.to) });
+        }
         format_spec = { type: 'JoinedStr', values: specValues, ...this.loc(c.from, c.to) };
       }
     }
