@@ -64,7 +64,7 @@ export function stringPrefix(token: string): StringPrefix {
     raw: p.includes('r'),
     bytes: p.includes('b'),
     fmt: p.includes('f'),
-    unicode: p.includes('u'),
+    unicode: token.slice(0, i) === 'u', // CPython sets Constant.kind only for a lowercase u
     prefixLen: i,
     quoteLen,
   };
