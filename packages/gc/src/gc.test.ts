@@ -5,7 +5,7 @@
  * versus run-at-eval-breaker split are the facts in DESIGN.md.
  */
 import { describe, expect, it } from 'vitest';
-import { MemorySink, type TraceEvent } from '@pymem/trace';
+import { MemorySink, type CollectEvent, type TraceEvent } from '@pymem/trace';
 import type { VersionName } from '@pymem/object-model';
 import { NUM_GENERATIONS } from './index';
 import { makeFixture } from './heap.fixture';
@@ -123,7 +123,7 @@ describe('trace', () => {
     f.gc.collect(0);
     const ev = sink.events.filter((e) => e.kind.startsWith('gc-') || e.kind === 'track') as TraceEvent[];
     expect(ev.filter((e) => e.kind === 'track').length).toBe(3);
-    const phases = ev.filter((e): e is Extract<TraceEvent, { kind: 'gc-phase' }> => e.kind === 'gc-phase');
+    const phases = ev.filter((e): e is CollectEvent => e.kind === 'gc-phase');
     const byName = Object.fromEntries(phases.map((p) => [p.phase, p.objects]));
     expect(byName['update_refs']).toEqual([
       { id: a.addr, gc_refs: 2 },
@@ -136,7 +136,7 @@ describe('trace', () => {
       { id: keep.addr, gc_refs: 1 },
     ]);
     expect(byName['move_unreachable']).toEqual([]);
-    expect(byName['promote']!.map((o) => o.id)).toEqual([keep.addr, a.addr, b.addr]);
+    expect(byName['promote']!.map((o: { id: number }) => o.id)).toEqual([keep.addr, a.addr, b.addr]);
     const end = ev[ev.length - 1]!;
     expect(end).toEqual({ kind: 'gc-end', generation: 0, collected: 0, uncollectable: 0 });
   });
