@@ -391,3 +391,23 @@ describe('version-specific', () => {
     expect(inner).toBe(0);
   });
 });
+
+describe('legacy finalizers (tp_del), as the runtime declares them', () => {
+  it('are uncollectable, with what they reach; they go to gc.garbage', () => {
+    const f = makeFixture('3.12');
+    const L = f.cls('Legacy', false, 1);
+    const a = f.inst(L, 'a');
+    const l = f.list([a]);
+    f.setSlot(a, 0, l);
+    f.del(a);
+    f.del(l);
+    (f.gc.hooks as { hasLegacyFinalizer?: (o: unknown) => boolean }).hasLegacyFinalizer = (o) => o === a;
+    f.gc.set_debug(DEBUG_LEAK & ~DEBUG_SAVEALL);
+    expect(f.gc.collect()).toBe(2);
+    expect(f.gc.get_stats()[2]).toEqual({ collections: 1, collected: 0, uncollectable: 2 });
+    expect(f.gc.garbage).toEqual([a]);
+    expect(f.stderr()).toBe(`gc: uncollectable <Legacy 0x${a.addr.toString(16)}>\ngc: uncollectable <list 0x${l.addr.toString(16)}>\n`);
+    expect(a.freed || l.freed).toBe(false);
+    f.gc.validate();
+  });
+});
