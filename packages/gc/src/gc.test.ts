@@ -44,7 +44,7 @@ describe('automatic collection', () => {
     expect(f.log.length).toBe(2);
   });
 
-  it('3.13 skips a scheduled collection when disabled meanwhile; 3.12 runs it', () => {
+  it('3.13 skips a scheduled collection when disabled meanwhile; 3.12 runs it (probes/gc_run_when_disabled.py)', () => {
     for (const [v, runs] of [
       ['3.12', true],
       ['3.13', false],

@@ -391,7 +391,8 @@ export class GCState implements GCHooks {
    * Checks the collector's invariants (NON-SPEC): each list's links are
    * consistent; every tracked object is in exactly one generation list and
    * carries its number; with `heap.live` on, every live tracked object is
-   * in a list. Throws a `GCInvariantError` naming what is wrong.
+   * in a list. Call it between collections (during one, objects sit in the
+   * collection's temporary lists). Throws a `GCInvariantError` naming what is wrong.
    */
   validate(): void {
     const seen = new Set<PyObject>();

@@ -21,7 +21,7 @@ export interface GCProfile {
   readonly thresholds: readonly [number, number, number];
   /** 3.12+: the allocation only schedules the collection; it runs at the next eval-breaker check. */
   readonly runsAtEvalBreaker: boolean;
-  /** 3.13: `_Py_RunGC` returns early when the collector was disabled after scheduling. */
+  /** 3.13: `_Py_RunGC` returns early when the collector was disabled after scheduling (checked: probes/gc_run_when_disabled.py). */
   readonly runGCChecksEnabled: boolean;
   /** 3.7+: `gc.freeze()` and the permanent generation (and its DEBUG_STATS line). */
   readonly hasPermanentGeneration: boolean;
@@ -47,7 +47,7 @@ export interface GCProfile {
   readonly getObjectsTakesGeneration: boolean;
   /** 3.9+: `gc.is_finalized()`. */
   readonly hasIsFinalized: boolean;
-  /** 3.13: collections with reason "shutdown" invoke no `gc.callbacks`. */
+  /** 3.13: collections with reason "shutdown" invoke no `gc.callbacks` (read in Python/gc.c; not checked). */
   readonly shutdownSkipsCallbacks: boolean;
 }
 
