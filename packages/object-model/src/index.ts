@@ -1,1 +1,44 @@
-export {};
+/**
+ * @pymem/object-model: CPython's objects, types, allocator and version
+ * profiles, as data. Operations that move references live above this
+ * package (refcount, gc, python); here is what they operate on.
+ */
+export { PROFILES, DEFAULT_VERSION, getProfile } from './profile';
+export type { VersionProfile, VersionName } from './profile';
+export { Allocator, SMALL_REQUEST_THRESHOLD } from './allocator';
+export { Heap, HeapExhausted } from './heap';
+export type { GCHooks, Summarize } from './heap';
+export {
+  PyObject,
+  PySingleton,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyBytes,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyWeakref,
+  InternState,
+} from './object';
+export type { Visit, DictEntry, SetEntry } from './object';
+export { PyTypeObject, TPFLAGS } from './type';
+export {
+  PyCode,
+  PyCell,
+  PyFunction,
+  PyMethod,
+  PyInstance,
+  PyModule,
+  PyFrame,
+  PyGenerator,
+  PyException,
+  PyTraceback,
+  PyNative,
+} from './runtime-objects';
+export * as hash from './hash/index';
+export * as text from './text/index';
+export * as numbers from './numbers/index';
+export * as tables from './tables/index';
+export * as sizes from './sizes/index';

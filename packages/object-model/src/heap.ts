@@ -1,0 +1,119 @@
+/**
+ * The simulated heap of one run: the allocator, the version profile, the
+ * trace sink, and the two operations every reference store goes through,
+ * `Py_INCREF` and `Py_DECREF` (Include/object.h). What happens when a count
+ * reaches zero (`_Py_Dealloc`) belongs to the refcount package, and what
+ * happens when a GC object is allocated or freed (generation counts) to the
+ * gc package; both install themselves here.
+ */
+import type { TraceSink } from '@pymem/trace';
+import { Allocator } from './allocator';
+import type { PyObject } from './object';
+import type { VersionProfile } from './profile';
+
+/** Raised (as a JS exception) when the simulated heap would exceed `--max-memory`. */
+export class HeapExhausted extends Error {
+  constructor(readonly requested: number, readonly limit: number) {
+    super(`simulated heap limit of ${limit} bytes reached`);
+  }
+}
+
+/** Hooks the collector installs: the GC header's life cycle. */
+export interface GCHooks {
+  /** A GC object was allocated (`gc_alloc`/`_PyObject_GC_Link`: generation 0 counts up). */
+  onAlloc(o: PyObject): void;
+  /** A GC object is being freed (`PyObject_GC_Del`: generation 0 counts down). */
+  onFree(o: PyObject): void;
+  /** `_PyObject_GC_TRACK`: link into generation 0. */
+  track(o: PyObject): void;
+  /** `_PyObject_GC_UNTRACK`: unlink from its generation. */
+  untrack(o: PyObject): void;
+}
+
+/** Summary of a value for trace events; the runtime provides it. */
+export type Summarize = (o: PyObject) => string;
+
+export class Heap {
+  readonly allocator: Allocator;
+  /** Where events go; null when tracing is off (the fast path). */
+  trace: TraceSink | null = null;
+  /** `_Py_Dealloc`; installed by the refcount package. */
+  dealloc: (o: PyObject) => void = () => {
+    throw new Error('no deallocator installed: create the heap through @pymem/refcount');
+  };
+  /** Installed by the gc package. */
+  gc: GCHooks | null = null;
+  /** Short value summaries for trace events. */
+  summarize: Summarize = (o) => o.ob_type.tp_name;
+  /** Every live object, kept only when the invariant checker is on. */
+  live: Set<PyObject> | null = null;
+  /** The simulated-byte limit (`--max-memory`). */
+  maxMemory = 1024 * 1024 * 1024;
+
+  constructor(readonly profile: VersionProfile) {
+    this.allocator = new Allocator(profile);
+  }
+
+  /**
+   * Gives a new object its memory and address. `size` is its full size,
+   * GC header included (what `sys.getsizeof` reports); the address (`id()`)
+   * points past the GC header, as `_PyObject_GC_Alloc` returns.
+   */
+  allocate<T extends PyObject>(o: T, size: number): T {
+    const total = size;
+    if (this.allocator.bytesInUse + total > this.maxMemory) throw new HeapExhausted(total, this.maxMemory);
+    o.allocSize = total;
+    o.addr = this.allocator.malloc(total) + (o.ob_type.isGC ? this.profile.gcHeaderSize : 0);
+    if (this.live) this.live.add(o);
+    if (this.trace) this.trace.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size: total, summary: this.summarize(o) });
+    if (o.ob_type.isGC && this.gc) this.gc.onAlloc(o);
+    return o;
+  }
+
+  /** Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract. */
+  allocateStatic<T extends PyObject>(o: T, size: number): T {
+    this.allocate(o, size);
+    if (this.profile.immortalObjects) {
+      o.immortal = true;
+      o.ob_refcnt = this.profile.immortalRefcnt;
+    } else {
+      o.ob_refcnt = 1_000_000;
+    }
+    return o;
+  }
+
+  /** Returns a deallocated object's memory (`PyObject_Free`/`PyObject_GC_Del`). */
+  free(o: PyObject): void {
+    if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
+    o.freed = true;
+    if (this.live) this.live.delete(o);
+    if (this.trace) this.trace.event({ kind: 'dealloc', id: o.addr });
+    this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
+  }
+
+  /** `Py_INCREF`. */
+  incref(o: PyObject): void {
+    if (o.immortal) return;
+    o.ob_refcnt++;
+    if (this.trace) this.trace.event({ kind: 'incref', id: o.addr, refcnt: o.ob_refcnt });
+  }
+
+  /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`). */
+  decref(o: PyObject): void {
+    if (o.immortal) return;
+    o.ob_refcnt--;
+    if (this.trace) this.trace.event({ kind: 'decref', id: o.addr, refcnt: o.ob_refcnt });
+    if (o.ob_refcnt === 0) this.dealloc(o);
+  }
+
+  /** `Py_XDECREF`. */
+  xdecref(o: PyObject | null | undefined): void {
+    if (o) this.decref(o);
+  }
+
+  /** `Py_NewRef`: increments and returns the object, for stores that take a new reference. */
+  newref<T extends PyObject>(o: T): T {
+    this.incref(o);
+    return o;
+  }
+}

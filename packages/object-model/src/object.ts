@@ -1,0 +1,276 @@
+/**
+ * The object header and the object kinds pymem models.
+ *
+ * Mirrors Include/object.h (`PyObject`: `ob_refcnt`, `ob_type`) and
+ * Include/internal/pycore_gc.h (`PyGC_Head`). Each kind keeps the references
+ * CPython's struct keeps, so that `tp_traverse` (for the collector and the
+ * invariant checker) and `tp_dealloc` (for the refcount cascade) see exactly
+ * the edges CPython has.
+ */
+import type { PyTypeObject } from './type';
+
+/** Called once per reference an object holds (`visitproc`). */
+export type Visit = (o: PyObject) => void;
+
+/**
+ * The header every simulated object has, plus the GC header of container
+ * types. Subclasses add the fields of their C struct.
+ */
+export abstract class PyObject {
+  /** `ob_refcnt`. */
+  ob_refcnt = 1;
+  /** The simulated address; `id()` returns it. */
+  addr = 0;
+  /** Bytes the allocator handed out for the object (GC header included). */
+  allocSize = 0;
+  /** True once `tp_dealloc` has freed the object (for the invariant checker). */
+  freed = false;
+  /** PEP 683 immortal: counts never change (3.12+), or a static object of the interpreter. */
+  immortal = false;
+
+  // --- PyGC_Head (meaningful only when the type has Py_TPFLAGS_HAVE_GC) ---
+  /** Whether the collector tracks the object (`_PyObject_GC_IS_TRACKED`). */
+  gc_tracked = false;
+  /** The generation list the object is in (0, 1, 2; 3 = permanent, after `gc.freeze`). */
+  gc_generation = 0;
+  /** `gc_refs`, scratch space of a collection. */
+  gc_refs = 0;
+  /** Doubly linked generation list (`_gc_prev`/`_gc_next`). */
+  gc_prev: PyObject | null = null;
+  gc_next: PyObject | null = null;
+  /** PEP 442: `tp_finalize` already ran (`_PyGC_FINALIZED`). */
+  gc_finalized = false;
+
+  /** Weak references to this object, newest first as in `tp_weaklistoffset` lists. */
+  weakrefs: PyWeakref[] | null = null;
+
+  constructor(public ob_type: PyTypeObject) {}
+
+  /** `tp_traverse`: visit every strong reference this object holds. */
+  abstract tp_traverse(visit: Visit): void;
+
+  /**
+   * The references `tp_dealloc` releases, in the order CPython releases them,
+   * after detaching them from the object. The refcount cascade drops them.
+   */
+  abstract releaseForDealloc(out: PyObject[]): void;
+
+  /**
+   * `tp_clear`: break the references that can form cycles, as the collector's
+   * `delete_garbage` does, returning them for the caller to drop. Types without
+   * `tp_clear` (tuples, code) return nothing.
+   */
+  tp_clear(out: PyObject[]): void {
+    void out;
+  }
+}
+
+/** None, NotImplemented, Ellipsis: static singletons that hold nothing. */
+export class PySingleton extends PyObject {
+  constructor(type: PyTypeObject, readonly name: string) {
+    super(type);
+  }
+  tp_traverse(): void {}
+  releaseForDealloc(): void {}
+}
+
+/** `int` (and `bool`, whose instances are the two ints True and False). */
+export class PyInt extends PyObject {
+  constructor(type: PyTypeObject, readonly value: bigint) {
+    super(type);
+  }
+  tp_traverse(): void {}
+  releaseForDealloc(): void {}
+}
+
+/** `float`. */
+export class PyFloat extends PyObject {
+  constructor(type: PyTypeObject, readonly value: number) {
+    super(type);
+  }
+  tp_traverse(): void {}
+  releaseForDealloc(): void {}
+}
+
+/** Interning state of a str (`SSTATE_*`). */
+export const enum InternState {
+  NotInterned = 0,
+  Interned = 1,
+  InternedImmortal = 2,
+}
+
+/** `str`. `value` is the JS string (UTF-16); Python's length counts code points. */
+export class PyStr extends PyObject {
+  /** Cached `hash()`, computed on first use as CPython caches it. */
+  hash: bigint | null = null;
+  interned: InternState = InternState.NotInterned;
+  /** Length in code points (what `len()` returns). */
+  readonly length: number;
+  /** Largest code point; decides the compact representation (ASCII, latin-1, UCS-2, UCS-4). */
+  readonly maxChar: number;
+  constructor(type: PyTypeObject, readonly value: string) {
+    super(type);
+    let n = 0;
+    let max = 0;
+    for (const ch of value) {
+      n++;
+      const c = ch.codePointAt(0)!;
+      if (c > max) max = c;
+    }
+    this.length = n;
+    this.maxChar = max;
+  }
+  tp_traverse(): void {}
+  releaseForDealloc(): void {}
+}
+
+/** `bytes`. */
+export class PyBytes extends PyObject {
+  hash: bigint | null = null;
+  constructor(type: PyTypeObject, readonly value: Uint8Array) {
+    super(type);
+  }
+  tp_traverse(): void {}
+  releaseForDealloc(): void {}
+}
+
+/** `tuple`. Items are released last to first, as `tupledealloc` does. */
+export class PyTuple extends PyObject {
+  constructor(type: PyTypeObject, public items: PyObject[]) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    for (const o of this.items) visit(o);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    for (let i = this.items.length - 1; i >= 0; i--) out.push(this.items[i]!);
+    this.items = [];
+  }
+}
+
+/** `list`. `allocated` mirrors `ob_alloc` for `sys.getsizeof`. */
+export class PyList extends PyObject {
+  allocated: number;
+  constructor(type: PyTypeObject, public items: PyObject[], allocated = items.length) {
+    super(type);
+    this.allocated = allocated;
+  }
+  tp_traverse(visit: Visit): void {
+    for (const o of this.items) visit(o);
+  }
+  /** Mirrors Objects/listobject.c list_dealloc(): items are released last to first. */
+  releaseForDealloc(out: PyObject[]): void {
+    for (let i = this.items.length - 1; i >= 0; i--) out.push(this.items[i]!);
+    this.items = [];
+    this.allocated = 0;
+  }
+  /** Mirrors _list_clear(): items released last to first. */
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+  }
+}
+
+/**
+ * One entry of a dict's entries array (`PyDictKeyEntry`). A deleted entry
+ * keeps its slot with `key === null` until the next resize (`DKIX_DUMMY`).
+ */
+export interface DictEntry {
+  key: PyObject | null;
+  value: PyObject | null;
+  hash: bigint;
+}
+
+/** `dict`: an insertion-ordered entries array plus a hash index. */
+export class PyDict extends PyObject {
+  entries: DictEntry[] = [];
+  /** hash -> indices into `entries` of live entries with that hash. */
+  index = new Map<bigint, number[]>();
+  /** Number of live entries (`ma_used`). */
+  used = 0;
+  /** log2 of the keys table size (`dk_log2_size`), for sizes and resize timing. */
+  log2Size = 3;
+  /** Entries still usable before a resize (`dk_usable`). */
+  usable = 5;
+  /** Whether every key so far is a str (3.11+ unicode-keys tables are smaller). */
+  unicodeKeys = true;
+  /** Bumped on every change of size during iteration checks (`ma_version_tag`-like). */
+  version = 0;
+  tp_traverse(visit: Visit): void {
+    for (const e of this.entries) {
+      if (e.key === null) continue;
+      visit(e.key);
+      visit(e.value!);
+    }
+  }
+  /** Mirrors dict_dealloc()/free_keys_object(): each entry's key then value, in order. */
+  releaseForDealloc(out: PyObject[]): void {
+    for (const e of this.entries) {
+      if (e.key === null) continue;
+      out.push(e.key, e.value!);
+    }
+    this.entries = [];
+    this.index.clear();
+    this.used = 0;
+  }
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+    this.log2Size = 3;
+    this.usable = 5;
+  }
+}
+
+/** One slot of a set's table. */
+export interface SetEntry {
+  key: PyObject;
+  hash: bigint;
+}
+
+/** `set` and `frozenset`. */
+export class PySet extends PyObject {
+  /** Live entries in table order (the order iteration sees). */
+  entries: SetEntry[] = [];
+  /** The table's slot count minus one (`mask`), for sizes. */
+  mask = 7;
+  hash: bigint | null = null;
+  tp_traverse(visit: Visit): void {
+    for (const e of this.entries) visit(e.key);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    for (const e of this.entries) out.push(e.key);
+    this.entries = [];
+  }
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+  }
+}
+
+/** A weak reference (`PyWeakReference`): `weakref.ref` or a proxy. */
+export class PyWeakref extends PyObject {
+  hash: bigint | null = null;
+  constructor(
+    type: PyTypeObject,
+    /** `wr_object`: borrowed; null once cleared. */
+    public target: PyObject | null,
+    /** `wr_callback`: a strong reference, or null. */
+    public callback: PyObject | null,
+  ) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.callback) visit(this.callback);
+  }
+  /** Mirrors weakref_dealloc(): unlinks itself from the referent's list, drops the callback. */
+  releaseForDealloc(out: PyObject[]): void {
+    const list = this.target?.weakrefs;
+    if (list) {
+      const i = list.indexOf(this);
+      if (i >= 0) list.splice(i, 1);
+    }
+    this.target = null;
+    if (this.callback) out.push(this.callback);
+    this.callback = null;
+  }
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+  }
+}

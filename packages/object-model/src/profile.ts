@@ -1,0 +1,110 @@
+/**
+ * Version profiles: everything that differs between the CPython versions
+ * pymem models, one object per version. Code branches on these named fields,
+ * never on a version number compared inline (STYLE.md §3).
+ */
+
+/** The CPython versions pymem models. */
+export type VersionName = '3.6' | '3.7' | '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13';
+
+/** What one CPython version does, as far as pymem observes it. */
+export interface VersionProfile {
+  /** `"3.12"` */
+  readonly name: VersionName;
+  /** `[3, 12]` */
+  readonly version: readonly [number, number];
+  /** A full `sys.version_info` tuple of the interpreter the goldens were recorded with. */
+  readonly versionInfo: readonly [number, number, number, string, number];
+  /** PEP 683 (3.12+): start-up singletons, small ints and interned strings never change count. */
+  readonly immortalObjects: boolean;
+  /** What `sys.getrefcount` reads for an immortal object (`_Py_IMMORTAL_REFCNT`). */
+  readonly immortalRefcnt: number;
+  /** Default `gc.get_threshold()`. */
+  readonly gcThresholds: readonly [number, number, number];
+  /**
+   * Up to 3.11 an automatic collection runs inside the allocation that crosses
+   * the threshold; from 3.12 the allocation only schedules it, and it runs at
+   * the next eval-breaker check.
+   */
+  readonly gcRunsAtEvalBreaker: boolean;
+  /** 3.11+: a call moves its arguments into the callee's frame instead of copying them. */
+  readonly callArgumentsStolen: boolean;
+  /**
+   * 3.11+: an instance keeps its attributes in inline values; a `__dict__`
+   * object exists only once it is asked for.
+   */
+  readonly inlineInstanceValues: boolean;
+  /** Up to 3.10 every call allocates (or reuses) a GC-tracked frame object. */
+  readonly frameObjectPerCall: boolean;
+  /** 3.9+: a constant list display of 3+ items compiles to `BUILD_LIST 0; LIST_EXTEND`. */
+  readonly constListDisplayAsExtend: boolean;
+  /** `str`/`bytes` hashing: SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11. */
+  readonly hashAlgorithm: 'siphash24' | 'siphash13';
+  /** `sys.getrecursionlimit()` at start-up. */
+  readonly recursionLimit: number;
+  /** pymalloc's block alignment (`ALIGNMENT`): 8 up to 3.7, 16 from 3.8. */
+  readonly pymallocAlignment: number;
+  /** pymalloc's pool size (`POOL_SIZE`). */
+  readonly poolSize: number;
+  /** pymalloc's arena size (`ARENA_SIZE`). */
+  readonly arenaSize: number;
+  /** 3.11+: tracebacks underline the failing expression with `~` and `^`. */
+  readonly tracebackCarets: boolean;
+  /** 3.13: carets are left out when they would underline the whole line. */
+  readonly tracebackCaretsOmitWholeLine: boolean;
+  /** 3.8+: the compiler merges equal constants across the code objects of one compilation. */
+  readonly mergeConstsAcrossCode: boolean;
+  /** `sizeof(PyGC_Head)`: 32 up to 3.7 (padded for long double), 16 from 3.8. */
+  readonly gcHeaderSize: number;
+  /** 3.11+: the int <-> decimal str conversion limit (`sys.int_info.default_max_str_digits`). */
+  readonly intMaxStrDigits: number;
+}
+
+const KIB = 1024;
+
+function profile(minor: number, micro: number): VersionProfile {
+  const atLeast = (m: number) => minor >= m;
+  return {
+    name: `3.${minor}` as VersionName,
+    version: [3, minor],
+    versionInfo: [3, minor, micro, 'final', 0],
+    immortalObjects: atLeast(12),
+    immortalRefcnt: 4294967295,
+    gcThresholds: atLeast(13) ? [2000, 10, 10] : [700, 10, 10],
+    gcRunsAtEvalBreaker: atLeast(12),
+    callArgumentsStolen: atLeast(11),
+    inlineInstanceValues: atLeast(11),
+    frameObjectPerCall: !atLeast(11),
+    constListDisplayAsExtend: atLeast(9),
+    hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',
+    recursionLimit: 1000,
+    pymallocAlignment: atLeast(8) ? 16 : 8,
+    poolSize: atLeast(10) ? 16 * KIB : 4 * KIB,
+    arenaSize: atLeast(10) ? 1024 * KIB : 256 * KIB,
+    tracebackCarets: atLeast(11),
+    tracebackCaretsOmitWholeLine: atLeast(13),
+    mergeConstsAcrossCode: atLeast(8),
+    intMaxStrDigits: atLeast(11) ? 4300 : 0,
+    gcHeaderSize: atLeast(8) ? 16 : 32,
+  };
+}
+
+/** Every modelled version, oldest first, with the micro release the goldens come from. */
+export const PROFILES: Readonly<Record<VersionName, VersionProfile>> = {
+  '3.6': profile(6, 15),
+  '3.7': profile(7, 16),
+  '3.8': profile(8, 18),
+  '3.9': profile(9, 18),
+  '3.10': profile(10, 13),
+  '3.11': profile(11, 7),
+  '3.12': profile(12, 1),
+  '3.13': profile(13, 0),
+};
+
+/** The profile used when none is asked for. */
+export const DEFAULT_VERSION: VersionName = '3.12';
+
+/** Looks a profile up by `"3.X"`; returns undefined for versions pymem does not model. */
+export function getProfile(name: string): VersionProfile | undefined {
+  return Object.prototype.hasOwnProperty.call(PROFILES, name) ? PROFILES[name as VersionName] : undefined;
+}

@@ -1,0 +1,389 @@
+/**
+ * The object kinds of the running program: code, functions, cells, methods,
+ * instances, modules, frames, generators, exceptions and tracebacks, plus a
+ * generic native object for the small built-in kinds (iterators, descriptors,
+ * ranges, slices) whose only memory behaviour is the references they hold.
+ */
+import { PyObject, type Visit, type PyDict, type PyTuple, type PyStr } from './object';
+import type { PyTypeObject } from './type';
+
+/** Drops `o` into `out` when present; the shape of `Py_XDECREF` in dealloc lists. */
+function push(out: PyObject[], o: PyObject | null | undefined): void {
+  if (o) out.push(o);
+}
+
+/** A code object. Holds its constants and names, like `co_consts`/`co_names`. */
+export class PyCode extends PyObject {
+  constructor(
+    type: PyTypeObject,
+    readonly co: {
+      co_name: string;
+      co_qualname: string;
+      co_filename: string;
+      co_firstlineno: number;
+      co_argcount: number;
+      co_posonlyargcount: number;
+      co_kwonlyargcount: number;
+      co_flags: number;
+      co_nlocals: number;
+      co_stacksize: number;
+      co_varnames: string[];
+      co_cellvars: string[];
+      co_freevars: string[];
+      co_names: string[];
+      /** The instructions; their format belongs to the compiler that made them. */
+      co_code: unknown;
+    },
+    /** `co_consts` (a tuple). */
+    public co_consts: PyTuple,
+    /** `co_names` etc. as str objects, which the code object holds references to. */
+    public nameObjects: PyTuple,
+  ) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    visit(this.co_consts);
+    visit(this.nameObjects);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    out.push(this.co_consts, this.nameObjects);
+  }
+}
+
+/** A cell (`PyCellObject`): one variable shared by a closure. */
+export class PyCell extends PyObject {
+  constructor(type: PyTypeObject, public ref: PyObject | null) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.ref) visit(this.ref);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    push(out, this.ref);
+    this.ref = null;
+  }
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+  }
+}
+
+/** A Python function (`PyFunctionObject`). */
+export class PyFunction extends PyObject {
+  /** `func_dict`, created on first attribute store. */
+  dict: PyDict | null = null;
+  constructor(
+    type: PyTypeObject,
+    public code: PyCode,
+    public globals: PyDict,
+    public name: PyStr,
+    public qualname: PyStr,
+    public defaults: PyTuple | null,
+    public kwdefaults: PyDict | null,
+    public closure: PyTuple | null,
+    public module: PyObject | null,
+    public doc: PyObject | null,
+    public annotations: PyObject | null = null,
+  ) {
+    super(type);
+  }
+  /** Mirrors func_traverse(). */
+  tp_traverse(visit: Visit): void {
+    visit(this.code);
+    visit(this.globals);
+    if (this.module) visit(this.module);
+    if (this.defaults) visit(this.defaults);
+    if (this.kwdefaults) visit(this.kwdefaults);
+    if (this.doc) visit(this.doc);
+    visit(this.name);
+    if (this.dict) visit(this.dict);
+    if (this.closure) visit(this.closure);
+    if (this.annotations) visit(this.annotations);
+    visit(this.qualname);
+  }
+  /** Mirrors func_dealloc()/func_clear(). */
+  releaseForDealloc(out: PyObject[]): void {
+    out.push(this.code, this.globals);
+    push(out, this.module);
+    push(out, this.defaults);
+    push(out, this.kwdefaults);
+    push(out, this.doc);
+    push(out, this.dict);
+    push(out, this.closure);
+    push(out, this.annotations);
+    out.push(this.name, this.qualname);
+    this.module = this.defaults = this.kwdefaults = this.doc = this.dict = this.closure = this.annotations = null;
+  }
+  /** Mirrors func_clear(): everything but code, name and qualname. */
+  override tp_clear(out: PyObject[]): void {
+    out.push(this.globals);
+    push(out, this.module);
+    push(out, this.defaults);
+    push(out, this.kwdefaults);
+    push(out, this.doc);
+    push(out, this.dict);
+    push(out, this.closure);
+    push(out, this.annotations);
+    this.module = this.defaults = this.kwdefaults = this.doc = this.dict = this.closure = this.annotations = null;
+  }
+}
+
+/** A bound method (`PyMethodObject`): a function and the instance it is bound to. */
+export class PyMethod extends PyObject {
+  constructor(type: PyTypeObject, public func: PyObject | null, public self: PyObject | null) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.func) visit(this.func);
+    if (this.self) visit(this.self);
+  }
+  /** Mirrors method_dealloc(): im_func then im_self. */
+  releaseForDealloc(out: PyObject[]): void {
+    push(out, this.func);
+    push(out, this.self);
+    this.func = this.self = null;
+  }
+}
+
+/**
+ * An instance of a class defined in Python. Attributes live in `dict` (a
+ * real dict object), or, from 3.11, in inline `values` until a dict is
+ * asked for; `slots` hold `__slots__` members.
+ */
+export class PyInstance extends PyObject {
+  dict: PyDict | null = null;
+  /** 3.11+ inline values, in insertion order (`_PyDictValues`). */
+  values: Map<string, { key: PyStr; value: PyObject }> | null = null;
+  slots: (PyObject | null)[];
+  /** Extra state of built-in bases (e.g. a list subclass's items), owned by the runtime. */
+  base: PyObject | null = null;
+  constructor(type: PyTypeObject, nslots: number) {
+    super(type);
+    this.slots = new Array<PyObject | null>(nslots).fill(null);
+  }
+  /** Mirrors subtype_traverse(): slots, dict (or inline values), the type. */
+  tp_traverse(visit: Visit): void {
+    for (const s of this.slots) if (s) visit(s);
+    if (this.values) for (const v of this.values.values()) visit(v.value);
+    if (this.dict) visit(this.dict);
+    if (this.base) visit(this.base);
+    if (this.ob_type.isHeapType) visit(this.ob_type);
+  }
+  /** Mirrors subtype_dealloc(): slots, then the dict, then the type. */
+  releaseForDealloc(out: PyObject[]): void {
+    for (let i = 0; i < this.slots.length; i++) {
+      push(out, this.slots[i]);
+      this.slots[i] = null;
+    }
+    if (this.values) {
+      for (const v of this.values.values()) out.push(v.value);
+      this.values = null;
+    }
+    push(out, this.dict);
+    this.dict = null;
+    push(out, this.base);
+    this.base = null;
+    if (this.ob_type.isHeapType) out.push(this.ob_type);
+  }
+  /** Mirrors subtype_clear(): slots and the dict; the type stays. */
+  override tp_clear(out: PyObject[]): void {
+    for (let i = 0; i < this.slots.length; i++) {
+      push(out, this.slots[i]);
+      this.slots[i] = null;
+    }
+    if (this.values) {
+      for (const v of this.values.values()) out.push(v.value);
+      this.values.clear();
+    }
+    if (this.dict) this.dict.tp_clear(out);
+  }
+}
+
+/** A module (`PyModuleObject`). */
+export class PyModule extends PyObject {
+  constructor(type: PyTypeObject, public dict: PyDict, readonly name: string) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    visit(this.dict);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    out.push(this.dict);
+  }
+}
+
+/**
+ * A frame. Up to 3.10 every call has one (`PyFrameObject`); from 3.11 the
+ * interpreter frame is internal and a frame object exists only when asked
+ * for (a traceback, `sys._getframe`, a generator).
+ */
+export class PyFrame extends PyObject {
+  /** `f_back` is borrowed in 3.11+ and strong before; kept strong only when `backIsStrong`. */
+  back: PyFrame | null = null;
+  backIsStrong = false;
+  /** The line being executed (`f_lineno`). */
+  lineno = 0;
+  /** Whether the frame has finished executing. */
+  finished = false;
+  constructor(
+    type: PyTypeObject,
+    public code: PyCode,
+    public globals: PyDict,
+    /** `f_localsplus`: fast locals, then cells and free variables. */
+    public localsplus: (PyObject | null)[],
+    /** The value stack; owned references. */
+    public stack: PyObject[],
+    /** `f_locals` dict of module and class bodies. */
+    public locals: PyDict | null,
+    public builtins: PyDict,
+  ) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.back && this.backIsStrong) visit(this.back);
+    visit(this.code);
+    visit(this.globals);
+    visit(this.builtins);
+    if (this.locals) visit(this.locals);
+    for (const o of this.localsplus) if (o) visit(o);
+    for (const o of this.stack) visit(o);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    for (const o of this.localsplus) push(out, o);
+    for (const o of this.stack) out.push(o);
+    this.localsplus = [];
+    this.stack = [];
+    if (this.back && this.backIsStrong) out.push(this.back);
+    this.back = null;
+    out.push(this.code, this.globals, this.builtins);
+    push(out, this.locals);
+    this.locals = null;
+  }
+  /** Mirrors frame_tp_clear(): locals and the value stack. */
+  override tp_clear(out: PyObject[]): void {
+    for (let i = 0; i < this.localsplus.length; i++) {
+      push(out, this.localsplus[i]);
+      this.localsplus[i] = null;
+    }
+    for (const o of this.stack) out.push(o);
+    this.stack = [];
+    this.finished = true;
+  }
+}
+
+/** A generator (`PyGenObject`): owns its suspended frame. */
+export class PyGenerator extends PyObject {
+  running = false;
+  constructor(
+    type: PyTypeObject,
+    public frame: PyFrame | null,
+    public name: PyStr,
+    public qualname: PyStr,
+    /** The function's code, which the generator holds (`gi_code`). */
+    public code: PyCode,
+  ) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.frame) visit(this.frame);
+    visit(this.code);
+    visit(this.name);
+    visit(this.qualname);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    push(out, this.frame);
+    this.frame = null;
+    out.push(this.code, this.name, this.qualname);
+  }
+}
+
+/**
+ * An exception instance (`PyBaseExceptionObject`): args, traceback, the
+ * chained `__cause__`/`__context__`, and a `__dict__`.
+ */
+export class PyException extends PyObject {
+  dict: PyDict | null = null;
+  traceback: PyObject | null = null;
+  cause: PyObject | null = null;
+  context: PyObject | null = null;
+  suppressContext = false;
+  /** Extra attributes of built-in subclasses (e.g. StopIteration.value), by name. */
+  extra: Map<string, PyObject> | null = null;
+  constructor(type: PyTypeObject, public args: PyTuple) {
+    super(type);
+  }
+  /** Mirrors BaseException_traverse(). */
+  tp_traverse(visit: Visit): void {
+    if (this.dict) visit(this.dict);
+    visit(this.args);
+    if (this.traceback) visit(this.traceback);
+    if (this.context) visit(this.context);
+    if (this.cause) visit(this.cause);
+    if (this.extra) for (const v of this.extra.values()) visit(v);
+    if (this.ob_type.isHeapType) visit(this.ob_type);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    push(out, this.dict);
+    out.push(this.args);
+    push(out, this.traceback);
+    push(out, this.context);
+    push(out, this.cause);
+    if (this.extra) for (const v of this.extra.values()) out.push(v);
+    this.dict = this.traceback = this.context = this.cause = null;
+    this.extra = null;
+    if (this.ob_type.isHeapType) out.push(this.ob_type);
+  }
+  /** Mirrors BaseException_clear(). */
+  override tp_clear(out: PyObject[]): void {
+    push(out, this.dict);
+    push(out, this.traceback);
+    push(out, this.context);
+    push(out, this.cause);
+    this.dict = this.traceback = this.context = this.cause = null;
+  }
+}
+
+/** A traceback entry (`PyTracebackObject`): holds the next entry and its frame. */
+export class PyTraceback extends PyObject {
+  constructor(type: PyTypeObject, public next: PyTraceback | null, public frame: PyFrame | null, readonly lineno: number, readonly lasti: number) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    if (this.next) visit(this.next);
+    if (this.frame) visit(this.frame);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    push(out, this.next);
+    push(out, this.frame);
+    this.next = null;
+    this.frame = null;
+  }
+  override tp_clear(out: PyObject[]): void {
+    this.releaseForDealloc(out);
+  }
+}
+
+/**
+ * A small built-in object whose memory behaviour is the references it holds:
+ * iterators, `range`, `slice`, `property`, `classmethod`, `staticmethod`,
+ * `super`, built-in functions and bound built-in methods. `refs` are strong
+ * references in the order the C struct releases them; `state` is the
+ * runtime's own data (indices, bounds), opaque here.
+ */
+export class PyNative extends PyObject {
+  constructor(type: PyTypeObject, public refs: (PyObject | null)[], public state: unknown = null) {
+    super(type);
+  }
+  tp_traverse(visit: Visit): void {
+    for (const o of this.refs) if (o) visit(o);
+  }
+  releaseForDealloc(out: PyObject[]): void {
+    for (const o of this.refs) push(out, o);
+    this.refs = [];
+  }
+  override tp_clear(out: PyObject[]): void {
+    for (let i = 0; i < this.refs.length; i++) {
+      push(out, this.refs[i]);
+      this.refs[i] = null;
+    }
+  }
+}

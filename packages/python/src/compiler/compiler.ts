@@ -1,0 +1,1355 @@
+/**
+ * The compiler: AST to code units. Mirrors Python/compile.c in what is
+ * observable in memory — which constants a code object holds (`co_consts`,
+ * deduplicated per code object as `compiler_add_o` does), which names it
+ * records, and which instructions run (so the VM takes and drops the
+ * references CPython's eval loop does).
+ */
+import type * as ast from '../parser/ast';
+import { PySyntaxError, UnsupportedSyntax } from '../parser/errors';
+import {
+  Op,
+  type Instr,
+  BINARY_OPERATORS,
+  COMPARE_OPERATORS,
+  UNARY_OPERATORS,
+  MAKE_FUNCTION_DEFAULTS,
+  MAKE_FUNCTION_KWDEFAULTS,
+  MAKE_FUNCTION_ANNOTATIONS,
+  MAKE_FUNCTION_CLOSURE,
+  CO_OPTIMIZED,
+  CO_NEWLOCALS,
+  CO_VARARGS,
+  CO_VARKEYWORDS,
+  CO_NESTED,
+  CO_GENERATOR,
+} from './opcodes';
+import { buildSymtable, type Scope } from './symtable';
+
+/** A constant of a code unit, before the runtime makes it an object. */
+export type ConstDesc =
+  /** A literal of the source: the parser's object for this node, held by the AST arena. */
+  | { kind: 'ast'; node: ast.Constant }
+  /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
+  | { kind: 'value'; value: ast.ConstantValue }
+  /** A tuple folded from constants (keyword names, constant tuples). */
+  | { kind: 'tuple'; items: ConstDesc[]; folded: boolean }
+  | { kind: 'code'; unit: CodeUnit };
+
+/** A compiled code object, before the runtime makes it a `PyCode`. */
+export interface CodeUnit {
+  name: string;
+  qualname: string;
+  filename: string;
+  firstlineno: number;
+  argcount: number;
+  posonlyargcount: number;
+  kwonlyargcount: number;
+  flags: number;
+  varnames: string[];
+  cellvars: string[];
+  freevars: string[];
+  names: string[];
+  consts: ConstDesc[];
+  instrs: Instr[];
+  /** Whether this is a class body (names resolve through the class namespace). */
+  isClassBody: boolean;
+}
+
+/** Options of one compilation. */
+export interface CompileOptions {
+  /** `(3, minor)` of the profile: a few code shapes differ per version. */
+  readonly version: readonly [number, number];
+}
+
+class Label {
+  pos = -1;
+  readonly refs: number[] = [];
+}
+
+type FBlock =
+  | { kind: 'loop'; cont: Label; brk: Label; isFor: boolean }
+  | { kind: 'try' }
+  | { kind: 'finally'; body: ast.stmt[] }
+  | { kind: 'handler'; name: string | null }
+  | { kind: 'with' };
+
+/** Key under which `compiler_add_o` deduplicates a constant (type and value). */
+export function constKey(v: ast.ConstantValue): string {
+  switch (v.kind) {
+    case 'None':
+    case 'Ellipsis':
+      return v.kind;
+    case 'bool':
+      return `bool:${v.value}`;
+    case 'int':
+      return `int:${v.value}`;
+    case 'float':
+      return `float:${Object.is(v.value, -0) ? '-0' : String(v.value)}`;
+    case 'str':
+      return `str:${v.value}`;
+    case 'bytes':
+      return `bytes:${Array.from(v.value).join(',')}`;
+  }
+}
+
+function descKey(d: ConstDesc): string | null {
+  switch (d.kind) {
+    case 'ast':
+      return constKey(d.node.value);
+    case 'value':
+      return constKey(d.value);
+    case 'tuple': {
+      const parts = d.items.map(descKey);
+      return parts.some((p) => p === null) ? null : `tuple:(${parts.join('|')})`;
+    }
+    case 'code':
+      return null;
+  }
+}
+
+/** Compiles a module to its top-level code unit. */
+export function compileModule(module: ast.Module, filename: string, source: string, options: CompileOptions): CodeUnit {
+  const lines = source.split('\n');
+  const { top, scopeOf } = buildSymtable(module, filename, lines);
+  const c = new Compiler(filename, lines, scopeOf, options);
+  return c.compileModule(module, top);
+}
+
+class Unit {
+  readonly instrs: Instr[] = [];
+  readonly consts: ConstDesc[] = [];
+  readonly constIndex = new Map<string, number>();
+  readonly names: string[] = [];
+  readonly varnames: string[] = [];
+  readonly fblocks: FBlock[] = [];
+  lineno = 1;
+  col = 0;
+  endLineno = 1;
+  endCol = 0;
+  constructor(readonly scope: Scope, readonly qualname: string) {}
+}
+
+class Compiler {
+  private u!: Unit;
+  private readonly stack: Unit[] = [];
+  private readonly methodCalls: boolean;
+  constructor(
+    private readonly filename: string,
+    private readonly lines: string[],
+    private readonly scopeOf: Map<object, Scope>,
+    private readonly options: CompileOptions,
+  ) {
+    this.methodCalls = options.version[1] >= 7;
+  }
+
+  private error(msg: string, node: ast.Located): never {
+    throw new PySyntaxError(msg, this.filename, node.lineno, node.col_offset + 1, this.lines[node.lineno - 1] ?? '');
+  }
+
+  private unsupported(what: string, node: ast.Located): never {
+    throw new UnsupportedSyntax(what, node.lineno);
+  }
+
+  // ---- emission ----
+
+  private setLoc(n: ast.Located): void {
+    this.u.lineno = n.lineno;
+    this.u.col = n.col_offset;
+    this.u.endLineno = n.end_lineno;
+    this.u.endCol = n.end_col_offset;
+  }
+
+  private emit(op: Op, arg = 0): number {
+    const u = this.u;
+    u.instrs.push({ op, arg, lineno: u.lineno, col: u.col, endLineno: u.endLineno, endCol: u.endCol });
+    return u.instrs.length - 1;
+  }
+
+  private emitJump(op: Op, label: Label): void {
+    const i = this.emit(op, label.pos);
+    if (label.pos < 0) label.refs.push(i);
+  }
+
+  private bind(label: Label): void {
+    label.pos = this.u.instrs.length;
+    for (const i of label.refs) this.u.instrs[i]!.arg = label.pos;
+  }
+
+  private addConst(d: ConstDesc): number {
+    const key = descKey(d);
+    if (key !== null) {
+      const existing = this.u.constIndex.get(key);
+      if (existing !== undefined) return existing;
+      this.u.constIndex.set(key, this.u.consts.length);
+    }
+    this.u.consts.push(d);
+    return this.u.consts.length - 1;
+  }
+
+  private loadConstValue(v: ast.ConstantValue): void {
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: v }));
+  }
+
+  private addName(name: string): number {
+    let i = this.u.names.indexOf(name);
+    if (i < 0) {
+      i = this.u.names.length;
+      this.u.names.push(name);
+    }
+    return i;
+  }
+
+  private varIndex(name: string): number {
+    let i = this.u.varnames.indexOf(name);
+    if (i < 0) {
+      i = this.u.varnames.length;
+      this.u.varnames.push(name);
+    }
+    return i;
+  }
+
+  /** Index into `cellvars ++ freevars` (the `LOAD_DEREF` argument). */
+  private derefIndex(name: string): number {
+    const s = this.u.scope;
+    const ci = s.cellvars.indexOf(name);
+    if (ci >= 0) return ci;
+    const fi = s.freevars.indexOf(name);
+    if (fi >= 0) return s.cellvars.length + fi;
+    throw new Error(`internal: ${name} is not a cell or free variable`);
+  }
+
+  // ---- units ----
+
+  private enter(scope: Scope, qualname: string): void {
+    if (this.u) this.stack.push(this.u);
+    this.u = new Unit(scope, qualname);
+  }
+
+  private leave(node: { lineno?: number } | null, name: string, args?: ast.arguments): CodeUnit {
+    const u = this.u;
+    const s = u.scope;
+    let flags = 0;
+    let argcount = 0;
+    let posonly = 0;
+    let kwonly = 0;
+    if (s.kind === 'function') {
+      flags |= CO_OPTIMIZED | CO_NEWLOCALS;
+      if (s.parent && s.parent.kind !== 'module') flags |= CO_NESTED;
+      if (s.isGenerator) flags |= CO_GENERATOR;
+      if (args) {
+        posonly = args.posonlyargs.length;
+        argcount = posonly + args.args.length;
+        kwonly = args.kwonlyargs.length;
+        if (args.vararg) flags |= CO_VARARGS;
+        if (args.kwarg) flags |= CO_VARKEYWORDS;
+      } else if (s.params[0] === '.0') argcount = 1;
+    }
+    const unit: CodeUnit = {
+      name,
+      qualname: u.qualname,
+      filename: this.filename,
+      firstlineno: node?.lineno ?? 1,
+      argcount,
+      posonlyargcount: posonly,
+      kwonlyargcount: kwonly,
+      flags,
+      varnames: u.varnames,
+      cellvars: s.cellvars,
+      freevars: s.freevars,
+      names: u.names,
+      consts: u.consts,
+      instrs: u.instrs,
+      isClassBody: s.kind === 'class',
+    };
+    this.u = this.stack.pop()!;
+    return unit;
+  }
+
+  compileModule(module: ast.Module, top: Scope): CodeUnit {
+    this.enter(top, '<module>');
+    for (const st of module.body) this.stmt(st);
+    this.loadConstValue({ kind: 'None' });
+    this.emit(Op.RETURN_VALUE);
+    const u = this.u;
+    return {
+      name: '<module>',
+      qualname: '<module>',
+      filename: this.filename,
+      firstlineno: 1,
+      argcount: 0,
+      posonlyargcount: 0,
+      kwonlyargcount: 0,
+      flags: 0,
+      varnames: [],
+      cellvars: [],
+      freevars: [],
+      names: u.names,
+      consts: u.consts,
+      instrs: u.instrs,
+      isClassBody: false,
+    };
+  }
+
+  private childQualname(name: string): string {
+    const u = this.u;
+    const s = u.scope;
+    if (s.kind === 'module') return name;
+    if (s.kind === 'function') return `${u.qualname}.<locals>.${name}`;
+    return `${u.qualname}.${name}`;
+  }
+
+  // ---- names ----
+
+  private nameOp(name: string, ctx: ast.ExprContext): void {
+    const s = this.u.scope;
+    const sc = s.lookup(name);
+    const mangled = name;
+    if (s.kind === 'function') {
+      switch (sc) {
+        case 'local':
+          this.emit(ctx === 'Load' ? Op.LOAD_FAST : ctx === 'Store' ? Op.STORE_FAST : Op.DELETE_FAST, this.varIndex(mangled));
+          return;
+        case 'cell':
+        case 'free':
+          this.emit(ctx === 'Load' ? Op.LOAD_DEREF : ctx === 'Store' ? Op.STORE_DEREF : Op.DELETE_DEREF, this.derefIndex(mangled));
+          return;
+        default:
+          this.emit(ctx === 'Load' ? Op.LOAD_GLOBAL : ctx === 'Store' ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL, this.addName(mangled));
+          return;
+      }
+    }
+    if (sc === 'global_explicit') {
+      this.emit(ctx === 'Load' ? Op.LOAD_GLOBAL : ctx === 'Store' ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL, this.addName(mangled));
+      return;
+    }
+    if (s.kind === 'class' && sc === 'free' && ctx === 'Load') {
+      this.emit(Op.LOAD_CLASSDEREF, this.derefIndex(mangled));
+      return;
+    }
+    if (s.kind === 'class' && (sc === 'free' || sc === 'cell') && ctx !== 'Load') {
+      this.emit(ctx === 'Store' ? Op.STORE_DEREF : Op.DELETE_DEREF, this.derefIndex(mangled));
+      return;
+    }
+    this.emit(ctx === 'Load' ? Op.LOAD_NAME : ctx === 'Store' ? Op.STORE_NAME : Op.DELETE_NAME, this.addName(mangled));
+  }
+
+  // ---- statements ----
+
+  private body(stmts: ast.stmt[]): void {
+    for (const s of stmts) this.stmt(s);
+  }
+
+  private stmt(s: ast.stmt): void {
+    this.setLoc(s);
+    switch (s.type) {
+      case 'Expr':
+        this.expr(s.value);
+        this.emit(Op.POP_TOP);
+        return;
+      case 'Pass':
+        this.emit(Op.NOP);
+        return;
+      case 'Assign': {
+        this.expr(s.value);
+        s.targets.forEach((t, i) => {
+          if (i < s.targets.length - 1) this.emit(Op.DUP_TOP);
+          this.assignTarget(t);
+        });
+        return;
+      }
+      case 'AugAssign':
+        return this.augAssign(s);
+      case 'AnnAssign':
+        if (s.value) {
+          this.expr(s.value);
+          this.assignTarget(s.target);
+        }
+        return;
+      case 'Delete':
+        for (const t of s.targets) this.deleteTarget(t);
+        return;
+      case 'If': {
+        const end = new Label();
+        const orelse = new Label();
+        this.jumpIf(s.test, false, s.orelse.length ? orelse : end);
+        this.body(s.body);
+        if (s.orelse.length) {
+          this.emitJump(Op.JUMP, end);
+          this.bind(orelse);
+          this.body(s.orelse);
+        }
+        this.bind(end);
+        return;
+      }
+      case 'While': {
+        const top = new Label();
+        const orelse = new Label();
+        const brk = new Label();
+        this.bind(top);
+        this.jumpIf(s.test, false, orelse);
+        this.u.fblocks.push({ kind: 'loop', cont: top, brk, isFor: false });
+        this.body(s.body);
+        this.u.fblocks.pop();
+        this.emitJump(Op.JUMP, top);
+        this.bind(orelse);
+        this.body(s.orelse);
+        this.bind(brk);
+        return;
+      }
+      case 'For': {
+        const top = new Label();
+        const end = new Label();
+        const brk = new Label();
+        this.expr(s.iter);
+        this.setLoc(s);
+        this.emit(Op.GET_ITER);
+        this.bind(top);
+        this.emitJump(Op.FOR_ITER, end);
+        this.assignTarget(s.target);
+        this.u.fblocks.push({ kind: 'loop', cont: top, brk, isFor: true });
+        this.body(s.body);
+        this.u.fblocks.pop();
+        this.emitJump(Op.JUMP, top);
+        this.bind(end);
+        this.body(s.orelse);
+        this.bind(brk);
+        return;
+      }
+      case 'Break':
+      case 'Continue': {
+        const fb = this.u.fblocks;
+        let i = fb.length - 1;
+        while (i >= 0 && fb[i]!.kind !== 'loop') i--;
+        if (i < 0) this.error(s.type === 'Break' ? "'break' outside loop" : "'continue' not properly in loop", s);
+        const loop = fb[i] as Extract<FBlock, { kind: 'loop' }>;
+        this.unwindTo(i + 1, false);
+        if (s.type === 'Break') {
+          if (loop.isFor) this.emit(Op.POP_TOP);
+          this.emitJump(Op.JUMP, loop.brk);
+        } else this.emitJump(Op.JUMP, loop.cont);
+        return;
+      }
+      case 'Return': {
+        if (this.u.scope.kind !== 'function') this.error("'return' outside function", s);
+        if (s.value) this.expr(s.value);
+        else this.loadConstValue({ kind: 'None' });
+        this.unwindTo(0, true);
+        this.setLoc(s);
+        this.emit(Op.RETURN_VALUE);
+        return;
+      }
+      case 'FunctionDef':
+        return this.functionDef(s);
+      case 'ClassDef':
+        return this.classDef(s);
+      case 'Global':
+      case 'Nonlocal':
+        return;
+      case 'Import':
+        for (const a of s.names) {
+          this.loadConstValue({ kind: 'int', value: 0n });
+          this.loadConstValue({ kind: 'None' });
+          this.emit(Op.IMPORT_NAME, this.addName(a.name));
+          if (a.asname) {
+            for (const part of a.name.split('.').slice(1)) this.emit(Op.IMPORT_FROM, this.addName(part)), this.emit(Op.ROT_TWO), this.emit(Op.POP_TOP);
+            this.nameOp(a.asname, 'Store');
+          } else this.nameOp(a.name.split('.')[0]!, 'Store');
+        }
+        return;
+      case 'ImportFrom': {
+        if (s.level > 0) this.unsupported('relative imports', s);
+        this.loadConstValue({ kind: 'int', value: 0n });
+        const names = s.names.map((a) => ({ kind: 'value', value: { kind: 'str', value: a.name } }) as ConstDesc);
+        this.emit(Op.LOAD_CONST, this.addConst({ kind: 'tuple', items: names, folded: true }));
+        this.emit(Op.IMPORT_NAME, this.addName(s.module ?? ''));
+        for (const a of s.names) {
+          if (a.name === '*') this.unsupported("'import *'", s);
+          this.emit(Op.IMPORT_FROM, this.addName(a.name));
+          this.nameOp(a.asname ?? a.name, 'Store');
+        }
+        this.emit(Op.POP_TOP);
+        return;
+      }
+      case 'Try':
+        return this.tryStmt(s);
+      case 'Raise':
+        if (s.exc) {
+          this.expr(s.exc);
+          if (s.cause) {
+            this.expr(s.cause);
+            this.setLoc(s);
+            this.emit(Op.RAISE_VARARGS, 2);
+          } else {
+            this.setLoc(s);
+            this.emit(Op.RAISE_VARARGS, 1);
+          }
+        } else this.emit(Op.RAISE_VARARGS, 0);
+        return;
+      case 'Assert': {
+        const end = new Label();
+        this.jumpIf(s.test, true, end);
+        this.setLoc(s);
+        this.emit(Op.LOAD_ASSERTION_ERROR);
+        if (s.msg) {
+          this.expr(s.msg);
+          this.setLoc(s);
+          this.emit(Op.CALL, 1);
+        }
+        this.emit(Op.RAISE_VARARGS, 1);
+        this.bind(end);
+        return;
+      }
+      case 'With':
+        return this.withStmt(s, 0);
+    }
+  }
+
+  /**
+   * Emits what leaving the blocks above `depth` needs (for `return`,
+   * `break`, `continue`): `POP_BLOCK`s, inlined `finally` bodies, `POP_EXCEPT`,
+   * `__exit__` calls. With `preserveTop`, a return value stays on top.
+   */
+  private unwindTo(depth: number, preserveTop: boolean): void {
+    const fb = this.u.fblocks;
+    const saved = fb.slice();
+    for (let i = fb.length - 1; i >= depth; i--) {
+      const b = fb[i]!;
+      switch (b.kind) {
+        case 'loop':
+          if (b.isFor && preserveTop) {
+            this.emit(Op.ROT_TWO);
+            this.emit(Op.POP_TOP);
+          } else if (b.isFor && i !== depth - 1) this.emit(Op.POP_TOP);
+          break;
+        case 'try':
+          this.emit(Op.POP_BLOCK);
+          break;
+        case 'finally':
+          this.emit(Op.POP_BLOCK);
+          // The finally body runs with only the blocks outside it.
+          fb.length = i;
+          this.body(b.body);
+          fb.length = saved.length;
+          for (let k = 0; k < saved.length; k++) fb[k] = saved[k]!;
+          break;
+        case 'handler':
+          if (b.name) this.emit(Op.POP_BLOCK);
+          if (preserveTop) {
+            this.emit(Op.POP_EXCEPT);
+          } else this.emit(Op.POP_EXCEPT);
+          if (b.name) {
+            this.loadConstValue({ kind: 'None' });
+            this.nameOp(b.name, 'Store');
+            this.nameOp(b.name, 'Del');
+          }
+          break;
+        case 'with':
+          this.emit(Op.POP_BLOCK);
+          if (preserveTop) this.emit(Op.ROT_TWO);
+          this.loadConstValue({ kind: 'None' });
+          this.emit(Op.DUP_TOP);
+          this.emit(Op.DUP_TOP);
+          this.emit(Op.CALL, 3);
+          this.emit(Op.POP_TOP);
+          break;
+      }
+    }
+  }
+
+  private tryStmt(s: ast.Try): void {
+    const fb = this.u.fblocks;
+    const finallyLabel = new Label();
+    const after = new Label();
+    if (s.finalbody.length) {
+      this.emitJump(Op.SETUP_FINALLY, finallyLabel);
+      fb.push({ kind: 'finally', body: s.finalbody });
+    }
+    if (s.handlers.length) this.tryExcept(s);
+    else this.body(s.body);
+    if (s.finalbody.length) {
+      fb.pop();
+      this.emit(Op.POP_BLOCK);
+      this.body(s.finalbody);
+      this.emitJump(Op.JUMP, after);
+      this.bind(finallyLabel);
+      this.body(s.finalbody);
+      this.emit(Op.RERAISE);
+      this.bind(after);
+    }
+  }
+
+  private tryExcept(s: ast.Try): void {
+    const fb = this.u.fblocks;
+    const handlers = new Label();
+    const end = new Label();
+    this.emitJump(Op.SETUP_FINALLY, handlers);
+    fb.push({ kind: 'try' });
+    this.body(s.body);
+    fb.pop();
+    this.emit(Op.POP_BLOCK);
+    this.body(s.orelse);
+    this.emitJump(Op.JUMP, end);
+    this.bind(handlers);
+    for (const h of s.handlers) {
+      this.setLoc(h);
+      const next = new Label();
+      if (h.exc_type) {
+        this.expr(h.exc_type);
+        this.emitJump(Op.JUMP_IF_NOT_EXC_MATCH, next);
+      }
+      if (h.name) {
+        this.nameOp(h.name, 'Store');
+        const cleanup = new Label();
+        this.emitJump(Op.SETUP_FINALLY, cleanup);
+        fb.push({ kind: 'handler', name: h.name });
+        this.body(h.body);
+        fb.pop();
+        this.emit(Op.POP_BLOCK);
+        this.emit(Op.POP_EXCEPT);
+        this.loadConstValue({ kind: 'None' });
+        this.nameOp(h.name, 'Store');
+        this.nameOp(h.name, 'Del');
+        this.emitJump(Op.JUMP, end);
+        // An exception inside the handler: unbind the name, then re-raise.
+        this.bind(cleanup);
+        this.loadConstValue({ kind: 'None' });
+        this.nameOp(h.name, 'Store');
+        this.nameOp(h.name, 'Del');
+        this.emit(Op.RERAISE);
+      } else {
+        this.emit(Op.POP_TOP);
+        fb.push({ kind: 'handler', name: null });
+        this.body(h.body);
+        fb.pop();
+        this.emit(Op.POP_EXCEPT);
+        this.emitJump(Op.JUMP, end);
+      }
+      this.bind(next);
+    }
+    this.emit(Op.RERAISE);
+    this.bind(end);
+  }
+
+  private withStmt(s: ast.With, i: number): void {
+    const item = s.items[i]!;
+    const handler = new Label();
+    const after = new Label();
+    this.expr(item.context_expr);
+    this.setLoc(s);
+    this.emitJump(Op.SETUP_WITH, handler);
+    if (item.optional_vars) this.assignTarget(item.optional_vars);
+    else this.emit(Op.POP_TOP);
+    this.u.fblocks.push({ kind: 'with' });
+    if (i + 1 < s.items.length) this.withStmt(s, i + 1);
+    else this.body(s.body);
+    this.u.fblocks.pop();
+    this.setLoc(s);
+    this.emit(Op.POP_BLOCK);
+    this.loadConstValue({ kind: 'None' });
+    this.emit(Op.DUP_TOP);
+    this.emit(Op.DUP_TOP);
+    this.emit(Op.CALL, 3);
+    this.emit(Op.POP_TOP);
+    this.emitJump(Op.JUMP, after);
+    this.bind(handler);
+    this.emit(Op.WITH_EXCEPT_START);
+    const suppress = new Label();
+    this.emitJump(Op.POP_JUMP_IF_TRUE, suppress);
+    this.emit(Op.RERAISE);
+    this.bind(suppress);
+    this.emit(Op.POP_TOP);
+    this.emit(Op.POP_EXCEPT);
+    this.emit(Op.POP_TOP);
+    this.bind(after);
+  }
+
+  private augAssign(s: ast.AugAssign): void {
+    const op = BINARY_OPERATORS.indexOf(s.op);
+    const t = s.target;
+    switch (t.type) {
+      case 'Name':
+        this.nameOp(t.id, 'Load');
+        this.expr(s.value);
+        this.setLoc(s);
+        this.emit(Op.INPLACE_OP, op);
+        this.nameOp(t.id, 'Store');
+        return;
+      case 'Attribute':
+        this.expr(t.value);
+        this.emit(Op.DUP_TOP);
+        this.emit(Op.LOAD_ATTR, this.addName(t.attr));
+        this.expr(s.value);
+        this.setLoc(s);
+        this.emit(Op.INPLACE_OP, op);
+        this.emit(Op.ROT_TWO);
+        this.emit(Op.STORE_ATTR, this.addName(t.attr));
+        return;
+      case 'Subscript':
+        this.expr(t.value);
+        this.expr(t.slice);
+        this.emit(Op.DUP_TOP_TWO);
+        this.emit(Op.BINARY_SUBSCR);
+        this.expr(s.value);
+        this.setLoc(s);
+        this.emit(Op.INPLACE_OP, op);
+        this.emit(Op.ROT_THREE);
+        this.emit(Op.STORE_SUBSCR);
+        return;
+    }
+  }
+
+  private assignTarget(t: ast.expr): void {
+    this.setLoc(t);
+    switch (t.type) {
+      case 'Name':
+        return this.nameOp(t.id, 'Store');
+      case 'Attribute':
+        this.expr(t.value);
+        this.setLoc(t);
+        this.emit(Op.STORE_ATTR, this.addName(t.attr));
+        return;
+      case 'Subscript':
+        this.expr(t.value);
+        this.expr(t.slice);
+        this.setLoc(t);
+        this.emit(Op.STORE_SUBSCR);
+        return;
+      case 'Tuple':
+      case 'List': {
+        const star = t.elts.findIndex((e) => e.type === 'Starred');
+        if (star >= 0) {
+          if (t.elts.slice(star + 1).some((e) => e.type === 'Starred')) this.error('multiple starred expressions in assignment', t);
+          this.emit(Op.UNPACK_EX, star | ((t.elts.length - star - 1) << 8));
+        } else this.emit(Op.UNPACK_SEQUENCE, t.elts.length);
+        for (const e of t.elts) this.assignTarget(e.type === 'Starred' ? e.value : e);
+        return;
+      }
+      case 'Starred':
+        this.error('starred assignment target must be in a list or tuple', t);
+        return;
+      default:
+        this.error(`cannot assign to ${describeExpr(t)}`, t);
+    }
+  }
+
+  private deleteTarget(t: ast.expr): void {
+    this.setLoc(t);
+    switch (t.type) {
+      case 'Name':
+        return this.nameOp(t.id, 'Del');
+      case 'Attribute':
+        this.expr(t.value);
+        this.setLoc(t);
+        this.emit(Op.DELETE_ATTR, this.addName(t.attr));
+        return;
+      case 'Subscript':
+        this.expr(t.value);
+        this.expr(t.slice);
+        this.setLoc(t);
+        this.emit(Op.DELETE_SUBSCR);
+        return;
+      case 'Tuple':
+      case 'List':
+        for (const e of t.elts) this.deleteTarget(e);
+        return;
+      default:
+        this.error(`cannot delete ${describeExpr(t)}`, t);
+    }
+  }
+
+  // ---- functions and classes ----
+
+  private makeClosure(unit: CodeUnit, flags: number, node: ast.Located): void {
+    if (unit.freevars.length) {
+      for (const name of unit.freevars) {
+        // A free variable of the child is a cell or free variable here.
+        const s = this.u.scope;
+        let idx: number;
+        if (s.cellvars.includes(name)) idx = s.cellvars.indexOf(name);
+        else if (s.freevars.includes(name)) idx = s.cellvars.length + s.freevars.indexOf(name);
+        else throw new Error(`internal: ${name} is not available for the closure of ${unit.qualname}`);
+        this.emit(Op.LOAD_CLOSURE, idx);
+      }
+      this.emit(Op.BUILD_TUPLE, unit.freevars.length);
+      flags |= MAKE_FUNCTION_CLOSURE;
+    }
+    this.setLoc(node);
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'code', unit }));
+    this.emit(Op.MAKE_FUNCTION, flags);
+  }
+
+  private defaults(args: ast.arguments): number {
+    let flags = 0;
+    if (args.defaults.length) {
+      for (const d of args.defaults) this.expr(d);
+      this.emit(Op.BUILD_TUPLE, args.defaults.length);
+      flags |= MAKE_FUNCTION_DEFAULTS;
+    }
+    const kw = args.kwonlyargs.map((a, i) => [a, args.kw_defaults[i]] as const).filter(([, d]) => d);
+    if (kw.length) {
+      for (const [a, d] of kw) {
+        this.loadConstValue({ kind: 'str', value: a.arg });
+        this.expr(d!);
+      }
+      this.emit(Op.BUILD_MAP, kw.length);
+      flags |= MAKE_FUNCTION_KWDEFAULTS;
+    }
+    return flags;
+  }
+
+  private annotations(args: ast.arguments, returns: ast.expr | null): number {
+    const all = [...args.posonlyargs, ...args.args, ...(args.vararg ? [args.vararg] : []), ...args.kwonlyargs, ...(args.kwarg ? [args.kwarg] : [])];
+    const ann = all.filter((a) => a.annotation);
+    if (!ann.length && !returns) return 0;
+    for (const a of ann) {
+      this.loadConstValue({ kind: 'str', value: a.arg });
+      this.expr(a.annotation!);
+    }
+    if (returns) {
+      this.loadConstValue({ kind: 'str', value: 'return' });
+      this.expr(returns);
+    }
+    this.emit(Op.BUILD_MAP, ann.length + (returns ? 1 : 0));
+    return MAKE_FUNCTION_ANNOTATIONS;
+  }
+
+  private functionBody(node: ast.FunctionDef | ast.Lambda, name: string, qualname: string): CodeUnit {
+    const scope = this.scopeOf.get(node)!;
+    this.enter(scope, qualname);
+    for (const p of scope.params) this.varIndex(p);
+    if (node.type === 'Lambda') {
+      // A lambda's first constant is its (absent) docstring slot in <3.11? Lambdas hold no docstring.
+      this.expr(node.body);
+      this.emit(Op.RETURN_VALUE);
+    } else {
+      const first = node.body[0];
+      if (first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str') {
+        this.addConst({ kind: 'ast', node: first.value });
+      } else if (this.options.version[1] < 11) {
+        this.addConst({ kind: 'value', value: { kind: 'None' } });
+      }
+      const bodyStmts = first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str' ? node.body.slice(1) : node.body;
+      this.body(bodyStmts);
+      const last = this.u.instrs[this.u.instrs.length - 1];
+      if (!last || last.op !== Op.RETURN_VALUE || bodyStmts.length === 0 || bodyStmts[bodyStmts.length - 1]!.type !== 'Return') {
+        this.loadConstValue({ kind: 'None' });
+        this.emit(Op.RETURN_VALUE);
+      }
+    }
+    return this.leave(node, name, node.args);
+  }
+
+  private functionDef(s: ast.FunctionDef): void {
+    for (const d of s.decorator_list) this.expr(d);
+    this.setLoc(s);
+    let flags = this.defaults(s.args);
+    flags |= this.annotations(s.args, s.returns);
+    const unit = this.functionBody(s, s.name, this.childQualname(s.name));
+    this.makeClosure(unit, flags, s);
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
+    this.nameOp(s.name, 'Store');
+  }
+
+  private classDef(s: ast.ClassDef): void {
+    for (const d of s.decorator_list) this.expr(d);
+    this.setLoc(s);
+    const scope = this.scopeOf.get(s)!;
+    const qualname = this.childQualname(s.name);
+    this.enter(scope, qualname);
+    this.nameOp('__name__', 'Load');
+    this.nameOp('__module__', 'Store');
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: { kind: 'str', value: qualname } }));
+    this.nameOp('__qualname__', 'Store');
+    const first = s.body[0];
+    let body = s.body;
+    if (first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str') {
+      this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node: first.value }));
+      this.nameOp('__doc__', 'Store');
+      body = s.body.slice(1);
+    }
+    this.body(body);
+    if (scope.cellvars.includes('__class__')) {
+      this.emit(Op.LOAD_CLOSURE, scope.cellvars.indexOf('__class__'));
+      this.emit(Op.DUP_TOP);
+      this.emit(Op.STORE_NAME, this.addName('__classcell__'));
+    } else this.loadConstValue({ kind: 'None' });
+    this.emit(Op.RETURN_VALUE);
+    const unit = this.leave(s, s.name);
+    this.setLoc(s);
+    this.emit(Op.LOAD_BUILD_CLASS);
+    this.makeClosure(unit, 0, s);
+    this.loadConstValue({ kind: 'str', value: s.name });
+    this.callArgs(s.bases, s.keywords, 2, s);
+    for (let i = 0; i < s.decorator_list.length; i++) this.emit(Op.CALL, 1);
+    this.nameOp(s.name, 'Store');
+  }
+
+  // ---- expressions ----
+
+  /** Emits a conditional jump to `target` when `e` is truthy (`cond`) or falsy. */
+  private jumpIf(e: ast.expr, cond: boolean, target: Label): void {
+    if (e.type === 'UnaryOp' && e.op === 'Not') return this.jumpIf(e.operand, !cond, target);
+    if (e.type === 'BoolOp') {
+      const isOr = e.op === 'Or';
+      if (isOr === cond) {
+        for (const v of e.values) this.jumpIf(v, cond, target);
+      } else {
+        const skip = new Label();
+        e.values.forEach((v, i) => {
+          if (i < e.values.length - 1) this.jumpIf(v, !cond, skip);
+          else this.jumpIf(v, cond, target);
+        });
+        this.bind(skip);
+      }
+      return;
+    }
+    this.expr(e);
+    this.emitJump(cond ? Op.POP_JUMP_IF_TRUE : Op.POP_JUMP_IF_FALSE, target);
+  }
+
+  private expr(e: ast.expr): void {
+    this.setLoc(e);
+    switch (e.type) {
+      case 'Constant':
+        this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node: e }));
+        return;
+      case 'Name':
+        return this.nameOp(e.id, e.ctx);
+      case 'BinOp':
+        this.expr(e.left);
+        this.expr(e.right);
+        this.setLoc(e);
+        this.emit(Op.BINARY_OP, BINARY_OPERATORS.indexOf(e.op));
+        return;
+      case 'UnaryOp': {
+        const folded = this.foldNegative(e);
+        if (folded) return;
+        this.expr(e.operand);
+        this.setLoc(e);
+        this.emit(Op.UNARY_OP, UNARY_OPERATORS.indexOf(e.op));
+        return;
+      }
+      case 'BoolOp': {
+        const end = new Label();
+        e.values.forEach((v, i) => {
+          this.expr(v);
+          if (i < e.values.length - 1) this.emitJump(e.op === 'And' ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP, end);
+        });
+        this.bind(end);
+        return;
+      }
+      case 'Compare':
+        return this.compare(e);
+      case 'IfExp': {
+        const orelse = new Label();
+        const end = new Label();
+        this.jumpIf(e.test, false, orelse);
+        this.expr(e.body);
+        this.emitJump(Op.JUMP, end);
+        this.bind(orelse);
+        this.expr(e.orelse);
+        this.bind(end);
+        return;
+      }
+      case 'Attribute':
+        this.expr(e.value);
+        this.setLoc(e);
+        this.emit(Op.LOAD_ATTR, this.addName(e.attr));
+        return;
+      case 'Subscript':
+        this.expr(e.value);
+        this.expr(e.slice);
+        this.setLoc(e);
+        this.emit(Op.BINARY_SUBSCR);
+        return;
+      case 'Slice':
+        if (e.lower) this.expr(e.lower);
+        else this.loadConstValue({ kind: 'None' });
+        if (e.upper) this.expr(e.upper);
+        else this.loadConstValue({ kind: 'None' });
+        if (e.step) {
+          this.expr(e.step);
+          this.emit(Op.BUILD_SLICE, 3);
+        } else this.emit(Op.BUILD_SLICE, 2);
+        return;
+      case 'Call':
+        return this.call(e);
+      case 'Tuple':
+        return this.sequence(e.elts, 'tuple', e);
+      case 'List':
+        return this.sequence(e.elts, 'list', e);
+      case 'Set':
+        return this.sequence(e.elts, 'set', e);
+      case 'Dict':
+        return this.dict(e);
+      case 'ListComp':
+      case 'SetComp':
+      case 'DictComp':
+      case 'GeneratorExp':
+        return this.comprehension(e);
+      case 'Lambda': {
+        const flags = this.defaults(e.args);
+        const unit = this.functionBody(e, '<lambda>', this.childQualname('<lambda>'));
+        this.makeClosure(unit, flags, e);
+        return;
+      }
+      case 'JoinedStr':
+        for (const v of e.values) {
+          if (v.type === 'Constant') this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node: v }));
+          else this.expr(v);
+        }
+        if (e.values.length !== 1) this.emit(Op.BUILD_STRING, e.values.length);
+        return;
+      case 'FormattedValue': {
+        this.expr(e.value);
+        let flags = e.conversion === 115 ? 1 : e.conversion === 114 ? 2 : e.conversion === 97 ? 3 : 0;
+        if (e.format_spec) {
+          this.expr(e.format_spec);
+          flags |= 4;
+        }
+        this.setLoc(e);
+        this.emit(Op.FORMAT_VALUE, flags);
+        return;
+      }
+      case 'Yield':
+        if (this.u.scope.kind !== 'function') this.error("'yield' outside function", e);
+        if (e.value) this.expr(e.value);
+        else this.loadConstValue({ kind: 'None' });
+        this.setLoc(e);
+        this.emit(Op.YIELD_VALUE);
+        return;
+      case 'YieldFrom':
+        this.expr(e.value);
+        this.setLoc(e);
+        this.emit(Op.GET_YIELD_FROM_ITER);
+        this.loadConstValue({ kind: 'None' });
+        this.emit(Op.YIELD_FROM);
+        return;
+      case 'NamedExpr':
+        this.expr(e.value);
+        this.emit(Op.DUP_TOP);
+        this.nameOp(e.target.id, 'Store');
+        return;
+      case 'Starred':
+        this.error("can't use starred expression here", e);
+        return;
+      case 'Await':
+        this.unsupported("'await'", e);
+    }
+  }
+
+  /** `-<number literal>` is folded to one constant by the AST optimizer (3.7+) or the peephole optimizer (3.6). */
+  private foldNegative(e: ast.UnaryOp): boolean {
+    if (e.op !== 'USub' || e.operand.type !== 'Constant') return false;
+    const v = e.operand.value;
+    let folded: ast.ConstantValue;
+    if (v.kind === 'int') folded = { kind: 'int', value: -v.value };
+    else if (v.kind === 'float') folded = { kind: 'float', value: -v.value };
+    else return false;
+    const node: ast.Constant = { ...e.operand, value: folded, lineno: e.lineno, col_offset: e.col_offset };
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node }));
+    return true;
+  }
+
+  private compare(e: ast.Compare): void {
+    this.expr(e.left);
+    const n = e.ops.length;
+    if (n === 1) {
+      this.expr(e.comparators[0]!);
+      this.setLoc(e);
+      this.compareOp(e.ops[0]!);
+      return;
+    }
+    const cleanup = new Label();
+    const end = new Label();
+    for (let i = 0; i < n; i++) {
+      this.expr(e.comparators[i]!);
+      this.setLoc(e);
+      if (i < n - 1) {
+        this.emit(Op.DUP_TOP);
+        this.emit(Op.ROT_THREE);
+        this.compareOp(e.ops[i]!);
+        this.emitJump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
+      } else this.compareOp(e.ops[i]!);
+    }
+    this.emitJump(Op.JUMP, end);
+    this.bind(cleanup);
+    this.emit(Op.ROT_TWO);
+    this.emit(Op.POP_TOP);
+    this.bind(end);
+  }
+
+  private compareOp(op: ast.CmpOperator): void {
+    switch (op) {
+      case 'Is':
+        this.emit(Op.IS_OP, 0);
+        return;
+      case 'IsNot':
+        this.emit(Op.IS_OP, 1);
+        return;
+      case 'In':
+        this.emit(Op.CONTAINS_OP, 0);
+        return;
+      case 'NotIn':
+        this.emit(Op.CONTAINS_OP, 1);
+        return;
+      default:
+        this.emit(Op.COMPARE_OP, COMPARE_OPERATORS.indexOf(op));
+    }
+  }
+
+  /** A constant folded from a display of constants, as the optimizer does. */
+  private constTuple(elts: ast.expr[]): ConstDesc | null {
+    if (!elts.every((x) => x.type === 'Constant')) return null;
+    return { kind: 'tuple', items: elts.map((x) => ({ kind: 'ast', node: x as ast.Constant })), folded: true };
+  }
+
+  private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
+    const hasStar = elts.some((x) => x.type === 'Starred');
+    const ctx = (node as ast.Tuple).ctx;
+    if (ctx && ctx !== 'Load') this.error('internal: store context in expression', node);
+    if (!hasStar) {
+      const consts = elts.length > 0 ? this.constTuple(elts) : null;
+      if (kind === 'tuple' && consts) {
+        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        return;
+      }
+      if (kind !== 'tuple' && consts && elts.length >= 3 && this.options.version[1] >= 9) {
+        // 3.9+: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 (and the set equivalent).
+        this.emit(kind === 'list' ? Op.BUILD_LIST : Op.BUILD_SET, 0);
+        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        this.emit(kind === 'list' ? Op.LIST_EXTEND : Op.SET_UPDATE, 1);
+        return;
+      }
+      for (const x of elts) this.expr(x);
+      this.setLoc(node);
+      this.emit(kind === 'tuple' ? Op.BUILD_TUPLE : kind === 'list' ? Op.BUILD_LIST : Op.BUILD_SET, elts.length);
+      return;
+    }
+    // With starred items: build a list and extend it, as 3.9+ does.
+    this.emit(kind === 'set' ? Op.BUILD_SET : Op.BUILD_LIST, 0);
+    let pending = 0;
+    const flush = () => {
+      if (pending === 0) return;
+      this.emit(kind === 'set' ? Op.BUILD_SET : Op.BUILD_LIST, pending);
+      this.emit(kind === 'set' ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      pending = 0;
+    };
+    for (const x of elts) {
+      if (x.type === 'Starred') {
+        flush();
+        this.expr(x.value);
+        this.emit(kind === 'set' ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      } else {
+        this.expr(x);
+        pending++;
+      }
+    }
+    flush();
+    this.setLoc(node);
+    if (kind === 'tuple') this.emit(Op.LIST_TO_TUPLE);
+  }
+
+  private dict(e: ast.Dict): void {
+    const n = e.keys.length;
+    if (!e.keys.some((k) => k === null)) {
+      if (n > 0 && e.keys.every((k) => k!.type === 'Constant') && n > 1) {
+        for (const v of e.values) this.expr(v);
+        this.emit(Op.LOAD_CONST, this.addConst(this.constTuple(e.keys as ast.expr[])!));
+        this.setLoc(e);
+        this.emit(Op.BUILD_CONST_KEY_MAP, n);
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        this.expr(e.keys[i]!);
+        this.expr(e.values[i]!);
+      }
+      this.setLoc(e);
+      this.emit(Op.BUILD_MAP, n);
+      return;
+    }
+    this.emit(Op.BUILD_MAP, 0);
+    for (let i = 0; i < n; i++) {
+      const k = e.keys[i];
+      if (k === null) {
+        this.expr(e.values[i]!);
+        this.emit(Op.DICT_UPDATE, 1);
+      } else {
+        this.expr(k!);
+        this.expr(e.values[i]!);
+        this.emit(Op.BUILD_MAP, 1);
+        this.emit(Op.DICT_UPDATE, 1);
+      }
+    }
+  }
+
+  private comprehension(e: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp): void {
+    const scope = this.scopeOf.get(e)!;
+    const name = e.type === 'ListComp' ? '<listcomp>' : e.type === 'SetComp' ? '<setcomp>' : e.type === 'DictComp' ? '<dictcomp>' : '<genexpr>';
+    const qualname = this.childQualname(name);
+    this.enter(scope, qualname);
+    this.varIndex('.0');
+    if (e.type !== 'GeneratorExp') this.emit(e.type === 'ListComp' ? Op.BUILD_LIST : e.type === 'SetComp' ? Op.BUILD_SET : Op.BUILD_MAP, 0);
+    this.comprehensionLoop(e, 0);
+    if (e.type === 'GeneratorExp') this.loadConstValue({ kind: 'None' });
+    this.emit(Op.RETURN_VALUE);
+    const unit = this.leave(e, name);
+    this.makeClosure(unit, 0, e);
+    this.expr(e.generators[0]!.iter);
+    this.setLoc(e);
+    this.emit(Op.GET_ITER);
+    this.emit(Op.CALL, 1);
+  }
+
+  private comprehensionLoop(e: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp, i: number): void {
+    const g = e.generators[i]!;
+    const top = new Label();
+    const end = new Label();
+    if (i === 0) this.emit(Op.LOAD_FAST, 0);
+    else {
+      this.expr(g.iter);
+      this.emit(Op.GET_ITER);
+    }
+    this.bind(top);
+    this.emitJump(Op.FOR_ITER, end);
+    this.assignTarget(g.target);
+    for (const cond of g.ifs) this.jumpIf(cond, false, top);
+    if (i + 1 < e.generators.length) this.comprehensionLoop(e, i + 1);
+    else {
+      // The collection sits below the iterators of every loop level.
+      const depth = e.generators.length + 1;
+      switch (e.type) {
+        case 'ListComp':
+          this.expr(e.elt);
+          this.emit(Op.LIST_APPEND, depth);
+          break;
+        case 'SetComp':
+          this.expr(e.elt);
+          this.emit(Op.SET_ADD, depth);
+          break;
+        case 'DictComp':
+          this.expr(e.key);
+          this.expr(e.value);
+          this.emit(Op.MAP_ADD, depth);
+          break;
+        case 'GeneratorExp':
+          this.expr(e.elt);
+          this.emit(Op.YIELD_VALUE);
+          this.emit(Op.POP_TOP);
+          break;
+      }
+    }
+    this.emitJump(Op.JUMP, top);
+    this.bind(end);
+  }
+
+  /** Positional and keyword arguments after the callable (and `extra` already pushed). */
+  private callArgs(args: ast.expr[], keywords: ast.keyword[], extra: number, node: ast.Located, method = false): void {
+    const starred = args.some((a) => a.type === 'Starred') || keywords.some((k) => k.arg === null);
+    if (!starred) {
+      for (const a of args) this.expr(a);
+      for (const k of keywords) this.expr(k.value);
+      this.setLoc(node);
+      const n = extra + args.length + keywords.length;
+      if (keywords.length) {
+        const names: ConstDesc = { kind: 'tuple', items: keywords.map((k) => ({ kind: 'value', value: { kind: 'str', value: k.arg! } })), folded: true };
+        this.emit(Op.LOAD_CONST, this.addConst(names));
+        this.emit(method ? Op.CALL_METHOD_KW : Op.CALL_KW, n);
+      } else this.emit(method ? Op.CALL_METHOD : Op.CALL, n);
+      return;
+    }
+    if (method) throw new Error('internal: starred method call');
+    // Positional part as a tuple (with the extra leading arguments).
+    if (extra > 0 || args.some((a) => a.type !== 'Starred') || args.length > 0) {
+      this.emit(Op.BUILD_LIST, extra);
+      let pending = 0;
+      for (const a of args) {
+        if (a.type === 'Starred') {
+          if (pending) {
+            this.emit(Op.BUILD_LIST, pending);
+            this.emit(Op.LIST_EXTEND, 1);
+            pending = 0;
+          }
+          this.expr(a.value);
+          this.emit(Op.LIST_EXTEND, 1);
+        } else {
+          this.expr(a);
+          pending++;
+        }
+      }
+      if (pending) {
+        this.emit(Op.BUILD_LIST, pending);
+        this.emit(Op.LIST_EXTEND, 1);
+      }
+      this.emit(Op.LIST_TO_TUPLE);
+    } else this.emit(Op.BUILD_TUPLE, 0);
+    let flags = 0;
+    if (keywords.length) {
+      flags = 1;
+      this.emit(Op.BUILD_MAP, 0);
+      for (const k of keywords) {
+        if (k.arg === null) {
+          this.expr(k.value);
+          this.emit(Op.DICT_MERGE, 1);
+        } else {
+          this.loadConstValue({ kind: 'str', value: k.arg });
+          this.expr(k.value);
+          this.emit(Op.BUILD_MAP, 1);
+          this.emit(Op.DICT_MERGE, 1);
+        }
+      }
+    }
+    this.setLoc(node);
+    this.emit(Op.CALL_FUNCTION_EX, flags);
+  }
+
+  private call(e: ast.Call): void {
+    const f = e.func;
+    const simple = !e.args.some((a) => a.type === 'Starred') && !e.keywords.some((k) => k.arg === null);
+    if (this.methodCalls && f.type === 'Attribute' && simple && (e.keywords.length === 0 || this.options.version[1] >= 9)) {
+      this.expr(f.value);
+      this.setLoc(f);
+      this.emit(Op.LOAD_METHOD, this.addName(f.attr));
+      this.callArgs(e.args, e.keywords, 0, e, true);
+      return;
+    }
+    this.expr(f);
+    this.callArgs(e.args, e.keywords, 0, e);
+  }
+}
+
+function describeExpr(e: ast.expr): string {
+  switch (e.type) {
+    case 'Constant':
+      return 'literal';
+    case 'Call':
+      return 'function call';
+    case 'BinOp':
+    case 'UnaryOp':
+      return 'expression';
+    case 'BoolOp':
+      return 'expression';
+    case 'Compare':
+      return 'comparison';
+    case 'Lambda':
+      return 'lambda';
+    case 'IfExp':
+      return 'conditional expression';
+    case 'Dict':
+      return 'dict literal';
+    case 'Set':
+      return 'set display';
+    case 'ListComp':
+      return 'list comprehension';
+    case 'GeneratorExp':
+      return 'generator expression';
+    case 'JoinedStr':
+      return 'f-string expression';
+    case 'Yield':
+    case 'YieldFrom':
+      return 'yield expression';
+    default:
+      return 'expression';
+  }
+}

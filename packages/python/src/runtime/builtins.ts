@@ -1,0 +1,1232 @@
+/**
+ * The `builtins` module and the built-in types' methods (Python/bltinmodule.c,
+ * Objects/*.c method tables), plus `type.__call__` and `__build_class__`
+ * (Objects/typeobject.c type_call, type_new).
+ */
+import {
+  PyObject,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyBytes,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyTypeObject,
+  PyNative,
+  PyFunction,
+  PyInstance,
+  PyModule,
+  PyException,
+  PyCell,
+  TPFLAGS,
+  numbers,
+  sizes,
+  text,
+} from '@pymem/object-model';
+import type { Runtime, NativeFn } from './runtime';
+import type { ObjectProtocol } from './objects';
+import type { Operations, IterState } from './operations';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems } from './dict';
+import { PyErr } from './errors';
+
+type Kw = Map<string, PyObject> | null;
+
+export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations): PyDict {
+  const heap = rt.heap;
+  const t = rt.t;
+  const d = rt.newDict();
+  const def = (name: string, fn: NativeFn) => {
+    const f = rt.newBuiltin(name, fn);
+    f.immortal = rt.profile.immortalObjects;
+    p.dictSetStr(d, name, f);
+    heap.decref(f);
+  };
+  const noKw = (name: string, kw: Kw) => {
+    if (kw && kw.size) throw rt.error('TypeError', `${name}() takes no keyword arguments`);
+  };
+  const arity = (name: string, args: PyObject[], min: number, max = min) => {
+    if (args.length < min || args.length > max) {
+      if (min === max && min === 1) throw rt.error('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
+      if (args.length < min) throw rt.error('TypeError', `${name} expected at least ${min} argument${min > 1 ? 's' : ''}, got ${args.length}`);
+      throw rt.error('TypeError', `${name} expected at most ${max} argument${max > 1 ? 's' : ''}, got ${args.length}`);
+    }
+  };
+  const str = (s: string) => rt.newStr(s);
+  const int = (o: PyObject, what = 'an integer'): bigint => {
+    if (o instanceof PyInt) return o.value;
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as ${what}`);
+  };
+
+  for (const [name, type] of Object.entries(t)) {
+    if (['int', 'bool', 'float', 'str', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'object', 'type', 'range', 'property', 'classmethod', 'staticmethod', 'super', 'map', 'filter', 'zip', 'enumerate', 'reversed', 'slice'].includes(name) || type.isSubtype(t.BaseException!)) {
+      p.dictSetStr(d, name, type);
+    }
+  }
+  p.dictSetStr(d, 'None', rt.None);
+  p.dictSetStr(d, 'True', rt.True);
+  p.dictSetStr(d, 'False', rt.False);
+  p.dictSetStr(d, 'Ellipsis', rt.Ellipsis);
+  p.dictSetStr(d, 'NotImplemented', rt.NotImplemented);
+  p.dictSetStr(d, '__debug__', rt.True);
+
+  // ---------------------------------------------------------------- functions
+
+  def('print', (_rt, args, kw) => {
+    let sep = ' ';
+    let end = '\n';
+    let stream: 'stdout' | 'stderr' = 'stdout';
+    if (kw) {
+      for (const [k, v] of kw) {
+        if (k === 'sep') sep = v === rt.None ? ' ' : (v as PyStr).value;
+        else if (k === 'end') end = v === rt.None ? '\n' : (v as PyStr).value;
+        else if (k === 'file') {
+          const sys = ops.modules.get('sys');
+          stream = sys && p.dictGetStr(sys.dict, 'stderr') === v ? 'stderr' : 'stdout';
+        } else if (k === 'flush') continue;
+        else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
+      }
+    }
+    rt.write(stream, args.map((a) => p.str(a)).join(sep) + end);
+    return heap.newref(rt.None);
+  });
+  def('id', (_rt, args, kw) => {
+    noKw('id', kw);
+    arity('id', args, 1);
+    return rt.newInt(args[0]!.addr);
+  });
+  def('len', (_rt, args, kw) => {
+    noKw('len', kw);
+    arity('len', args, 1);
+    return rt.newInt(p.len(args[0]!));
+  });
+  def('repr', (_rt, args) => {
+    arity('repr', args, 1);
+    return str(p.repr(args[0]!));
+  });
+  def('ascii', (_rt, args) => str(ops.ascii(args[0]!)));
+  def('hash', (_rt, args) => {
+    arity('hash', args, 1);
+    return rt.newInt(p.hash(args[0]!));
+  });
+  def('abs', (_rt, args) => {
+    const o = args[0]!;
+    if (o instanceof PyInt) return rt.newInt(o.value < 0n ? -o.value : o.value);
+    if (o instanceof PyFloat) return rt.newFloat(Math.abs(o.value));
+    const m = p.special(o, '__abs__');
+    if (m) return p.callSpecial(m, o, []);
+    throw rt.error('TypeError', `bad operand type for abs(): '${o.ob_type.tp_name}'`);
+  });
+  def('isinstance', (_rt, args) => {
+    arity('isinstance', args, 2);
+    const check = (cls: PyObject): boolean => {
+      if (cls instanceof PyTuple) return cls.items.some(check);
+      if (!(cls instanceof PyTypeObject)) throw rt.error('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+      return args[0]!.ob_type.isSubtype(cls);
+    };
+    return rt.newBool(check(args[1]!));
+  });
+  def('issubclass', (_rt, args) => {
+    const check = (cls: PyObject): boolean => (cls instanceof PyTuple ? cls.items.some(check) : (args[0] as PyTypeObject).isSubtype(cls as PyTypeObject));
+    if (!(args[0] instanceof PyTypeObject)) throw rt.error('TypeError', 'issubclass() arg 1 must be a class');
+    return rt.newBool(check(args[1]!));
+  });
+  def('callable', (_rt, args) => {
+    const o = args[0]!;
+    return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
+  });
+  def('iter', (_rt, args) => {
+    arity('iter', args, 1, 2);
+    if (args.length === 2) {
+      const [fn, sentinel] = args as [PyObject, PyObject];
+      heap.incref(fn);
+      heap.incref(sentinel);
+      const st: IterState = {
+        i: 0,
+        iter: () => {
+          const v = p.call(fn, [], null);
+          if (p.eq(v, sentinel)) {
+            heap.decref(v);
+            return null;
+          }
+          return v;
+        },
+      };
+      const it = ops.newIterator('callable_iterator', [], st);
+      it.refs.push(fn, sentinel);
+      return it;
+    }
+    return ops.getIter(args[0]!);
+  });
+  def('next', (_rt, args) => {
+    arity('next', args, 1, 2);
+    const it = args[0]!;
+    if (!ops.isIterator(it)) throw rt.error('TypeError', `'${it.ob_type.tp_name}' object is not an iterator`);
+    const v = ops.next(it);
+    if (v) return v;
+    if (args.length === 2) return heap.newref(args[1]!);
+    throw rt.error('StopIteration');
+  });
+  def('getattr', (_rt, args) => {
+    arity('getattr', args, 2, 3);
+    const name = args[1]!;
+    if (!(name instanceof PyStr)) throw rt.error('TypeError', "attribute name must be string");
+    try {
+      return ops.getAttr(args[0]!, name.value);
+    } catch (e) {
+      if (args.length === 3 && e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
+        heap.decref(e.exc);
+        return heap.newref(args[2]!);
+      }
+      throw e;
+    }
+  });
+  def('setattr', (_rt, args) => {
+    arity('setattr', args, 3);
+    ops.setAttr(args[0]!, (args[1] as PyStr).value, args[2]!);
+    return heap.newref(rt.None);
+  });
+  def('delattr', (_rt, args) => {
+    ops.delAttr(args[0]!, (args[1] as PyStr).value);
+    return heap.newref(rt.None);
+  });
+  def('hasattr', (_rt, args) => {
+    try {
+      heap.decref(ops.getAttr(args[0]!, (args[1] as PyStr).value));
+      return rt.newBool(true);
+    } catch (e) {
+      if (e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
+        heap.decref(e.exc);
+        return rt.newBool(false);
+      }
+      throw e;
+    }
+  });
+  def('vars', (_rt, args) => {
+    if (args.length === 0) throw rt.error('NotImplementedError', 'pymem does not support vars() without an argument yet');
+    return ops.getAttr(args[0]!, '__dict__');
+  });
+  const minmax = (name: string, op: 'Lt' | 'Gt'): NativeFn => (_rt, args, kw) => {
+    const key = kw?.get('key') ?? null;
+    const dflt = kw?.get('default') ?? null;
+    const items = args.length === 1 ? ops.collect(args[0]!) : args.map((a) => heap.newref(a));
+    try {
+      if (items.length === 0) {
+        if (dflt) return heap.newref(dflt);
+        throw rt.error('ValueError', `${name}() ${rt.profile.version[1] >= 12 ? 'iterable argument is empty' : 'arg is an empty sequence'}`);
+      }
+      let best = items[0]!;
+      let bestKey = key && key !== rt.None ? p.call(key, [best], null) : heap.newref(best);
+      for (const x of items.slice(1)) {
+        const k = key && key !== rt.None ? p.call(key, [x], null) : heap.newref(x);
+        if (p.compareBool(k, bestKey, op)) {
+          best = x;
+          heap.decref(bestKey);
+          bestKey = k;
+        } else heap.decref(k);
+      }
+      heap.decref(bestKey);
+      return heap.newref(best);
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  };
+  def('min', minmax('min', 'Lt'));
+  def('max', minmax('max', 'Gt'));
+  def('sum', (_rt, args, kw) => {
+    let acc = heap.newref(args[1] ?? kw?.get('start') ?? rt.newInt(0));
+    if (!args[1] && !kw?.get('start')) heap.decref(acc);
+    const it = ops.getIter(args[0]!);
+    try {
+      for (let v = ops.next(it); v; v = ops.next(it)) {
+        const r = ops.binaryOp(acc, v, 'Add', false);
+        heap.decref(acc);
+        heap.decref(v);
+        acc = r;
+      }
+    } finally {
+      heap.decref(it);
+    }
+    return acc;
+  });
+  def('sorted', (_rt, args, kw) => {
+    arity('sorted', args, 1);
+    const l = rt.newList(ops.collect(args[0]!));
+    try {
+      listSort(l, kw);
+    } catch (e) {
+      heap.decref(l);
+      throw e;
+    }
+    return l;
+  });
+  def('round', (_rt, args) => {
+    const x = args[0]!;
+    const nd = args[1] && args[1] !== rt.None ? int(args[1]) : null;
+    try {
+      if (x instanceof PyInt) return nd === null ? rt.newInt(x.value) : rt.newInt(numbers.intRound(x.value, nd));
+      if (x instanceof PyFloat) return nd === null ? rt.newInt(numbers.floatRoundToInt(x.value)) : rt.newFloat(numbers.floatRound(x.value, Number(nd)));
+    } catch (e) {
+      if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
+      throw e;
+    }
+    const m = p.special(x, '__round__');
+    if (m) return p.callSpecial(m, x, args.slice(1));
+    throw rt.error('TypeError', `type ${x.ob_type.tp_name} doesn't define __round__ method`);
+  });
+  def('divmod', (_rt, args) => {
+    const q = ops.binaryOp(args[0]!, args[1]!, 'FloorDiv', false);
+    const r = ops.binaryOp(args[0]!, args[1]!, 'Mod', false);
+    return rt.newTuple([q, r]);
+  });
+  def('pow', (_rt, args) => ops.binaryOp(args[0]!, args[1]!, 'Pow', false));
+  def('chr', (_rt, args) => str(String.fromCodePoint(Number(int(args[0]!)))));
+  def('ord', (_rt, args) => {
+    const s = args[0]!;
+    if (s instanceof PyStr && s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
+    throw rt.error('TypeError', `ord() expected a character, but string of length ${(s as PyStr).length} found`);
+  });
+  def('any', (_rt, args) => {
+    for (const x of ops.collect(args[0]!)) {
+      const b = p.isTrue(x);
+      heap.decref(x);
+      if (b) return rt.newBool(true);
+    }
+    return rt.newBool(false);
+  });
+  def('all', (_rt, args) => {
+    for (const x of ops.collect(args[0]!)) {
+      const b = p.isTrue(x);
+      heap.decref(x);
+      if (!b) return rt.newBool(false);
+    }
+    return rt.newBool(true);
+  });
+  def('hex', (_rt, args) => {
+    const v = int(args[0]!);
+    return str(v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
+  });
+  def('bin', (_rt, args) => {
+    const v = int(args[0]!);
+    return str(v < 0n ? `-0b${(-v).toString(2)}` : `0b${v.toString(2)}`);
+  });
+  def('format', (_rt, args) => ops.format(args[0]!, args[1] ? (args[1] as PyStr).value : ''));
+  def('globals', () => heap.newref(ops.vm.current!.globals));
+  def('locals', () => {
+    const f = ops.vm.current!;
+    if (f.locals) return heap.newref(f.locals);
+    const dd = rt.newDict();
+    f.unit.varnames.forEach((n, i) => {
+      const v = f.localsplus[i];
+      if (v) p.dictSetStr(dd, n, v);
+    });
+    return dd;
+  });
+  def('input', () => {
+    throw rt.error('EOFError', 'EOF when reading a line');
+  });
+  def('open', () => {
+    throw rt.error('NotImplementedError', 'pymem does not support open() yet: programs cannot reach the host');
+  });
+
+  // ---------------------------------------------------------------- type calls (constructors)
+
+  const ctor = new Map<PyTypeObject, NativeFn>();
+  ctor.set(t.object!, (_rt, args) => {
+    if (args.length) throw rt.error('TypeError', 'object() takes no arguments');
+    return heap.allocate(new PyInstance(t.object!, 0), 16);
+  });
+  ctor.set(t.int!, (_rt, args, kw) => {
+    const x = args[0] ?? kw?.get('x');
+    const base = args[1] ?? kw?.get('base');
+    if (!x) return rt.newInt(0);
+    try {
+      if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base ? Number(int(base)) : 10, p.numProfile));
+      if (base) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
+      if (x instanceof PyInt) return rt.newInt(x.value);
+      if (x instanceof PyFloat) return rt.newInt(numbers.floatToInt(x.value));
+      if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), 10, p.numProfile));
+    } catch (e) {
+      if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
+      throw e;
+    }
+    for (const m of ['__int__', '__index__']) {
+      const f = p.special(x, m);
+      if (f) return p.callSpecial(f, x, []);
+    }
+    throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${x.ob_type.tp_name}'`);
+  });
+  ctor.set(t.bool!, (_rt, args) => rt.newBool(args.length ? p.isTrue(args[0]!) : false));
+  ctor.set(t.float!, (_rt, args) => {
+    const x = args[0];
+    if (!x) return rt.newFloat(0);
+    try {
+      if (x instanceof PyFloat) return heap.newref(x);
+      if (x instanceof PyInt) return rt.newFloat(numbers.intToFloat(x.value));
+      if (x instanceof PyStr) return rt.newFloat(numbers.parseFloat(x.value, p.numProfile));
+    } catch (e) {
+      if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
+      throw e;
+    }
+    const f = p.special(x, '__float__');
+    if (f) return p.callSpecial(f, x, []);
+    throw rt.error('TypeError', `float() argument must be a string or a ${rt.profile.version[1] >= 10 ? 'real ' : ''}number, not '${x.ob_type.tp_name}'`);
+  });
+  ctor.set(t.str!, (_rt, args) => (args.length ? str(p.str(args[0]!)) : heap.newref(rt.emptyStr)));
+  ctor.set(t.bytes!, (_rt, args) => {
+    const x = args[0];
+    if (!x) return rt.newBytes(new Uint8Array());
+    if (x instanceof PyInt) return rt.newBytes(new Uint8Array(Number(x.value)));
+    if (x instanceof PyStr) return rt.newBytes(new TextEncoder().encode(x.value));
+    const items = ops.collect(x);
+    const b = new Uint8Array(items.map((i) => Number((i as PyInt).value)));
+    for (const i of items) heap.decref(i);
+    return rt.newBytes(b);
+  });
+  ctor.set(t.tuple!, (_rt, args) => {
+    if (!args.length) return heap.newref(rt.emptyTuple);
+    if (args[0] instanceof PyTuple && args[0].ob_type === t.tuple) return heap.newref(args[0]);
+    return rt.newTuple(ops.collect(args[0]!));
+  });
+  ctor.set(t.list!, (_rt, args) => {
+    const l = rt.newList([]);
+    if (args.length) ops.listExtend(l, args[0]!);
+    return l;
+  });
+  ctor.set(t.dict!, (_rt, args, kw) => {
+    const dd = rt.newDict();
+    if (args.length) ops.dictUpdate(dd, args[0]!);
+    if (kw) for (const [k, v] of kw) p.dictSetStr(dd, k, v);
+    return dd;
+  });
+  ctor.set(t.set!, (_rt, args) => {
+    const s = rt.newSet();
+    if (args.length) ops.setUpdate(s, args[0]!);
+    return s;
+  });
+  ctor.set(t.frozenset!, (_rt, args) => {
+    const s = rt.newSet(true);
+    if (args.length) ops.setUpdate(s, args[0]!);
+    return s;
+  });
+  ctor.set(t.range!, (_rt, args) => {
+    arity('range', args, 1, 3);
+    const [a, b, c] = args.map((x) => int(x));
+    const [start, stop, step] = args.length === 1 ? [0n, a!, 1n] : [a!, b!, c ?? 1n];
+    if (step === 0n) throw rt.error('ValueError', 'range() arg 3 must not be zero');
+    return heap.allocate(new PyNative(t.range!, [], [start, stop, step]), rt.sizes.fixed.range);
+  });
+  const wrapper = (type: PyTypeObject, size: number): NativeFn => (_rt, args) => {
+    const refs = args.map((a) => heap.newref(a));
+    const o = heap.allocate(new PyNative(type, refs), size);
+    rt.track(o);
+    return o;
+  };
+  ctor.set(t.property!, (_rt, args, kw) => {
+    const fget = args[0] ?? kw?.get('fget') ?? rt.None;
+    const fset = args[1] ?? kw?.get('fset') ?? rt.None;
+    return wrapper(t.property!, rt.sizes.fixed.property)(rt, [fget, fset], null);
+  });
+  ctor.set(t.classmethod!, wrapper(t.classmethod!, rt.sizes.fixed.classmethod));
+  ctor.set(t.staticmethod!, wrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
+  ctor.set(t.type!, (_rt, args) => {
+    if (args.length === 1) return heap.newref(args[0]!.ob_type);
+    throw rt.error('NotImplementedError', 'pymem does not support type() with three arguments yet');
+  });
+  ctor.set(t.super!, (_rt, args) => {
+    let type: PyTypeObject;
+    let obj: PyObject;
+    if (args.length === 0) {
+      const f = ops.vm.current!;
+      const co = f.code.co;
+      const idx = co.co_freevars.indexOf('__class__');
+      if (idx < 0) throw rt.error('RuntimeError', 'super(): __class__ cell not found');
+      const cell = f.localsplus[co.co_varnames.length + co.co_cellvars.length + idx] as PyCell;
+      if (!cell.ref) throw rt.error('RuntimeError', 'super(): empty __class__ cell');
+      type = cell.ref as PyTypeObject;
+      let first = f.localsplus[0];
+      if (!first && co.co_cellvars.includes(co.co_varnames[0]!)) first = (f.localsplus[co.co_varnames.length + co.co_cellvars.indexOf(co.co_varnames[0]!)] as PyCell).ref;
+      if (!first) throw rt.error('RuntimeError', 'super(): no arguments');
+      obj = first;
+    } else {
+      type = args[0] as PyTypeObject;
+      obj = args[1]!;
+    }
+    return wrapper(t.super!, 48)(rt, [type, obj], null);
+  });
+  const iterCtor = (name: string, make: (args: PyObject[], kw: Kw) => { refs: PyObject[]; st: IterState }): NativeFn => (_rt, args, kw) => {
+    const { refs, st } = make(args, kw);
+    const it = ops.newIterator(name, [], st);
+    it.refs.push(...refs);
+    return it;
+  };
+  ctor.set(t.enumerate!, iterCtor('enumerate', (args, kw) => {
+    const src = ops.getIter(args[0]!);
+    let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
+    return {
+      refs: [src],
+      st: {
+        i: 0,
+        iter: () => {
+          const v = ops.next(src);
+          if (!v) return null;
+          return rt.newTuple([rt.newInt(n++), v]);
+        },
+      },
+    };
+  }));
+  ctor.set(t.zip!, iterCtor('zip', (args) => {
+    const its = args.map((a) => ops.getIter(a));
+    return {
+      refs: its,
+      st: {
+        i: 0,
+        iter: () => {
+          if (its.length === 0) return null;
+          const vals: PyObject[] = [];
+          for (const it of its) {
+            const v = ops.next(it);
+            if (!v) {
+              for (const x of vals) heap.decref(x);
+              return null;
+            }
+            vals.push(v);
+          }
+          return rt.newTuple(vals);
+        },
+      },
+    };
+  }));
+  ctor.set(t.map!, iterCtor('map', (args) => {
+    const fn = heap.newref(args[0]!);
+    const its = args.slice(1).map((a) => ops.getIter(a));
+    return {
+      refs: [fn, ...its],
+      st: {
+        i: 0,
+        iter: () => {
+          const vals: PyObject[] = [];
+          for (const it of its) {
+            const v = ops.next(it);
+            if (!v) {
+              for (const x of vals) heap.decref(x);
+              return null;
+            }
+            vals.push(v);
+          }
+          try {
+            return p.call(fn, vals, null);
+          } finally {
+            for (const x of vals) heap.decref(x);
+          }
+        },
+      },
+    };
+  }));
+  ctor.set(t.filter!, iterCtor('filter', (args) => {
+    const fn = heap.newref(args[0]!);
+    const it = ops.getIter(args[1]!);
+    return {
+      refs: [fn, it],
+      st: {
+        i: 0,
+        iter: () => {
+          for (let v = ops.next(it); v; v = ops.next(it)) {
+            let keep: boolean;
+            if (fn === rt.None) keep = p.isTrue(v);
+            else {
+              const r = p.call(fn, [v], null);
+              keep = p.isTrue(r);
+              heap.decref(r);
+            }
+            if (keep) return v;
+            heap.decref(v);
+          }
+          return null;
+        },
+      },
+    };
+  }));
+  ctor.set(t.reversed!, (_rt, args) => {
+    const o = args[0]!;
+    if (o instanceof PyList) return ops.newIterator('list_reverseiterator', [o], { i: o.items.length - 1 });
+    const m = p.special(o, '__reversed__');
+    if (m) return p.callSpecial(m, o, []);
+    const items = ops.collect(o).reverse();
+    const tup = rt.newTuple(items);
+    const it = ops.newIterator('tuple_iterator', [tup], { i: 0 });
+    heap.decref(tup);
+    return it;
+  });
+  ctor.set(t.slice!, (_rt, args) => {
+    const [a, b, c] = args.length === 1 ? [rt.None, args[0]!, rt.None] : [args[0]!, args[1]!, args[2] ?? rt.None];
+    return ops.newSlice(heap.newref(a), heap.newref(b), heap.newref(c));
+  });
+
+  /** Mirrors type_call(): `tp_new`, then `__init__` when it returned an instance of the type. */
+  p.callType = (type, args, kw) => {
+    for (const base of type.mroCache) {
+      if (base.isHeapType) continue;
+      if (base.isSubtype(t.BaseException!)) return newExceptionInstance(type, args, kw);
+      if (base === t.object) break;
+      const c = ctor.get(base);
+      if (!c) break;
+      if (type.isHeapType) throw rt.error('NotImplementedError', `pymem does not support subclassing '${base.tp_name}' yet`);
+      return c(rt, args, kw);
+    }
+    if (!type.isHeapType) {
+      const c = ctor.get(type);
+      if (c) return c(rt, args, kw);
+      throw rt.error('TypeError', `cannot create '${type.tp_name}' instances`);
+    }
+    const newFn = p.typeLookup(type, '__new__');
+    let obj: PyObject;
+    if (newFn && newFn instanceof PyNative && newFn.ob_type === t.staticmethod) obj = p.call(newFn.refs[0]!, [type, ...args], kw);
+    else if (newFn instanceof PyFunction) obj = p.call(newFn, [type, ...args], kw);
+    else obj = newInstance(type);
+    if (!obj.ob_type.isSubtype(type)) return obj;
+    const init = p.typeLookup(type, '__init__');
+    if (init) {
+      try {
+        const r = p.callSpecial(init, obj, args.length || !kw ? args : args);
+        if (r !== rt.None) {
+          heap.decref(r);
+          throw rt.error('TypeError', `__init__() should return None, not '${r.ob_type.tp_name}'`);
+        }
+        heap.decref(r);
+      } catch (e) {
+        heap.decref(obj);
+        throw e;
+      }
+    } else if (args.length || (kw && kw.size)) {
+      heap.decref(obj);
+      throw rt.error('TypeError', `${type.tp_name}() takes no arguments`);
+    }
+    return obj;
+  };
+
+  function newExceptionInstance(type: PyTypeObject, args: PyObject[], _kw: Kw): PyObject {
+    const e = rt.newException(type, args.map((a) => heap.newref(a)));
+    const init = type.isHeapType ? p.typeLookup(type, '__init__') : null;
+    if (init instanceof PyFunction) {
+      try {
+        heap.decref(p.callSpecial(init, e, args));
+      } catch (err) {
+        heap.decref(e);
+        throw err;
+      }
+    }
+    return e;
+  }
+
+  /** `object.__new__` for a heap type: the instance, with slots and (from 3.11) inline values. */
+  function newInstance(type: PyTypeObject): PyInstance {
+    const nslots = type.mroCache.reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
+    const o = new PyInstance(type, nslots);
+    heap.incref(type);
+    const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
+    heap.allocate(o, size);
+    if (type.isGC) rt.track(o);
+    if (type.instancesHaveDict && !rt.profile.inlineInstanceValues) o.dict = rt.newDict();
+    return o;
+  }
+
+  // ---------------------------------------------------------------- __build_class__
+
+  const buildClass = rt.newBuiltin('__build_class__', (_rt, args, kw) => {
+    const [body, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
+    if (kw && kw.size) throw rt.error('NotImplementedError', 'pymem does not support class keyword arguments (metaclass=...) yet');
+    const ns = rt.newDict();
+    let cls: PyTypeObject;
+    try {
+      const r = ops.vm.runClassBody(body, ns);
+      cls = makeClass(nameObj.value, bases.length ? bases : [t.object!], ns);
+      if (r instanceof PyCell) {
+        const old = r.ref;
+        r.ref = heap.newref(cls);
+        heap.xdecref(old);
+      }
+      heap.decref(r);
+    } finally {
+      heap.decref(ns);
+    }
+    return cls;
+  });
+  buildClass.immortal = rt.profile.immortalObjects;
+  p.dictSetStr(d, '__build_class__', buildClass);
+  ops.buildClass = buildClass;
+  heap.decref(buildClass);
+
+  /** Mirrors type_new(): a heap type with its dict, bases and MRO (C3). */
+  function makeClass(name: string, bases: PyObject[], ns: PyDict): PyTypeObject {
+    for (const b of bases) if (!(b instanceof PyTypeObject)) throw rt.error('TypeError', `bases must be types`);
+    const baseTypes = bases as PyTypeObject[];
+    for (const b of baseTypes) if (!(b.tp_flags & TPFLAGS.BASETYPE)) throw rt.error('TypeError', `type '${b.tp_name}' is not an acceptable base type`);
+    const cls = new PyTypeObject(t.type!, name, { base: baseTypes[0]!, flags: TPFLAGS.HEAPTYPE | TPFLAGS.BASETYPE | TPFLAGS.HAVE_GC });
+    const mro = c3(cls, baseTypes);
+    cls.mroCache = mro;
+    const slotsObj = p.dictGetStr(ns, '__slots__');
+    let slots: string[] | null = null;
+    if (slotsObj) {
+      const names = slotsObj instanceof PyStr ? [slotsObj] : ops.collect(slotsObj);
+      slots = names.map((s) => (s as PyStr).value);
+      if (!(slotsObj instanceof PyStr)) for (const s of names) heap.decref(s);
+    }
+    const baseHasDict = mro.slice(1).some((b) => b.instancesHaveDict);
+    const baseHasWeak = mro.slice(1).some((b) => b.instancesHaveWeakrefs);
+    cls.instancesHaveDict = slots ? slots.includes('__dict__') || baseHasDict : true;
+    cls.instancesHaveWeakrefs = slots ? slots.includes('__weakref__') || baseHasWeak : true;
+    cls.ht_slots = slots ? slots.filter((s) => s !== '__dict__' && s !== '__weakref__') : null;
+    const m = p.dictGetStr(ns, '__module__');
+    cls.moduleName = m instanceof PyStr ? m.value : '__main__';
+    const q = p.dictGetStr(ns, '__qualname__');
+    cls.qualname = q instanceof PyStr ? q.value : name;
+    cls.usesTrashcan = true;
+    heap.allocate(cls, rt.sizes.fixed['heap-type']);
+    // tp_dict: a copy of the namespace (plus descriptors for slots).
+    const dict = rt.newDict();
+    for (const e of dictItems(ns)) {
+      if (e.key instanceof PyStr && (e.key.value === '__qualname__' || e.key.value === '__classcell__')) continue;
+      dictSetItem(rt, p, dict, e.key, e.value);
+    }
+    let slotIndex = mro.slice(1).reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
+    for (const s of cls.ht_slots ?? []) {
+      const nm = rt.internString(s);
+      const md = heap.allocate(new PyNative(t.member_descriptor!, [nm], slotIndex++), 64);
+      rt.track(md);
+      p.dictSetStr(dict, s, md);
+      heap.decref(md);
+    }
+    for (const e of dictItems(dict)) {
+      const v = e.value;
+      if (e.key instanceof PyStr && ['__new__', '__init_subclass__', '__class_getitem__'].includes(e.key.value) && v instanceof PyFunction) {
+        // __new__ is an implicit staticmethod; __init_subclass__ an implicit classmethod.
+        const wrapped = (e.key.value === '__new__' ? ctor.get(t.staticmethod!)! : ctor.get(t.classmethod!)!)(rt, [v], null);
+        const old = e.value;
+        (e as { value: PyObject }).value = wrapped;
+        heap.decref(old);
+      }
+    }
+    cls.tp_dict = dict;
+    cls.tp_bases = rt.newTuple(baseTypes.map((b) => heap.newref(b)));
+    cls.tp_mro = rt.newTuple(mro.map((b) => heap.newref(b)));
+    heap.incref(cls.tp_base!);
+    cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
+    rt.track(cls);
+    return cls;
+  }
+
+  function c3(cls: PyTypeObject, bases: PyTypeObject[]): PyTypeObject[] {
+    const seqs = [...bases.map((b) => b.mroCache.slice()), bases.slice()];
+    const out = [cls];
+    for (;;) {
+      const nonEmpty = seqs.filter((s) => s.length);
+      if (!nonEmpty.length) return out;
+      const cand = nonEmpty.map((s) => s[0]!).find((c) => !nonEmpty.some((s) => s.indexOf(c) > 0));
+      if (!cand) throw rt.error('TypeError', 'Cannot create a consistent method resolution order (MRO)');
+      out.push(cand);
+      for (const s of nonEmpty) if (s[0] === cand) s.shift();
+    }
+  }
+
+  // ---------------------------------------------------------------- methods of built-in types
+
+  const m = (type: PyTypeObject, name: string, fn: NativeFn) => ops.defineMethod(type, name, fn);
+  const self = <T extends PyObject>(args: PyObject[]) => args[0] as T;
+
+  function listSort(l: PyList, kw: Kw): void {
+    const key = kw?.get('key') ?? null;
+    const reverse = kw?.get('reverse') ? p.isTrue(kw.get('reverse')!) : false;
+    const items = l.items.slice();
+    const keys = key && key !== rt.None ? items.map((x) => p.call(key, [x], null)) : items.map((x) => heap.newref(x));
+    const idx = items.map((_, i) => i);
+    try {
+      const merge = (a: number[]): number[] => {
+        if (a.length <= 1) return a;
+        const mid = a.length >> 1;
+        const left = merge(a.slice(0, mid));
+        const right = merge(a.slice(mid));
+        const out: number[] = [];
+        let i = 0;
+        let j = 0;
+        while (i < left.length && j < right.length) {
+          const lt = reverse ? p.compareBool(keys[left[i]!]!, keys[right[j]!]!, 'Lt') : p.compareBool(keys[right[j]!]!, keys[left[i]!]!, 'Lt');
+          if (lt) out.push(right[j++]!);
+          else out.push(left[i++]!);
+        }
+        return out.concat(left.slice(i), right.slice(j));
+      };
+      const order = merge(idx);
+      l.items = order.map((i) => items[i]!);
+    } finally {
+      for (const k of keys) heap.decref(k);
+    }
+  }
+
+  // list
+  m(t.list!, 'append', (_rt, a) => {
+    ops.listAppend(self<PyList>(a), a[1]!);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'extend', (_rt, a) => {
+    ops.listExtend(self<PyList>(a), a[1]!);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'pop', (_rt, a) => {
+    const l = self<PyList>(a);
+    if (!l.items.length) throw rt.error('IndexError', 'pop from empty list');
+    let i = a[1] ? Number(int(a[1])) : l.items.length - 1;
+    if (i < 0) i += l.items.length;
+    if (i < 0 || i >= l.items.length) throw rt.error('IndexError', 'pop index out of range');
+    const [v] = l.items.splice(i, 1);
+    ops.listResize(l, l.items.length);
+    return v!;
+  });
+  m(t.list!, 'insert', (_rt, a) => {
+    const l = self<PyList>(a);
+    let i = Number(int(a[1]!));
+    if (i < 0) i = Math.max(0, i + l.items.length);
+    ops.listResize(l, l.items.length + 1);
+    l.items.splice(Math.min(i, l.items.length), 0, heap.newref(a[2]!));
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'remove', (_rt, a) => {
+    const l = self<PyList>(a);
+    const i = l.items.findIndex((x) => p.eq(x, a[1]!));
+    if (i < 0) throw rt.error('ValueError', rt.profile.version[1] >= 13 ? 'list.remove(x): x not in list' : 'list.remove(x): x not in list');
+    const [v] = l.items.splice(i, 1);
+    heap.decref(v!);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'clear', (_rt, a) => {
+    const l = self<PyList>(a);
+    const old = l.items;
+    l.items = [];
+    l.allocated = 0;
+    for (let i = old.length - 1; i >= 0; i--) heap.decref(old[i]!);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'index', (_rt, a) => {
+    const i = self<PyList>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    if (i < 0) throw rt.error('ValueError', `${p.repr(a[1]!)} is not in list`);
+    return rt.newInt(i);
+  });
+  m(t.list!, 'count', (_rt, a) => rt.newInt(self<PyList>(a).items.filter((x) => p.eq(x, a[1]!)).length));
+  m(t.list!, 'reverse', (_rt, a) => {
+    self<PyList>(a).items.reverse();
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'sort', (_rt, a, kw) => {
+    listSort(self<PyList>(a), kw);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'copy', (_rt, a) => rt.newList(self<PyList>(a).items.map((x) => heap.newref(x))));
+  m(t.list!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.sizes.gcHeaderSize));
+  // tuple
+  m(t.tuple!, 'index', (_rt, a) => {
+    const i = self<PyTuple>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    if (i < 0) throw rt.error('ValueError', 'tuple.index(x): x not in tuple');
+    return rt.newInt(i);
+  });
+  m(t.tuple!, 'count', (_rt, a) => rt.newInt(self<PyTuple>(a).items.filter((x) => p.eq(x, a[1]!)).length));
+  // dict
+  const view = (name: string) => (_rt: Runtime, a: PyObject[]) => {
+    const v = heap.allocate(new PyNative(t[name]!, [heap.newref(a[0]!)]), 48);
+    rt.track(v);
+    return v;
+  };
+  m(t.dict!, 'keys', view('dict_keys'));
+  m(t.dict!, 'values', view('dict_values'));
+  m(t.dict!, 'items', view('dict_items'));
+  m(t.dict!, 'get', (_rt, a) => heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None));
+  m(t.dict!, 'setdefault', (_rt, a) => {
+    const dd = self<PyDict>(a);
+    const v = dictGetItem(p, dd, a[1]!);
+    if (v) return heap.newref(v);
+    dictSetItem(rt, p, dd, a[1]!, a[2] ?? rt.None);
+    return heap.newref(a[2] ?? rt.None);
+  });
+  m(t.dict!, 'pop', (_rt, a) => {
+    const dd = self<PyDict>(a);
+    const v = dictGetItem(p, dd, a[1]!);
+    if (!v) {
+      if (a[2]) return heap.newref(a[2]);
+      throw new PyErr(rt.newException(t.KeyError!, [heap.newref(a[1]!)]));
+    }
+    heap.incref(v);
+    dictDelItem(rt, p, dd, a[1]!);
+    return v;
+  });
+  m(t.dict!, 'popitem', (_rt, a) => {
+    const dd = self<PyDict>(a);
+    const last = [...dictItems(dd)].pop();
+    if (!last) throw rt.error('KeyError', 'popitem(): dictionary is empty');
+    const r = rt.newTuple([heap.newref(last.key), heap.newref(last.value)]);
+    dictDelItem(rt, p, dd, last.key);
+    return r;
+  });
+  m(t.dict!, 'update', (_rt, a, kw) => {
+    if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
+    if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
+    return heap.newref(rt.None);
+  });
+  m(t.dict!, 'clear', (_rt, a) => {
+    const dd = self<PyDict>(a);
+    const out: PyObject[] = [];
+    dd.tp_clear(out);
+    for (const o of out) heap.decref(o);
+    return heap.newref(rt.None);
+  });
+  m(t.dict!, 'copy', (_rt, a) => {
+    const dd = rt.newDict();
+    ops.dictUpdate(dd, a[0]!);
+    return dd;
+  });
+  // set
+  m(t.set!, 'add', (_rt, a) => {
+    ops.setAdd(self<PySet>(a), a[1]!);
+    return heap.newref(rt.None);
+  });
+  m(t.set!, 'discard', (_rt, a) => {
+    ops.setDiscard(self<PySet>(a), a[1]!);
+    return heap.newref(rt.None);
+  });
+  m(t.set!, 'remove', (_rt, a) => {
+    if (!ops.setDiscard(self<PySet>(a), a[1]!)) throw new PyErr(rt.newException(t.KeyError!, [heap.newref(a[1]!)]));
+    return heap.newref(rt.None);
+  });
+  m(t.set!, 'clear', (_rt, a) => {
+    ops.setClear(self<PySet>(a));
+    return heap.newref(rt.None);
+  });
+  m(t.set!, 'update', (_rt, a) => {
+    for (const x of a.slice(1)) ops.setUpdate(self<PySet>(a), x);
+    return heap.newref(rt.None);
+  });
+  m(t.set!, 'pop', (_rt, a) => {
+    const s = self<PySet>(a);
+    const e = s.entries[0];
+    if (!e) throw rt.error('KeyError', 'pop from an empty set');
+    heap.incref(e.key);
+    ops.setDiscard(s, e.key);
+    return e.key;
+  });
+  for (const st of [t.set!, t.frozenset!]) {
+    m(st, 'union', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitOr', false));
+    m(st, 'intersection', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitAnd', false));
+    m(st, 'difference', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'Sub', false));
+    m(st, 'issubset', (_rt, a) => rt.newBool(self<PySet>(a).entries.every((e) => ops.contains(a[1]!, e.key))));
+    m(st, 'copy', (_rt, a) => {
+      const s = rt.newSet(st === t.frozenset);
+      ops.setUpdate(s, a[0]!);
+      return s;
+    });
+  }
+  // str
+  const sv = (a: PyObject[]) => (a[0] as PyStr).value;
+  m(t.str!, 'join', (_rt, a) => {
+    const items = ops.collect(a[1]!);
+    try {
+      return str(items.map((x, i) => {
+        if (!(x instanceof PyStr)) throw rt.error('TypeError', `sequence item ${i}: expected str instance, ${x.ob_type.tp_name} found`);
+        return x.value;
+      }).join(sv(a)));
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  });
+  m(t.str!, 'upper', (_rt, a) => str(sv(a).toUpperCase()));
+  m(t.str!, 'lower', (_rt, a) => str(sv(a).toLowerCase()));
+  m(t.str!, 'strip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
+  m(t.str!, 'lstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
+  m(t.str!, 'rstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
+  m(t.str!, 'split', (_rt, a, kw) => {
+    const s = sv(a);
+    const sep = a[1] ?? kw?.get('sep');
+    const parts = !sep || sep === rt.None ? s.split(/\s+/).filter((x) => x.length) : s.split((sep as PyStr).value);
+    return rt.newList(parts.map(str));
+  });
+  m(t.str!, 'replace', (_rt, a) => str(sv(a).split((a[1] as PyStr).value).join((a[2] as PyStr).value)));
+  m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
+  m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
+  m(t.str!, 'find', (_rt, a) => rt.newInt(sv(a).indexOf((a[1] as PyStr).value)));
+  m(t.str!, 'count', (_rt, a) => rt.newInt(sv(a).split((a[1] as PyStr).value).length - 1));
+  m(t.str!, 'isidentifier', (_rt, a) => rt.newBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(sv(a))));
+  m(t.str!, 'isdigit', (_rt, a) => rt.newBool(/^\p{Nd}+$/u.test(sv(a))));
+  m(t.str!, 'isalpha', (_rt, a) => rt.newBool(/^\p{L}+$/u.test(sv(a))));
+  m(t.str!, 'format', (_rt, a, kw) => str(strFormat(sv(a), a.slice(1), kw)));
+  m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
+  m(t.str!, 'title', (_rt, a) => str(sv(a).replace(/\b\w/g, (c) => c.toUpperCase())));
+  m(t.str!, 'capitalize', (_rt, a) => str(sv(a).charAt(0).toUpperCase() + sv(a).slice(1).toLowerCase()));
+  m(t.str!, 'center', (_rt, a) => {
+    const s = sv(a);
+    const w = Number(int(a[1]!));
+    const fill = a[2] ? (a[2] as PyStr).value : ' ';
+    const total = Math.max(0, w - s.length);
+    const left = Math.floor(total / 2) + (total & w & 1);
+    return str(fill.repeat(left) + s + fill.repeat(total - left));
+  });
+  m(t.str!, 'ljust', (_rt, a) => str(sv(a).padEnd(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
+  m(t.str!, 'rjust', (_rt, a) => str(sv(a).padStart(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
+  m(t.str!, 'zfill', (_rt, a) => {
+    const s = sv(a);
+    const w = Number(int(a[1]!));
+    if (s.length >= w) return str(s);
+    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+    return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
+  });
+  m(t.bytes!, 'decode', (_rt, a) => str(new TextDecoder().decode((a[0] as PyBytes).value)));
+  m(t.int!, 'bit_length', (_rt, a) => {
+    const v = (a[0] as PyInt).value;
+    return rt.newInt((v < 0n ? -v : v).toString(2).replace(/^0$/, '').length);
+  });
+  m(t.float!, 'is_integer', (_rt, a) => rt.newBool(Number.isInteger((a[0] as PyFloat).value)));
+  m(t.object!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - (a[0]!.ob_type.isGC ? rt.sizes.gcHeaderSize : 0)));
+  m(t.object!, '__repr__', (_rt, a) => {
+    const o = a[0]!;
+    const ty = o.ob_type;
+    return str(`<${ty.isHeapType ? `${ty.moduleName}.${ty.qualname}` : ty.tp_name} object at 0x${o.addr.toString(16).padStart(12, '0')}>`);
+  });
+  m(t.object!, '__init__', () => heap.newref(rt.None));
+  m(t.object!, '__eq__', (_rt, a) => (a[0] === a[1] ? rt.newBool(true) : heap.newref(rt.NotImplemented)));
+  m(t.object!, '__ne__', (_rt, a) => (a[0] === a[1] ? rt.newBool(false) : heap.newref(rt.NotImplemented)));
+  m(t.object!, '__hash__', (_rt, a) => rt.newInt(p.hash(a[0]!)));
+  m(t.object!, '__setattr__', (_rt, a) => {
+    const o = a[0]!;
+    const name = (a[1] as PyStr).value;
+    if (o instanceof PyInstance && o.ob_type.instancesHaveDict) {
+      const saved = o.ob_type;
+      void saved;
+    }
+    ops.setAttr(o, name, a[2]!);
+    return heap.newref(rt.None);
+  });
+  m(t.BaseException!, 'with_traceback', (_rt, a) => {
+    const e = a[0] as PyException;
+    const old = e.traceback;
+    e.traceback = a[1] === rt.None ? null : heap.newref(a[1]!);
+    heap.xdecref(old);
+    return heap.newref(e);
+  });
+  m(t.BaseException!, '__init__', (_rt, a) => {
+    const e = a[0] as PyException;
+    const old = e.args;
+    e.args = rt.newTuple(a.slice(1).map((x) => heap.newref(x)));
+    heap.decref(old);
+    return heap.newref(rt.None);
+  });
+  m(t.type!, 'mro', (_rt, a) => rt.newList((a[0] as PyTypeObject).mroCache.map((x) => heap.newref(x))));
+
+  // ---------------------------------------------------------------- format() and str % args
+
+  ops.format = (v, spec) => {
+    const fm = p.special(v, '__format__');
+    if (fm) {
+      const s = str(spec);
+      try {
+        return p.callSpecial(fm, v, [s]);
+      } finally {
+        heap.decref(s);
+      }
+    }
+    if (spec === '') return str(p.str(v));
+    if (v instanceof PyStr) return str(formatStr(v.value, spec));
+    if (v instanceof PyInt || v instanceof PyFloat) return str(formatNumber(v, spec));
+    throw rt.error('TypeError', `unsupported format string passed to ${v.ob_type.tp_name}.__format__`);
+  };
+  ops.ops_strMod = (fmt, arg) => {
+    const args = arg instanceof PyTuple ? arg.items : [arg];
+    let i = 0;
+    const out = fmt.value.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdrifgexXo%])/g, (_m, flags: string, width: string, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const a = args[i++];
+      if (!a) throw rt.error('TypeError', 'not enough arguments for format string');
+      let s: string;
+      if (conv === 's') s = p.str(a);
+      else if (conv === 'r') s = p.repr(a);
+      else s = formatNumber(a, `${flags.includes('+') ? '+' : ''}${prec !== undefined ? `.${prec}` : ''}${conv === 'i' ? 'd' : conv}`);
+      const w = Number(width || 0);
+      if (s.length < w) s = flags.includes('-') ? s.padEnd(w) : flags.includes('0') && conv !== 's' && conv !== 'r' ? s.padStart(w, '0') : s.padStart(w);
+      return s;
+    });
+    if (i < args.length && arg instanceof PyTuple) throw rt.error('TypeError', 'not all arguments converted during string formatting');
+    return str(out);
+  };
+
+  function formatStr(s: string, spec: string): string {
+    const mt = /^(?:(.)?([<>^]))?(\d*)(?:\.(\d+))?s?$/.exec(spec);
+    if (!mt) throw rt.error('ValueError', `Invalid format specifier '${spec}' for object of type 'str'`);
+    const [, fill = ' ', align = '<', width = '', prec] = mt;
+    let v = prec !== undefined ? Array.from(s).slice(0, Number(prec)).join('') : s;
+    const w = Number(width || 0);
+    const n = Array.from(v).length;
+    if (n < w) {
+      const pad = w - n;
+      if (align === '<') v = v + fill.repeat(pad);
+      else if (align === '>') v = fill.repeat(pad) + v;
+      else v = fill.repeat(pad >> 1) + v + fill.repeat(pad - (pad >> 1));
+    }
+    return v;
+  }
+
+  function formatNumber(v: PyObject, spec: string): string {
+    const mt = /^(?:(.)?([<>=^]))?([-+ ])?(#)?(0)?(\d*)([,_])?(?:\.(\d+))?([bcdeEfFgGnoxX%])?$/.exec(spec);
+    if (!mt) throw rt.error('ValueError', `Invalid format specifier '${spec}' for object of type '${v.ob_type.tp_name}'`);
+    let [, fill, align, sign = '-', alt, zero, width = '', group, prec, type] = mt;
+    if (zero && !align) {
+      fill = '0';
+      align = '=';
+    }
+    fill ??= ' ';
+    let body: string;
+    let neg = false;
+    if (v instanceof PyInt && (!type || 'bcdoxXn'.includes(type))) {
+      if (prec !== undefined) throw rt.error('ValueError', 'Precision not allowed in integer format specifier');
+      let x = v.value;
+      neg = x < 0n;
+      if (neg) x = -x;
+      const base = type === 'b' ? 2 : type === 'o' ? 8 : type === 'x' || type === 'X' ? 16 : 10;
+      body = type === 'c' ? String.fromCodePoint(Number(x)) : x.toString(base);
+      if (type === 'X') body = body.toUpperCase();
+      if (group) body = groupDigits(body, group, base === 10 ? 3 : 4);
+      if (alt && base !== 10) body = (type === 'b' ? '0b' : type === 'o' ? '0o' : type === 'x' ? '0x' : '0X') + body;
+    } else {
+      let x = v instanceof PyInt ? numbers.intToFloat(v.value) : v instanceof PyFloat ? v.value : NaN;
+      if (!(v instanceof PyInt || v instanceof PyFloat)) throw rt.error('ValueError', `Unknown format code '${type}' for object of type '${v.ob_type.tp_name}'`);
+      if (type && 'bcdoxX'.includes(type)) throw rt.error('ValueError', `Unknown format code '${type}' for object of type 'float'`);
+      neg = x < 0 || Object.is(x, -0);
+      if (neg) x = -x;
+      const pr = prec !== undefined ? Number(prec) : 6;
+      if (!Number.isFinite(x)) body = Number.isNaN(x) ? 'nan' : 'inf';
+      else if (type === 'f' || type === 'F') body = toFixedExact(x, pr);
+      else if (type === '%') body = toFixedExact(x * 100, pr) + '%';
+      else if (type === 'e' || type === 'E') body = toExp(x, pr);
+      else if (type === 'g' || type === 'G' || (!type && prec !== undefined)) body = toGeneral(x, prec !== undefined ? Math.max(1, Number(prec)) : 6, !type);
+      else body = text.floatRepr(x);
+      if (type === 'E' || type === 'G' || type === 'F') body = body.toUpperCase();
+      if (group) {
+        const [ip, fp] = body.split('.');
+        body = groupDigits(ip!, group, 3) + (fp !== undefined ? `.${fp}` : '');
+      }
+    }
+    const signStr = neg ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '';
+    const w = Number(width || 0);
+    const total = signStr.length + body.length;
+    if (total >= w) return signStr + body;
+    const pad = w - total;
+    align ??= '>';
+    if (align === '=') return signStr + fill.repeat(pad) + body;
+    if (align === '<') return signStr + body + fill.repeat(pad);
+    if (align === '^') return fill.repeat(pad >> 1) + signStr + body + fill.repeat(pad - (pad >> 1));
+    return fill.repeat(pad) + signStr + body;
+  }
+
+  function strFormat(fmt: string, args: PyObject[], kw: Kw): string {
+    let auto = 0;
+    return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
+      if (whole === '{{') return '{';
+      if (whole === '}}') return '}';
+      let v: PyObject | undefined;
+      const parts = (field ?? '').split('.');
+      const head = parts[0]!;
+      if (head === '') v = args[auto++];
+      else if (/^\d+$/.test(head)) v = args[Number(head)];
+      else v = kw?.get(head);
+      if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
+      let cur = heap.newref(v);
+      for (const attr of parts.slice(1)) {
+        const nxt = ops.getAttr(cur, attr);
+        heap.decref(cur);
+        cur = nxt;
+      }
+      try {
+        if (conv) {
+          const s = conv === 'r' ? p.repr(cur) : conv === 's' ? p.str(cur) : ops.ascii(cur);
+          return formatStr(s, spec ?? '');
+        }
+        const r = ops.format(cur, spec ?? '') as PyStr;
+        const s = r.value;
+        heap.decref(r);
+        return s;
+      } finally {
+        heap.decref(cur);
+      }
+    });
+  }
+
+  void sizes;
+  return d;
+}
+
+function stripChars(s: string, chars: string, left: boolean, right: boolean): string {
+  let a = 0;
+  let b = s.length;
+  if (left) while (a < b && chars.includes(s[a]!)) a++;
+  if (right) while (b > a && chars.includes(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+function groupDigits(digits: string, sep: string, n: number): string {
+  const out: string[] = [];
+  for (let i = digits.length; i > 0; i -= n) out.unshift(digits.slice(Math.max(0, i - n), i));
+  return out.join(sep);
+}
+
+/** Correctly rounded fixed-point formatting (round-half-even on the exact binary value). */
+export function toFixedExact(x: number, prec: number): string {
+  const { mantissa, exponent } = exactOf(x);
+  // value = mantissa * 2^exponent; scaled = value * 10^prec
+  let num = mantissa * 10n ** BigInt(prec);
+  let den = 1n;
+  if (exponent >= 0) num <<= BigInt(exponent);
+  else den <<= BigInt(-exponent);
+  let q = num / den;
+  const r = num % den;
+  if (r * 2n > den || (r * 2n === den && q % 2n === 1n)) q += 1n;
+  let s = q.toString().padStart(prec + 1, '0');
+  if (prec > 0) s = `${s.slice(0, -prec)}.${s.slice(-prec)}`;
+  return s;
+}
+
+function exactOf(x: number): { mantissa: bigint; exponent: number } {
+  if (x === 0) return { mantissa: 0n, exponent: 0 };
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const e = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (e === 0) return { mantissa: m, exponent: -1074 };
+  m |= 1n << 52n;
+  return { mantissa: m, exponent: e - 1075 };
+}
+
+function toExp(x: number, prec: number): string {
+  if (x === 0) return `${toFixedExact(0, prec)}e+00`;
+  let e = Math.floor(Math.log10(x));
+  let mant = toFixedExact(x / 10 ** e, prec);
+  if (Number(mant) >= 10) {
+    e += 1;
+    mant = toFixedExact(x / 10 ** e, prec);
+  }
+  return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+function toGeneral(x: number, prec: number, noType: boolean): string {
+  if (x === 0) return noType ? '0.0' : '0';
+  const e = Number(toExp(x, prec - 1).split('e')[1]);
+  let s: string;
+  if (e < -4 || e >= prec) {
+    s = toExp(x, prec - 1);
+    let [m, ex] = s.split('e');
+    if (m!.includes('.')) m = m!.replace(/0+$/, '').replace(/\.$/, '');
+    s = `${m}e${ex}`;
+  } else {
+    s = toFixedExact(x, Math.max(0, prec - 1 - e));
+    if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, noType ? '.0' : '');
+  }
+  return s;
+}
+
+export type { PyModule };

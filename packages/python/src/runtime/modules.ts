@@ -1,0 +1,214 @@
+/**
+ * The built-in modules a program about memory imports: `builtins`, `sys`
+ * (Python/sysmodule.c), `gc` (Modules/gcmodule.c, on @pymem/gc) and
+ * `weakref` (Modules/_weakref.c, Objects/weakrefobject.c).
+ */
+import { PyObject, PyInt, PyStr, PyDict, PyList, PyModule, PyWeakref, PyTypeObject, PyNative } from '@pymem/object-model';
+import type { GCState, GCCallbackInfo } from '@pymem/gc';
+import { DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from '@pymem/gc';
+import type { Runtime, NativeFn } from './runtime';
+import type { ObjectProtocol } from './objects';
+import type { Operations } from './operations';
+import { dictSetItem } from './dict';
+import { PyErr } from './errors';
+
+export interface Modules {
+  builtinsModule: PyModule;
+  invokeCallbacks(phase: 'start' | 'stop', info: GCCallbackInfo): void;
+}
+
+export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCState): Modules {
+  const heap = rt.heap;
+  const mkModule = (name: string, dict: PyDict = rt.newDict()): PyModule => {
+    const m = heap.allocateStatic(new PyModule(rt.t.module!, dict, name), rt.sizes.fixed.module);
+    p.dictSetStr(dict, '__name__', rt.internString(name));
+    return m;
+  };
+  const def = (m: PyModule, name: string, fn: NativeFn) => {
+    const f = rt.newBuiltin(name, fn, m);
+    p.dictSetStr(m.dict, name, f);
+    heap.decref(f);
+  };
+  const none = () => heap.newref(rt.None);
+  const int = (o: PyObject | undefined, name: string): number => {
+    if (!(o instanceof PyInt)) throw rt.error('TypeError', `'${o?.ob_type.tp_name ?? 'NoneType'}' object cannot be interpreted as an integer`);
+    void name;
+    return Number(o.value);
+  };
+
+  const builtinsModule = mkModule('builtins', ops.builtinsDict);
+  ops.modules.set('builtins', builtinsModule);
+
+  // ---------------------------------------------------------------- sys
+  ops.moduleFactories.set('sys', () => {
+    const m = mkModule('sys');
+    def(m, 'getrefcount', (_rt, a) => rt.newInt(a[0]!.ob_refcnt));
+    def(m, 'getsizeof', (_rt, a) => rt.newInt(p.sizeof(a[0]!)));
+    def(m, 'intern', (_rt, a) => {
+      const s = a[0]!;
+      if (!(s instanceof PyStr) || s.ob_type !== rt.t.str) throw rt.error('TypeError', `intern() argument must be str, not ${s.ob_type.tp_name}`);
+      heap.incref(s);
+      return rt.intern(s);
+    });
+    def(m, 'getrecursionlimit', () => rt.newInt(ops.vm.recursionLimit));
+    def(m, 'setrecursionlimit', (_rt, a) => {
+      const n = int(a[0], 'limit');
+      if (n < 1) throw rt.error('ValueError', 'recursion limit must be greater or equal than 1');
+      ops.vm.recursionLimit = n;
+      return none();
+    });
+    def(m, 'exit', (_rt, a) => {
+      throw new PyErr(rt.newException(rt.t.SystemExit!, a.map((x) => heap.newref(x))));
+    });
+    def(m, '_getframe', (_rt, a) => {
+      let f = ops.vm.current;
+      for (let i = a[0] ? int(a[0], 'depth') : 0; i > 0 && f; i--) f = f.back;
+      if (!f) throw rt.error('ValueError', 'call stack is not deep enough');
+      return heap.newref(ops.materializeFrame(f));
+    });
+    def(m, 'exc_info', () => {
+      for (let f = ops.vm.current; f; f = f.back) {
+        if (f.handling) return rt.newTuple([heap.newref(f.handling.ob_type), heap.newref(f.handling), heap.newref(f.handling.traceback ?? rt.None)]);
+      }
+      return rt.newTuple([heap.newref(rt.None), heap.newref(rt.None), heap.newref(rt.None)]);
+    });
+    const vi = rt.profile.versionInfo;
+    p.dictSetStr(m.dict, 'version_info', rt.newTuple([rt.newInt(vi[0]), rt.newInt(vi[1]), rt.newInt(vi[2]), rt.newStr(vi[3]), rt.newInt(vi[4])]));
+    p.dictSetStr(m.dict, 'maxsize', rt.newInt(2n ** 63n - 1n));
+    p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
+    p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
+    p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
+    const stdout = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stdout'), 16);
+    const stderr = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stderr'), 16);
+    p.dictSetStr(m.dict, 'stdout', stdout);
+    p.dictSetStr(m.dict, 'stderr', stderr);
+    p.dictSetStr(m.dict, 'modules', rt.newDict());
+    return m;
+  });
+
+  // ---------------------------------------------------------------- gc
+  let callbacks: PyList | null = null;
+  let garbage: PyList | null = null;
+  const gcModule = () => {
+    const m = mkModule('gc');
+    def(m, 'collect', (_rt, a, kw) => {
+      const gen = a[0] ?? kw?.get('generation');
+      const g = gen ? int(gen, 'generation') : 2;
+      if (g < 0 || g > 2) throw rt.error('ValueError', 'invalid generation');
+      return rt.newInt(gc.collect_with_callback(g, 'manual'));
+    });
+    def(m, 'enable', () => (gc.enable(), none()));
+    def(m, 'disable', () => (gc.disable(), none()));
+    def(m, 'isenabled', () => rt.newBool(gc.isenabled()));
+    def(m, 'get_count', () => rt.newTuple(gc.get_count().map((n) => rt.newInt(n))));
+    def(m, 'get_threshold', () => rt.newTuple(gc.get_threshold().map((n) => rt.newInt(n))));
+    def(m, 'set_threshold', (_rt, a) => {
+      gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
+      return none();
+    });
+    def(m, 'set_debug', (_rt, a) => (gc.set_debug(int(a[0], 'flags')), none()));
+    def(m, 'get_debug', () => rt.newInt(gc.get_debug()));
+    def(m, 'is_tracked', (_rt, a) => rt.newBool(gc.is_tracked(a[0]!)));
+    if (rt.profile.version[1] >= 9) def(m, 'is_finalized', (_rt, a) => rt.newBool(gc.is_finalized(a[0]!)));
+    def(m, 'get_objects', (_rt, a, kw) => {
+      const g = a[0] ?? kw?.get('generation');
+      const objs = gc.get_objects(g && g !== rt.None ? int(g, 'generation') : null);
+      return rt.newList(objs.map((o) => heap.newref(o)));
+    });
+    def(m, 'get_referrers', (_rt, a) => rt.newList(gc.get_referrers(a).map((o) => heap.newref(o))));
+    def(m, 'get_referents', (_rt, a) => rt.newList(gc.get_referents(a).map((o) => heap.newref(o))));
+    def(m, 'get_stats', () =>
+      rt.newList(
+        gc.get_stats().map((s) => {
+          const d = rt.newDict();
+          for (const [k, v] of Object.entries(s)) {
+            const n = rt.newInt(v as number);
+            p.dictSetStr(d, k, n);
+            heap.decref(n);
+          }
+          return d;
+        }),
+      ),
+    );
+    if (rt.profile.version[1] >= 7) {
+      def(m, 'freeze', () => (gc.freeze(), none()));
+      def(m, 'unfreeze', () => (gc.unfreeze(), none()));
+      def(m, 'get_freeze_count', () => rt.newInt(gc.get_freeze_count()));
+    }
+    callbacks = rt.newList([]);
+    garbage = rt.newList([]);
+    p.dictSetStr(m.dict, 'callbacks', callbacks);
+    p.dictSetStr(m.dict, 'garbage', garbage);
+    for (const [k, v] of Object.entries({ DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK })) {
+      const n = rt.newInt(v);
+      p.dictSetStr(m.dict, k, n);
+      heap.decref(n);
+    }
+    return m;
+  };
+  ops.moduleFactories.set('gc', gcModule);
+  // gc.garbage receives DEBUG_SAVEALL objects.
+  (gc as unknown as { hooks: { appendGarbage?: (o: PyObject) => void } }).hooks.appendGarbage = (o) => {
+    if (!garbage) ops.importModule('gc');
+    ops.listAppend(garbage!, o);
+  };
+
+  // ---------------------------------------------------------------- weakref
+  ops.moduleFactories.set('weakref', () => {
+    const m = mkModule('weakref');
+    const refType = rt.t.weakref!;
+    p.dictSetStr(m.dict, 'ref', refType);
+    p.dictSetStr(m.dict, 'ReferenceType', refType);
+    const callType = p.callType;
+    p.callType = (type, args, kw) => {
+      if (type === refType) return newWeakref(rt, args[0]!, args[1] && args[1] !== rt.None ? args[1] : null);
+      return callType(type, args, kw);
+    };
+    def(m, 'getweakrefcount', (_rt, a) => rt.newInt(a[0]!.weakrefs?.length ?? 0));
+    return m;
+  });
+
+  return {
+    builtinsModule,
+    invokeCallbacks(phase, info) {
+      if (!callbacks || callbacks.items.length === 0) return;
+      const ph = rt.newStr(phase);
+      const d = rt.newDict();
+      for (const [k, v] of Object.entries(info)) {
+        const n = rt.newInt(v as number);
+        p.dictSetStr(d, k, n);
+        heap.decref(n);
+      }
+      try {
+        for (const cb of callbacks.items.slice()) heap.decref(p.call(cb, [ph, d], null));
+      } finally {
+        heap.decref(ph);
+        heap.decref(d);
+      }
+    },
+  };
+}
+
+/** `weakref.ref(obj, callback)`: reuses the basic ref without callback, as `weakref___new__` does. */
+export function newWeakref(rt: Runtime, target: PyObject, callback: PyObject | null): PyWeakref {
+  const heap = rt.heap;
+  if (!target.ob_type.instancesHaveWeakrefs && !(target instanceof PyTypeObject) && target.ob_type.tp_name !== 'function' && target.ob_type.tp_name !== 'set' && target.ob_type.tp_name !== 'frozenset' && target.ob_type.tp_name !== 'generator' && target.ob_type.tp_name !== 'method') {
+    throw rt.error('TypeError', `cannot create weak reference to '${target.ob_type.tp_name}' object`);
+  }
+  const list = (target.weakrefs ??= []);
+  if (!callback) {
+    const basic = list[0];
+    if (basic && !basic.callback && basic.ob_type === rt.t.weakref) return heap.newref(basic);
+  }
+  const wr = new PyWeakref(rt.t.weakref!, target, callback ? heap.newref(callback) : null);
+  heap.allocate(wr, rt.sizes.fixed.weakref);
+  rt.track(wr);
+  if (!callback) list.unshift(wr);
+  else {
+    const basicCount = list[0] && !list[0].callback ? 1 : 0;
+    list.splice(basicCount, 0, wr);
+  }
+  return wr;
+}
+
+export { dictSetItem };

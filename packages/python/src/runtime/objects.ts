@@ -1,0 +1,492 @@
+/**
+ * The object protocol (Objects/abstract.c, Objects/object.c): repr, str,
+ * hash, comparison, arithmetic, attribute access, calls, iteration. Each
+ * function takes borrowed arguments and returns a new reference, as the C
+ * API does, so the VM's reference discipline stays CPython's.
+ */
+import {
+  PyObject,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyBytes,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyTypeObject,
+  PySingleton,
+  PyNative,
+  PyFunction,
+  PyMethod,
+  PyInstance,
+  PyModule,
+  PyException,
+  PyCode,
+  PyCell,
+  PyGenerator,
+  PyWeakref,
+  hash as H,
+  text,
+  numbers,
+  sizes,
+} from '@pymem/object-model';
+import type { Runtime, NativeFunctionState } from './runtime';
+import { dictGetItem, dictSetItem, dictItems, dictSizeof, type DictOps } from './dict';
+import { PyErr } from './errors';
+
+/** The interpreter services the protocol needs (calling Python code). */
+export interface Interp {
+  callFunction(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject;
+}
+
+export class ObjectProtocol implements DictOps {
+  interp!: Interp;
+  private readonly hashProfile: H.HashProfile;
+  readonly numProfile: numbers.NumberProfile;
+  /** Objects whose repr is in progress (`Py_ReprEnter`). */
+  private readonly reprStack = new Set<PyObject>();
+  constructor(readonly rt: Runtime) {
+    this.hashProfile = H.hashProfile(rt.profile.version);
+    this.numProfile = numbers.numberProfile(rt.profile.version);
+  }
+
+  // ------------------------------------------------------------ lookup helpers
+
+  /** `_PyType_Lookup`: the attribute along the MRO, borrowed. */
+  typeLookup(type: PyTypeObject, name: string): PyObject | null {
+    for (const t of type.mroCache) {
+      if (!t.tp_dict) continue;
+      const v = this.dictGetStr(t.tp_dict, name);
+      if (v) return v;
+    }
+    return null;
+  }
+
+  dictGetStr(d: PyDict, name: string): PyObject | null {
+    const h = H.hashStr(name, this.hashProfile.algorithm);
+    const bucket = d.index.get(h);
+    if (!bucket) return null;
+    for (const i of bucket) {
+      const e = d.entries[i]!;
+      if (e.key instanceof PyStr && e.key.value === name) return e.value;
+    }
+    return null;
+  }
+
+  dictSetStr(d: PyDict, name: string, value: PyObject): void {
+    const k = this.rt.internString(name);
+    dictSetItem(this.rt, this, d, k, value);
+    this.rt.heap.decref(k);
+  }
+
+  /** A user-defined special method found on the type (heap types only), borrowed. */
+  special(o: PyObject, name: string): PyObject | null {
+    if (!o.ob_type.isHeapType) return null;
+    return this.typeLookup(o.ob_type, name);
+  }
+
+  /** Calls a special method with `self` first; returns a new reference. */
+  callSpecial(meth: PyObject, self: PyObject, args: PyObject[]): PyObject {
+    return this.call(meth, [self, ...args], null);
+  }
+
+  // ------------------------------------------------------------ repr / str
+
+  repr(o: PyObject): string {
+    const m = this.special(o, '__repr__');
+    if (m) return this.strResult(this.callSpecial(m, o, []), '__repr__');
+    const rt = this.rt;
+    if (o instanceof PyInt) {
+      if (o.ob_type === rt.t.bool) return o.value ? 'True' : 'False';
+      return this.intToStr(o.value);
+    }
+    if (o instanceof PyFloat) return text.floatRepr(o.value);
+    if (o instanceof PyStr) return text.strRepr(o.value);
+    if (o instanceof PyBytes) return text.bytesRepr(o.value);
+    if (o instanceof PySingleton) return o.name;
+    if (o instanceof PyTuple || o instanceof PyList || o instanceof PyDict || o instanceof PySet) {
+      if (this.reprStack.has(o)) return o instanceof PyList ? '[...]' : o instanceof PyDict ? '{...}' : `${o.ob_type.tp_name}(...)`;
+      this.reprStack.add(o);
+      try {
+        if (o instanceof PyTuple) {
+          const parts = o.items.map((x) => this.repr(x));
+          return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
+        }
+        if (o instanceof PyList) return `[${o.items.map((x) => this.repr(x)).join(', ')}]`;
+        if (o instanceof PyDict) return `{${[...dictItems(o)].map((e) => `${this.repr(e.key)}: ${this.repr(e.value)}`).join(', ')}}`;
+        const inner = o.entries.map((e) => this.repr(e.key)).join(', ');
+        if (o.ob_type === rt.t.frozenset) return o.entries.length ? `frozenset({${inner}})` : 'frozenset()';
+        return o.entries.length ? `{${inner}}` : 'set()';
+      } finally {
+        this.reprStack.delete(o);
+      }
+    }
+    if (o instanceof PyTypeObject) return `<class '${o.isHeapType && o.moduleName !== 'builtins' ? `${o.moduleName}.${o.qualname}` : o.tp_name}'>`;
+    if (o instanceof PyFunction) return `<function ${o.qualname.value} at ${hex(o.addr)}>`;
+    if (o instanceof PyMethod) return `<bound method ${(o.func as PyFunction).qualname?.value} of ${this.repr(o.self!)}>`;
+    if (o instanceof PyModule) return o.name === 'builtins' || o.name === 'sys' || o.name === 'gc' ? `<module '${o.name}' (built-in)>` : `<module '${o.name}'>`;
+    if (o instanceof PyException) {
+      const name = o.ob_type.tp_name;
+      const args = o.args.items;
+      if (args.length === 1) return `${name}(${this.repr(args[0]!)})`;
+      return `${name}(${args.map((a) => this.repr(a)).join(', ')})`;
+    }
+    if (o instanceof PyWeakref) {
+      return o.target ? `<weakref at ${hex(o.addr)}; to '${o.target.ob_type.tp_name}' at ${hex(o.target.addr)}>` : `<weakref at ${hex(o.addr)}; dead>`;
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
+      const st = o.state as NativeFunctionState;
+      const self = o.refs[0];
+      if (self && !(self instanceof PyModule)) return `<built-in method ${st.name} of ${self.ob_type.tp_name} object at ${hex(self.addr)}>`;
+      return `<built-in function ${st.name}>`;
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
+    if (o instanceof PyGenerator) return `<generator object ${o.qualname.value} at ${hex(o.addr)}>`;
+    if (o instanceof PyCell) return `<cell at ${hex(o.addr)}: ${o.ref ? `${o.ref.ob_type.tp_name} object at ${hex(o.ref.addr)}` : 'empty'}>`;
+    if (o instanceof PyCode) return `<code object ${o.co.co_name} at ${hex(o.addr)}, file "${o.co.co_filename}", line ${o.co.co_firstlineno}>`;
+    const t = o.ob_type;
+    const qual = t.isHeapType ? `${t.moduleName}.${t.qualname}` : t.tp_name;
+    return `<${qual} object at ${hex(o.addr)}>`;
+  }
+
+  str(o: PyObject): string {
+    if (o instanceof PyStr && !o.ob_type.isHeapType) return o.value;
+    const m = this.special(o, '__str__');
+    if (m) return this.strResult(this.callSpecial(m, o, []), '__str__');
+    if (o instanceof PyException && !this.special(o, '__repr__')) {
+      const args = o.args.items;
+      if (args.length === 0) return '';
+      if (args.length === 1) return this.str(args[0]!);
+      return this.repr(o.args);
+    }
+    return this.repr(o);
+  }
+
+  private strResult(r: PyObject, what: string): string {
+    try {
+      if (!(r instanceof PyStr)) throw this.rt.error('TypeError', `${what} returned non-string (type ${r.ob_type.tp_name})`);
+      return r.value;
+    } finally {
+      this.rt.heap.decref(r);
+    }
+  }
+
+  intToStr(v: bigint): string {
+    const limit = this.rt.profile.intMaxStrDigits;
+    const s = v.toString();
+    const digits = v < 0n ? s.length - 1 : s.length;
+    if (limit > 0 && digits > limit) {
+      throw this.rt.error('ValueError', `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+    }
+    return s;
+  }
+
+  // ------------------------------------------------------------ hash / compare
+
+  hash(o: PyObject): bigint {
+    const rt = this.rt;
+    if (o instanceof PyStr) return (o.hash ??= H.hashStr(o.value, this.hashProfile.algorithm));
+    if (o instanceof PyInt) return H.hashInt(o.value);
+    if (o instanceof PyFloat) return H.hashFloat(o.value, this.hashProfile, BigInt(o.addr));
+    if (o instanceof PyBytes) return (o.hash ??= H.hashBytes(o.value, this.hashProfile.algorithm));
+    if (o instanceof PyTuple) return H.hashTuple(o.items.map((x) => this.hash(x)), this.hashProfile.tupleHash);
+    if (o === rt.None) return H.hashNone(this.hashProfile, BigInt(o.addr));
+    if (o instanceof PySet && o.ob_type === rt.t.frozenset) return (o.hash ??= H.hashFrozenset(o.entries.map((e) => e.hash)));
+    if (o instanceof PyList || o instanceof PyDict || (o instanceof PySet && o.ob_type === rt.t.set)) {
+      throw rt.error('TypeError', `unhashable type: '${o.ob_type.tp_name}'`);
+    }
+    if (o.ob_type.isHeapType) {
+      const h = this.typeLookup(o.ob_type, '__hash__');
+      if (h === rt.None) throw rt.error('TypeError', `unhashable type: '${o.ob_type.tp_name}'`);
+      if (h) {
+        const r = this.callSpecial(h, o, []);
+        try {
+          if (!(r instanceof PyInt)) throw rt.error('TypeError', '__hash__ method should return an integer');
+          return H.hashInt(r.value);
+        } finally {
+          rt.heap.decref(r);
+        }
+      }
+    }
+    return H.hashPointer(BigInt(o.addr));
+  }
+
+  /** `PyObject_RichCompareBool(a, b, Py_EQ)`: identity implies equality. */
+  eq(a: PyObject, b: PyObject): boolean {
+    if (a === b) return true;
+    return this.compareBool(a, b, 'Eq');
+  }
+
+  compareBool(a: PyObject, b: PyObject, op: CompareOp): boolean {
+    const r = this.richCompare(a, b, op);
+    try {
+      return this.isTrue(r);
+    } finally {
+      this.rt.heap.decref(r);
+    }
+  }
+
+  /** `PyObject_RichCompare`. */
+  richCompare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
+    const rt = this.rt;
+    const name = COMPARE_DUNDER[op];
+    const reflected = COMPARE_DUNDER[COMPARE_SWAP[op]];
+    // A subclass's reflected method goes first.
+    if (b.ob_type !== a.ob_type && b.ob_type.isSubtype(a.ob_type) && this.special(b, reflected)) {
+      const r = this.callSpecial(this.special(b, reflected)!, b, [a]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    const m = this.special(a, name);
+    if (m) {
+      const r = this.callSpecial(m, a, [b]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    const native = this.nativeCompare(a, b, op);
+    if (native !== null) return rt.newBool(native);
+    const mb = this.special(b, reflected);
+    if (mb) {
+      const r = this.callSpecial(mb, b, [a]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    if (op === 'Eq') return rt.newBool(a === b);
+    if (op === 'NotEq') return rt.newBool(a !== b);
+    throw rt.error('TypeError', `'${OP_SYMBOL[op]}' not supported between instances of '${a.ob_type.tp_name}' and '${b.ob_type.tp_name}'`);
+  }
+
+  private nativeCompare(a: PyObject, b: PyObject, op: CompareOp): boolean | null {
+    const cmp = (c: number) => (op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : op === 'GtE' ? c >= 0 : op === 'Eq' ? c === 0 : c !== 0);
+    if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat)) {
+      if (a instanceof PyInt && b instanceof PyInt) return cmp(a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      const x = a instanceof PyInt ? a.value : a.value;
+      const y = b instanceof PyInt ? b.value : b.value;
+      return compareMixed(x, y, cmp);
+    }
+    if (a instanceof PyStr && b instanceof PyStr) return cmp(compareCodePoints(a.value, b.value));
+    if (a instanceof PyBytes && b instanceof PyBytes) {
+      const n = Math.min(a.value.length, b.value.length);
+      for (let i = 0; i < n; i++) if (a.value[i] !== b.value[i]) return cmp(a.value[i]! - b.value[i]!);
+      return cmp(a.value.length - b.value.length);
+    }
+    if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
+      const x = a.items;
+      const y = (b as PyTuple).items;
+      if ((op === 'Eq' || op === 'NotEq') && x.length !== y.length) return op === 'NotEq';
+      let i = 0;
+      for (; i < x.length && i < y.length; i++) if (!this.eq(x[i]!, y[i]!)) break;
+      if (i >= x.length || i >= y.length) return cmp(x.length - y.length);
+      if (op === 'Eq') return false;
+      if (op === 'NotEq') return true;
+      return this.compareBool(x[i]!, y[i]!, op);
+    }
+    if (a instanceof PyDict && b instanceof PyDict && (op === 'Eq' || op === 'NotEq')) {
+      if (a.used !== b.used) return op === 'NotEq';
+      for (const e of dictItems(a)) {
+        const v = dictGetItem(this, b, e.key);
+        if (!v || !this.eq(e.value, v)) return op === 'NotEq';
+      }
+      return op === 'Eq';
+    }
+    if (a instanceof PySet && b instanceof PySet) {
+      const inB = (k: PyObject) => b.entries.some((e) => this.eq(e.key, k));
+      const inA = (k: PyObject) => a.entries.some((e) => this.eq(e.key, k));
+      const aSubB = a.entries.every((e) => inB(e.key));
+      const bSubA = b.entries.every((e) => inA(e.key));
+      switch (op) {
+        case 'Eq':
+          return aSubB && bSubA;
+        case 'NotEq':
+          return !(aSubB && bSubA);
+        case 'LtE':
+          return aSubB;
+        case 'Lt':
+          return aSubB && !bSubA;
+        case 'GtE':
+          return bSubA;
+        case 'Gt':
+          return bSubA && !aSubB;
+      }
+    }
+    if (op === 'Eq' || op === 'NotEq') {
+      if (a.ob_type.isHeapType || b.ob_type.isHeapType) return null;
+      return op === 'Eq' ? a === b : a !== b;
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------ truth
+
+  isTrue(o: PyObject): boolean {
+    const rt = this.rt;
+    if (o === rt.True) return true;
+    if (o === rt.False || o === rt.None) return false;
+    if (o instanceof PyInt) return o.value !== 0n;
+    if (o instanceof PyFloat) return o.value !== 0;
+    if (o instanceof PyStr) return o.value.length > 0;
+    if (o instanceof PyBytes) return o.value.length > 0;
+    if (o instanceof PyTuple || o instanceof PyList) return o.items.length > 0;
+    if (o instanceof PyDict) return o.used > 0;
+    if (o instanceof PySet) return o.entries.length > 0;
+    if (o.ob_type.isHeapType) {
+      const b = this.typeLookup(o.ob_type, '__bool__');
+      if (b) {
+        const r = this.callSpecial(b, o, []);
+        try {
+          if (r.ob_type !== rt.t.bool) throw rt.error('TypeError', `__bool__ should return bool, returned ${r.ob_type.tp_name}`);
+          return r === rt.True;
+        } finally {
+          rt.heap.decref(r);
+        }
+      }
+      const l = this.typeLookup(o.ob_type, '__len__');
+      if (l) return this.len(o) > 0;
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      return rangeLength(start, stop, step) > 0n;
+    }
+    return true;
+  }
+
+  len(o: PyObject): number {
+    const rt = this.rt;
+    if (o instanceof PyStr) return o.length;
+    if (o instanceof PyBytes) return o.value.length;
+    if (o instanceof PyTuple || o instanceof PyList) return o.items.length;
+    if (o instanceof PyDict) return o.used;
+    if (o instanceof PySet) return o.entries.length;
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      return Number(rangeLength(start, stop, step));
+    }
+    const m = this.special(o, '__len__');
+    if (m) {
+      const r = this.callSpecial(m, o, []);
+      try {
+        if (!(r instanceof PyInt)) throw rt.error('TypeError', `'${r.ob_type.tp_name}' object cannot be interpreted as an integer`);
+        if (r.value < 0n) throw rt.error('ValueError', '__len__() should return >= 0');
+        return Number(r.value);
+      } finally {
+        rt.heap.decref(r);
+      }
+    }
+    throw rt.error('TypeError', `object of type '${o.ob_type.tp_name}' has no len()`);
+  }
+
+  // ------------------------------------------------------------ calls
+
+  /** `PyObject_Call`: borrowed args, new reference out. */
+  call(callable: PyObject, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
+    const rt = this.rt;
+    if (callable instanceof PyFunction) return this.interp.callFunction(callable, args, kwargs);
+    if (callable instanceof PyNative && callable.ob_type === rt.t.builtin_function_or_method) {
+      const st = callable.state as NativeFunctionState;
+      const self = callable.refs[0];
+      if (self && !(self instanceof PyModule)) return st.fn(rt, [self, ...args], kwargs);
+      return st.fn(rt, args, kwargs);
+    }
+    if (callable instanceof PyNative && callable.ob_type === rt.t.method_descriptor) {
+      const st = callable.state as NativeFunctionState;
+      return st.fn(rt, args, kwargs);
+    }
+    if (callable instanceof PyMethod) return this.call(callable.func!, [callable.self!, ...args], kwargs);
+    if (callable instanceof PyTypeObject) return this.callType(callable, args, kwargs);
+    const m = this.special(callable, '__call__');
+    if (m) return this.call(m, [callable, ...args], kwargs);
+    throw rt.error('TypeError', `'${callable.ob_type.tp_name}' object is not callable`);
+  }
+
+  /** Set by the built-ins: `type.__call__` for every type (`type_call`). */
+  callType!: (type: PyTypeObject, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;
+
+  // ------------------------------------------------------------ sizes
+
+  sizeof(o: PyObject): number {
+    const rt = this.rt;
+    const p = rt.sizes;
+    if (o instanceof PyInt) return sizes.sizeofInt(p, o.value);
+    if (o instanceof PyStr) return sizes.sizeofStr(p, o.value);
+    if (o instanceof PyBytes) return sizes.sizeofBytes(p, o.value.length);
+    if (o instanceof PyTuple) return sizes.sizeofTuple(p, o.items.length);
+    if (o instanceof PyList) return sizes.sizeofList(p, o.allocated);
+    if (o instanceof PyDict) return dictSizeof(rt, o);
+    if (o instanceof PySet) return sizes.sizeofSet(p, o.mask + 1);
+    if (o instanceof PyFloat) return p.fixed.float;
+    if (o instanceof PyFunction) return p.fixed.function;
+    if (o instanceof PyCell) return p.fixed.cell;
+    if (o instanceof PyMethod) return p.fixed.method;
+    if (o instanceof PyModule) return p.fixed.module;
+    if (o instanceof PyException) return p.fixed.exception;
+    if (o instanceof PyGenerator) return p.fixed.generator;
+    if (o instanceof PyWeakref) return p.fixed.weakref;
+    if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] : 400;
+    if (o instanceof PySingleton) return 16;
+    if (o instanceof PyInstance) {
+      if (o.ob_type.ht_slots && !o.ob_type.instancesHaveDict) return o.allocSize;
+      return o.allocSize;
+    }
+    return o.allocSize;
+  }
+}
+
+export type CompareOp = 'Lt' | 'LtE' | 'Eq' | 'NotEq' | 'Gt' | 'GtE';
+const COMPARE_DUNDER: Record<CompareOp, string> = { Lt: '__lt__', LtE: '__le__', Eq: '__eq__', NotEq: '__ne__', Gt: '__gt__', GtE: '__ge__' };
+const COMPARE_SWAP: Record<CompareOp, CompareOp> = { Lt: 'Gt', LtE: 'GtE', Eq: 'Eq', NotEq: 'NotEq', Gt: 'Lt', GtE: 'LtE' };
+export const OP_SYMBOL: Record<CompareOp, string> = { Lt: '<', LtE: '<=', Eq: '==', NotEq: '!=', Gt: '>', GtE: '>=' };
+
+/** Formats an address as CPython's `%p` does. */
+export function hex(addr: number): string {
+  return `0x${addr.toString(16).padStart(12, '0')}`;
+}
+
+/** Compares an int and a float exactly, as `float_richcompare` does. */
+function compareMixed(x: bigint | number, y: bigint | number, cmp: (c: number) => boolean): boolean {
+  if (typeof x === 'number' && typeof y === 'number') {
+    if (Number.isNaN(x) || Number.isNaN(y)) return cmp(NaN as unknown as number) && false;
+    return cmp(x < y ? -1 : x > y ? 1 : 0);
+  }
+  if (typeof x === 'number' && Number.isNaN(x)) return false;
+  if (typeof y === 'number' && Number.isNaN(y)) return false;
+  const toR = (v: bigint | number): number => {
+    if (typeof v === 'bigint') return 0;
+    return v;
+  };
+  void toR;
+  // Exact comparison: compare floor values first, then fractions.
+  const fx = typeof x === 'number' ? x : null;
+  const fy = typeof y === 'number' ? y : null;
+  if (fx !== null && !Number.isFinite(fx)) return cmp(fx > 0 ? 1 : -1);
+  if (fy !== null && !Number.isFinite(fy)) return cmp(fy > 0 ? -1 : 1);
+  const bx = typeof x === 'bigint' ? x : BigInt(Math.floor(x));
+  const by = typeof y === 'bigint' ? y : BigInt(Math.floor(y));
+  if (bx !== by) return cmp(bx < by ? -1 : 1);
+  const rx = typeof x === 'number' ? x - Math.floor(x) : 0;
+  const ry = typeof y === 'number' ? y - Math.floor(y) : 0;
+  return cmp(rx < ry ? -1 : rx > ry ? 1 : 0);
+}
+
+/** Compares strings by code point (JS compares UTF-16 units). */
+function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+export function rangeLength(start: bigint, stop: bigint, step: bigint): bigint {
+  if (step > 0n) return start < stop ? (stop - start - 1n) / step + 1n : 0n;
+  return start > stop ? (start - stop - 1n) / -step + 1n : 0n;
+}
+
+export { PyErr };

@@ -1,0 +1,1617 @@
+/**
+ * The operations the eval loop performs on objects: attribute access
+ * (Objects/object.c PyObject_GenericGetAttr, Objects/typeobject.c), numbers
+ * (Objects/longobject.c, floatobject.c), sequences and mappings, iteration,
+ * functions, classes, exceptions and tracebacks, imports.
+ */
+import {
+  PyObject,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyBytes,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyTypeObject,
+  PyNative,
+  PyFunction,
+  PyMethod,
+  PyInstance,
+  PyModule,
+  PyException,
+  PyCode,
+  PyCell,
+  PyFrame,
+  PyTraceback,
+  PyGenerator,
+  PyWeakref,
+  TPFLAGS,
+  numbers,
+  sizes,
+  tables,
+  text,
+} from '@pymem/object-model';
+import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
+import { ObjectProtocol, rangeLength } from './objects';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup } from './dict';
+import { PyErr } from './errors';
+import type { Frame } from '../vm/frame';
+import type { VM } from '../vm/vm';
+import { Yielded } from '../vm/vm';
+
+/** A `(value, unbound)` result of `LOAD_METHOD`. */
+export interface MethodLookup {
+  value: PyObject;
+  unbound: boolean;
+}
+
+export class Operations {
+  vm!: VM;
+  /** The NULL pushed by `LOAD_METHOD` when it found no unbound method. */
+  readonly NULL: PyObject;
+  builtinsDict!: PyDict;
+  buildClass!: PyObject;
+  readonly modules = new Map<string, PyModule>();
+  /** Built-in modules made on first import (`sys`, `gc`, `weakref`). */
+  readonly moduleFactories = new Map<string, () => PyModule>();
+  /** Methods of built-in types by type name. */
+  readonly methods = new Map<PyTypeObject, Map<string, NativeFn>>();
+  private readonly zombieCodes = new Set<PyCode>();
+
+  constructor(
+    readonly rt: Runtime,
+    readonly p: ObjectProtocol,
+  ) {
+    this.NULL = rt.None;
+  }
+
+  // ------------------------------------------------------------------ attributes
+
+  defineMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
+    let m = this.methods.get(type);
+    if (!m) this.methods.set(type, (m = new Map()));
+    m.set(name, fn);
+  }
+
+  private nativeMethod(type: PyTypeObject, name: string): NativeFn | null {
+    for (const t of type.mroCache) {
+      const fn = this.methods.get(t)?.get(name);
+      if (fn) return fn;
+    }
+    return null;
+  }
+
+  /** `PyObject_GetAttr`: a new reference. */
+  getAttr(o: PyObject, name: string): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    if (o instanceof PyModule) {
+      const v = p.dictGetStr(o.dict, name);
+      if (v) return heap.newref(v);
+      if (name === '__dict__') return heap.newref(o.dict);
+      throw rt.error('AttributeError', `module '${o.name}' has no attribute '${name}'`);
+    }
+    if (o instanceof PyTypeObject) return this.typeGetAttr(o, name);
+    const type = o.ob_type;
+    // A user-defined __getattribute__ is not modelled; data descriptors first.
+    const descr = p.typeLookup(type, name);
+    if (descr && this.isDataDescriptor(descr)) return this.descrGet(descr, o, type);
+    const instVal = this.instanceAttr(o, name);
+    if (instVal) return heap.newref(instVal);
+    if (descr) return this.descrGet(descr, o, type);
+    const nm = this.nativeMethod(type, name);
+    if (nm) return rt.newBuiltin(name, nm, o, `${type.tp_name}.${name}`);
+    const special = this.specialAttr(o, name);
+    if (special) return special;
+    const ga = p.typeLookup(type, '__getattr__');
+    if (ga) {
+      const n = rt.newStr(name);
+      try {
+        return p.callSpecial(ga, o, [n]);
+      } finally {
+        heap.decref(n);
+      }
+    }
+    throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  /** `LOAD_METHOD`: avoids making a bound method for a function found on the type (3.7+). */
+  loadMethod(o: PyObject, name: string): MethodLookup {
+    const heap = this.rt.heap;
+    if (!(o instanceof PyModule) && !(o instanceof PyTypeObject)) {
+      const descr = this.p.typeLookup(o.ob_type, name);
+      if (descr instanceof PyFunction && !this.instanceAttr(o, name)) return { value: heap.newref(descr), unbound: true };
+      if (!descr && !this.instanceAttr(o, name)) {
+        const nm = this.nativeMethod(o.ob_type, name);
+        if (nm) return { value: this.methodDescriptor(o.ob_type, name, nm), unbound: true };
+      }
+    }
+    return { value: this.getAttr(o, name), unbound: false };
+  }
+
+  /** The static method descriptor of a built-in method (`PyMethodDescr`), made once per type and name. */
+  private readonly descriptors = new Map<string, PyNative>();
+  private methodDescriptor(type: PyTypeObject, name: string, fn: NativeFn): PyObject {
+    const key = `${type.tp_name}.${name}`;
+    let d = this.descriptors.get(key);
+    if (!d) {
+      const state: NativeFunctionState = { name, fn, qualname: key };
+      d = this.rt.heap.allocateStatic(new PyNative(this.rt.t.method_descriptor!, [], state), 80);
+      this.descriptors.set(key, d);
+    }
+    this.rt.heap.incref(d);
+    return d;
+  }
+
+  private isDataDescriptor(d: PyObject): boolean {
+    if (d instanceof PyNative && d.ob_type === this.rt.t.property) return true;
+    if (d instanceof PyNative && d.ob_type === this.rt.t.member_descriptor) return true;
+    if (d.ob_type.isHeapType && (this.p.typeLookup(d.ob_type, '__set__') || this.p.typeLookup(d.ob_type, '__delete__'))) return true;
+    return false;
+  }
+
+  /** `tp_descr_get` of the descriptor kinds pymem has. */
+  private descrGet(d: PyObject, o: PyObject | null, type: PyTypeObject): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (d instanceof PyFunction) {
+      if (!o) return heap.newref(d);
+      return this.newMethod(d, o);
+    }
+    if (d instanceof PyNative) {
+      if (d.ob_type === rt.t.property) {
+        if (!o) return heap.newref(d);
+        const fget = d.refs[0];
+        if (!fget || fget === rt.None) throw rt.error('AttributeError', `property of '${type.tp_name}' object has no getter`);
+        return this.p.call(fget, [o], null);
+      }
+      if (d.ob_type === rt.t.classmethod) return this.newMethod(d.refs[0]!, type);
+      if (d.ob_type === rt.t.staticmethod) return heap.newref(d.refs[0]!);
+      if (d.ob_type === rt.t.member_descriptor) {
+        if (!o) return heap.newref(d);
+        const idx = d.state as number;
+        const v = (o as PyInstance).slots[idx];
+        if (!v) throw rt.error('AttributeError', rt.profile.version[1] >= 10 ? `'${type.tp_name}' object has no attribute '${(d.refs[0] as PyStr).value}'` : (d.refs[0] as PyStr).value);
+        return heap.newref(v);
+      }
+    }
+    if (d.ob_type.isHeapType) {
+      const get = this.p.typeLookup(d.ob_type, '__get__');
+      if (get) return this.p.callSpecial(get, d, [o ?? rt.None, type]);
+    }
+    return heap.newref(d);
+  }
+
+  /** `PyMethod_New`. */
+  newMethod(func: PyObject, self: PyObject): PyMethod {
+    const rt = this.rt;
+    rt.heap.incref(func);
+    rt.heap.incref(self);
+    const m = rt.heap.allocate(new PyMethod(rt.t.method!, func, self), rt.sizes.fixed.method);
+    rt.track(m);
+    return m;
+  }
+
+  /** The instance's own attribute (dict, or 3.11+ inline values), borrowed. */
+  instanceAttr(o: PyObject, name: string): PyObject | null {
+    if (o instanceof PyInstance) {
+      if (o.values) return o.values.get(name)?.value ?? null;
+      if (o.dict) return this.p.dictGetStr(o.dict, name);
+      return null;
+    }
+    if ((o instanceof PyFunction || o instanceof PyException) && o.dict) return this.p.dictGetStr(o.dict, name);
+    return null;
+  }
+
+  /** Attributes that C types expose through getsets and members. */
+  private specialAttr(o: PyObject, name: string): PyObject | null {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (name === '__class__') return heap.newref(o.ob_type);
+    if (name === '__dict__') {
+      if (o instanceof PyInstance && o.ob_type.instancesHaveDict) return heap.newref(this.instanceDict(o));
+      if (o instanceof PyFunction) {
+        if (!o.dict) o.dict = rt.newDict();
+        return heap.newref(o.dict);
+      }
+    }
+    if (o instanceof PyFunction) {
+      switch (name) {
+        case '__name__':
+          return heap.newref(o.name);
+        case '__qualname__':
+          return heap.newref(o.qualname);
+        case '__code__':
+          return heap.newref(o.code);
+        case '__defaults__':
+          return heap.newref(o.defaults ?? rt.None);
+        case '__closure__':
+          return heap.newref(o.closure ?? rt.None);
+        case '__globals__':
+          return heap.newref(o.globals);
+        case '__module__':
+          return heap.newref(o.module ?? rt.None);
+        case '__doc__':
+          return heap.newref(o.doc ?? rt.None);
+      }
+    }
+    if (o instanceof PyMethod) {
+      if (name === '__self__') return heap.newref(o.self!);
+      if (name === '__func__') return heap.newref(o.func!);
+      return this.getAttr(o.func!, name);
+    }
+    if (o instanceof PyCell && name === 'cell_contents') {
+      if (!o.ref) throw rt.error('ValueError', 'Cell is empty');
+      return heap.newref(o.ref);
+    }
+    if (o instanceof PyException) {
+      switch (name) {
+        case 'args':
+          return heap.newref(o.args);
+        case '__traceback__':
+          return heap.newref(o.traceback ?? rt.None);
+        case '__cause__':
+          return heap.newref(o.cause ?? rt.None);
+        case '__context__':
+          return heap.newref(o.context ?? rt.None);
+        case '__suppress_context__':
+          return rt.newBool(o.suppressContext);
+        case 'value':
+          if (o.extra?.has('value')) return heap.newref(o.extra.get('value')!);
+          if (o.ob_type.isSubtype(rt.t.StopIteration!)) return heap.newref(o.args.items[0] ?? rt.None);
+      }
+    }
+    if (o instanceof PyTraceback) {
+      if (name === 'tb_next') return heap.newref(o.next ?? rt.None);
+      if (name === 'tb_frame') return heap.newref(o.frame ?? rt.None);
+      if (name === 'tb_lineno') return rt.newInt(o.lineno);
+    }
+    if (o instanceof PyFrame) {
+      if (name === 'f_lineno') return rt.newInt(o.lineno);
+      if (name === 'f_code') return heap.newref(o.code);
+      if (name === 'f_back') return heap.newref(o.back ?? rt.None);
+      if (name === 'f_locals') return this.frameLocals(o);
+      if (name === 'f_globals') return heap.newref(o.globals);
+    }
+    if (o instanceof PyCode) {
+      if (name === 'co_name') return rt.newStr(o.co.co_name);
+      if (name === 'co_consts') return heap.newref(o.co_consts);
+      if (name === 'co_varnames') return rt.newTuple(o.co.co_varnames.map((v) => rt.internString(v)));
+      if (name === 'co_names') return rt.newTuple(o.co.co_names.map((v) => rt.internString(v)));
+      if (name === 'co_freevars') return rt.newTuple(o.co.co_freevars.map((v) => rt.internString(v)));
+      if (name === 'co_cellvars') return rt.newTuple(o.co.co_cellvars.map((v) => rt.internString(v)));
+      if (name === 'co_filename') return rt.newStr(o.co.co_filename);
+      if (name === 'co_firstlineno') return rt.newInt(o.co.co_firstlineno);
+      if (name === 'co_argcount') return rt.newInt(o.co.co_argcount);
+    }
+    if (o instanceof PyGenerator) {
+      if (name === 'gi_frame') return heap.newref(o.frame && !o.frame.finished ? o.frame : rt.None);
+      if (name === 'gi_running') return rt.newBool(o.running);
+      if (name === 'gi_code') return heap.newref(o.code);
+      if (name === '__name__') return heap.newref(o.name);
+      if (name === '__qualname__') return heap.newref(o.qualname);
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
+      if (name === '__name__') return rt.newStr((o.state as NativeFunctionState).name);
+      if (name === '__self__') return heap.newref(o.refs[0] ?? rt.None);
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      if (name === 'start') return rt.newInt(start);
+      if (name === 'stop') return rt.newInt(stop);
+      if (name === 'step') return rt.newInt(step);
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.property) {
+      if (name === 'fget') return heap.newref(o.refs[0] ?? rt.None);
+      if (name === 'fset') return heap.newref(o.refs[1] ?? rt.None);
+      if (name === '__isabstractmethod__') return rt.newBool(false);
+    }
+    if ((o instanceof PyNative && (o.ob_type === rt.t.classmethod || o.ob_type === rt.t.staticmethod)) && name === '__func__') return heap.newref(o.refs[0]!);
+    if (o instanceof PyInt && !o.ob_type.isHeapType) {
+      if (name === 'real' || name === 'numerator') return heap.newref(o);
+      if (name === 'imag') return rt.newInt(0);
+      if (name === 'denominator') return rt.newInt(1);
+    }
+    if (o instanceof PyFloat) {
+      if (name === 'real') return heap.newref(o);
+      if (name === 'imag') return rt.newFloat(0);
+    }
+    if (name === '__doc__') return heap.newref(rt.None);
+    return null;
+  }
+
+  /** A frame's `f_locals`: a snapshot dict of fast locals (function frames). */
+  private frameLocals(f: PyFrame): PyObject {
+    const rt = this.rt;
+    if (f.locals) return rt.heap.newref(f.locals);
+    const d = rt.newDict();
+    f.code.co.co_varnames.forEach((n, i) => {
+      const v = f.localsplus[i];
+      if (v) this.p.dictSetStr(d, n, v);
+    });
+    return d;
+  }
+
+  private typeGetAttr(t: PyTypeObject, name: string): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    const v = p.typeLookup(t, name);
+    if (v) {
+      if (v instanceof PyNative && v.ob_type === rt.t.classmethod) return this.newMethod(v.refs[0]!, t);
+      if (v instanceof PyNative && v.ob_type === rt.t.staticmethod) return heap.newref(v.refs[0]!);
+      if (v.ob_type.isHeapType && p.typeLookup(v.ob_type, '__get__')) return this.descrGet(v, null, t);
+      return heap.newref(v);
+    }
+    switch (name) {
+      case '__name__':
+        return rt.newStr(t.isHeapType ? t.tp_name : t.tp_name);
+      case '__qualname__':
+        return rt.newStr(t.qualname);
+      case '__module__':
+        return rt.newStr(t.moduleName);
+      case '__mro__':
+        return t.tp_mro ? heap.newref(t.tp_mro) : rt.newTuple(t.mroCache.map((x) => heap.newref(x)));
+      case '__bases__':
+        return t.tp_bases ? heap.newref(t.tp_bases) : rt.newTuple(t.tp_base ? [heap.newref(t.tp_base)] : []);
+      case '__base__':
+        return heap.newref(t.tp_base ?? rt.None);
+      case '__dict__':
+        return heap.newref(t.tp_dict ?? rt.None);
+      case '__doc__':
+        return heap.newref(rt.None);
+      case '__class__':
+        return heap.newref(t.ob_type);
+    }
+    const nm = this.nativeMethod(t, name);
+    if (nm) return this.methodDescriptor(t, name, nm);
+    const metaNm = this.nativeMethod(t.ob_type, name);
+    if (metaNm) return rt.newBuiltin(name, metaNm, t);
+    throw rt.error('AttributeError', `type object '${t.tp_name}' has no attribute '${name}'`);
+  }
+
+  /**
+   * The instance `__dict__`. From 3.11 the attributes live in inline values
+   * and the dict object is made the first time it is asked for
+   * (`_PyObject_MakeDictFromInstanceAttributes`).
+   */
+  instanceDict(o: PyInstance): PyDict {
+    const rt = this.rt;
+    if (!o.dict) {
+      const d = rt.newDict();
+      if (o.values) {
+        for (const { key, value } of o.values.values()) dictSetItem(rt, this.p, d, key, value);
+        for (const { key, value } of o.values.values()) {
+          rt.heap.decref(key);
+          rt.heap.decref(value);
+        }
+        o.values = null;
+      }
+      o.dict = d;
+    }
+    return o.dict;
+  }
+
+  /** `PyObject_SetAttr`; borrowed value. */
+  setAttr(o: PyObject, name: string, v: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    if (o instanceof PyTypeObject) {
+      if (!o.isHeapType) throw rt.error('TypeError', `cannot set '${name}' attribute of immutable type '${o.tp_name}'`);
+      p.dictSetStr(o.tp_dict!, name, v);
+      if (name === '__del__') o.hasFinalizer = true;
+      return;
+    }
+    if (o instanceof PyModule) {
+      p.dictSetStr(o.dict, name, v);
+      return;
+    }
+    const type = o.ob_type;
+    const descr = p.typeLookup(type, name);
+    if (descr) {
+      if (descr instanceof PyNative && descr.ob_type === rt.t.property) {
+        const fset = descr.refs[1];
+        if (!fset || fset === rt.None) throw rt.error('AttributeError', rt.profile.version[1] >= 11 ? `property '${name}' of '${type.tp_name}' object has no setter` : "can't set attribute");
+        heap.decref(p.call(fset, [o, v], null));
+        return;
+      }
+      if (descr instanceof PyNative && descr.ob_type === rt.t.member_descriptor) {
+        const inst = o as PyInstance;
+        const idx = descr.state as number;
+        const old = inst.slots[idx];
+        inst.slots[idx] = heap.newref(v);
+        if (old) heap.decref(old);
+        return;
+      }
+      if (descr.ob_type.isHeapType) {
+        const set = p.typeLookup(descr.ob_type, '__set__');
+        if (set) {
+          heap.decref(p.callSpecial(set, descr, [o, v]));
+          return;
+        }
+      }
+    }
+    if (o instanceof PyInstance && type.instancesHaveDict) {
+      if (!o.dict && rt.profile.inlineInstanceValues) {
+        if (!o.values) o.values = new Map();
+        const cur = o.values.get(name);
+        heap.incref(v);
+        if (cur) {
+          const old = cur.value;
+          cur.value = v;
+          heap.decref(old);
+        } else o.values.set(name, { key: rt.internString(name), value: v });
+        return;
+      }
+      p.dictSetStr(this.instanceDict(o), name, v);
+      return;
+    }
+    if (o instanceof PyFunction) {
+      if (!o.dict) o.dict = rt.newDict();
+      p.dictSetStr(o.dict, name, v);
+      return;
+    }
+    if (o instanceof PyException) {
+      if (name === '__traceback__') {
+        const old = o.traceback;
+        o.traceback = v === rt.None ? null : heap.newref(v);
+        heap.xdecref(old);
+        return;
+      }
+      if (name === '__cause__') {
+        const old = o.cause;
+        o.cause = v === rt.None ? null : heap.newref(v);
+        o.suppressContext = true;
+        heap.xdecref(old);
+        return;
+      }
+      if (!o.dict) o.dict = rt.newDict();
+      p.dictSetStr(o.dict, name, v);
+      return;
+    }
+    if (p.typeLookup(type, name) === null && !(o instanceof PyInstance)) {
+      throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+    }
+    throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  delAttr(o: PyObject, name: string): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyInstance) {
+      const descr = this.p.typeLookup(o.ob_type, name);
+      if (descr instanceof PyNative && descr.ob_type === rt.t.member_descriptor) {
+        const idx = descr.state as number;
+        const old = o.slots[idx];
+        if (!old) throw rt.error('AttributeError', name);
+        o.slots[idx] = null;
+        heap.decref(old);
+        return;
+      }
+      if (o.values) {
+        const cur = o.values.get(name);
+        if (cur) {
+          o.values.delete(name);
+          heap.decref(cur.key);
+          heap.decref(cur.value);
+          return;
+        }
+      } else if (o.dict && this.dictDelStr(o.dict, name)) return;
+    }
+    if (o instanceof PyTypeObject && o.isHeapType && this.dictDelStr(o.tp_dict!, name)) return;
+    if (o instanceof PyModule && this.dictDelStr(o.dict, name)) return;
+    if (o instanceof PyFunction && o.dict && this.dictDelStr(o.dict, name)) return;
+    throw rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  dictDelStr(d: PyDict, name: string): boolean {
+    const k = this.rt.internString(name);
+    try {
+      return dictDelItem(this.rt, this.p, d, k);
+    } finally {
+      this.rt.heap.decref(k);
+    }
+  }
+
+  // ------------------------------------------------------------------ numbers
+
+  binaryOp(a: PyObject, b: PyObject, op: string, inplace: boolean): PyObject {
+    const rt = this.rt;
+    const dunder = BIN_DUNDER[op]!;
+    if (inplace) {
+      const im = this.p.special(a, `__i${dunder}__`);
+      if (im) {
+        const r = this.p.callSpecial(im, a, [b]);
+        if (r !== rt.NotImplemented) return r;
+        rt.heap.decref(r);
+      }
+      if (a instanceof PyList && op === 'Add') {
+        this.listExtend(a, b);
+        return rt.heap.newref(a);
+      }
+      if (a instanceof PyList && op === 'Mult') {
+        return this.listRepeatInPlace(a, b);
+      }
+      if (a instanceof PySet && (op === 'BitOr' || op === 'BitAnd' || op === 'Sub' || op === 'BitXor')) {
+        const r = this.setOp(a, b, op);
+        if (r) {
+          this.setReplace(a, r);
+          return rt.heap.newref(a);
+        }
+      }
+      if (a instanceof PyDict && op === 'BitOr' && b instanceof PyDict && rt.profile.version[1] >= 9) {
+        this.dictUpdate(a, b);
+        return rt.heap.newref(a);
+      }
+    }
+    // A subclass of the left operand's type gets the first go at the reflected method.
+    const rb = this.p.special(b, `__r${dunder}__`);
+    if (rb && b.ob_type !== a.ob_type && b.ob_type.isSubtype(a.ob_type)) {
+      const r = this.p.callSpecial(rb, b, [a]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    const m = this.p.special(a, `__${dunder}__`);
+    if (m) {
+      const r = this.p.callSpecial(m, a, [b]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    const native = this.nativeBinary(a, b, op);
+    if (native) return native;
+    if (rb && b.ob_type !== a.ob_type) {
+      const r = this.p.callSpecial(rb, b, [a]);
+      if (r !== rt.NotImplemented) return r;
+      rt.heap.decref(r);
+    }
+    throw rt.error('TypeError', `unsupported operand type(s) for ${BIN_SYMBOL[op]}${inplace ? '=' : ''}: '${a.ob_type.tp_name}' and '${b.ob_type.tp_name}'`);
+  }
+
+  private numErr(e: unknown): never {
+    if (e instanceof numbers.NumberError) throw this.rt.error(e.pyType, e.message);
+    throw e;
+  }
+
+  private nativeBinary(a: PyObject, b: PyObject, op: string): PyObject | null {
+    const rt = this.rt;
+    const np = this.p.numProfile;
+    const isNum = (x: PyObject) => x instanceof PyInt || x instanceof PyFloat;
+    try {
+      if (a instanceof PyInt && b instanceof PyInt) {
+        const x = a.value;
+        const y = b.value;
+        switch (op) {
+          case 'Add':
+            return rt.newInt(x + y);
+          case 'Sub':
+            return rt.newInt(x - y);
+          case 'Mult':
+            return rt.newInt(x * y);
+          case 'FloorDiv':
+            return rt.newInt(numbers.intFloorDiv(x, y));
+          case 'Mod':
+            return rt.newInt(numbers.intMod(x, y, np));
+          case 'Div':
+            return rt.newFloat(numbers.intTrueDiv(x, y));
+          case 'Pow': {
+            const r = numbers.intPow(x, y);
+            return typeof r === 'bigint' ? rt.newInt(r) : rt.newFloat(r);
+          }
+          case 'LShift':
+            return rt.newInt(numbers.intLshift(x, y));
+          case 'RShift':
+            return rt.newInt(numbers.intRshift(x, y));
+          case 'BitAnd':
+            return a.ob_type === rt.t.bool && b.ob_type === rt.t.bool ? rt.newBool(!!(x & y)) : rt.newInt(x & y);
+          case 'BitOr':
+            return a.ob_type === rt.t.bool && b.ob_type === rt.t.bool ? rt.newBool(!!(x | y)) : rt.newInt(x | y);
+          case 'BitXor':
+            return a.ob_type === rt.t.bool && b.ob_type === rt.t.bool ? rt.newBool(!!(x ^ y)) : rt.newInt(x ^ y);
+        }
+        return null;
+      }
+      if (isNum(a) && isNum(b)) {
+        const x = a instanceof PyInt ? numbers.intToFloat(a.value) : (a as PyFloat).value;
+        const y = b instanceof PyInt ? numbers.intToFloat(b.value) : (b as PyFloat).value;
+        switch (op) {
+          case 'Add':
+            return rt.newFloat(x + y);
+          case 'Sub':
+            return rt.newFloat(x - y);
+          case 'Mult':
+            return rt.newFloat(x * y);
+          case 'Div':
+            return rt.newFloat(numbers.floatTrueDiv(x, y));
+          case 'FloorDiv':
+            return rt.newFloat(numbers.floatFloorDiv(x, y, np));
+          case 'Mod':
+            return rt.newFloat(numbers.floatMod(x, y, np));
+          case 'Pow': {
+            const r = numbers.floatPow(x, y);
+            if (typeof r !== 'number') throw rt.error('ValueError', 'complex results are not supported by pymem');
+            return rt.newFloat(r);
+          }
+        }
+        return null;
+      }
+    } catch (e) {
+      this.numErr(e);
+    }
+    if (a instanceof PyStr && b instanceof PyStr && op === 'Add') return rt.newStr(a.value + b.value);
+    if (a instanceof PyBytes && b instanceof PyBytes && op === 'Add') {
+      const r = new Uint8Array(a.value.length + b.value.length);
+      r.set(a.value);
+      r.set(b.value, a.value.length);
+      return rt.newBytes(r);
+    }
+    if (op === 'Mult' && (a instanceof PyInt || b instanceof PyInt)) {
+      const [seq, n] = a instanceof PyInt ? [b, a.value] : [a, (b as PyInt).value];
+      const count = n < 0n ? 0 : Number(n);
+      if (seq instanceof PyStr) return rt.newStr(seq.value.repeat(count));
+      if (seq instanceof PyList) {
+        const items: PyObject[] = [];
+        for (let i = 0; i < count; i++) for (const x of seq.items) items.push(rt.heap.newref(x));
+        return rt.newList(items);
+      }
+      if (seq instanceof PyTuple) {
+        if (count === 1) return rt.heap.newref(seq);
+        const items: PyObject[] = [];
+        for (let i = 0; i < count; i++) for (const x of seq.items) items.push(rt.heap.newref(x));
+        return rt.newTuple(items);
+      }
+    }
+    if (a instanceof PyList && b instanceof PyList && op === 'Add') {
+      const items = [...a.items, ...b.items];
+      for (const x of items) rt.heap.incref(x);
+      return rt.newList(items);
+    }
+    if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') {
+      if (b.items.length === 0) return rt.heap.newref(a);
+      if (a.items.length === 0) return rt.heap.newref(b);
+      const items = [...a.items, ...b.items];
+      for (const x of items) rt.heap.incref(x);
+      return rt.newTuple(items);
+    }
+    if (a instanceof PySet && b instanceof PySet) return this.setOp(a, b, op);
+    if (a instanceof PyDict && b instanceof PyDict && op === 'BitOr' && rt.profile.version[1] >= 9) {
+      const d = rt.newDict();
+      this.dictUpdate(d, a);
+      this.dictUpdate(d, b);
+      return d;
+    }
+    if (a instanceof PyStr && op === 'Mod') return this.ops_strMod(a, b);
+    return null;
+  }
+
+  /** `str % args`, set by the built-ins. */
+  ops_strMod!: (fmt: PyStr, args: PyObject) => PyObject;
+
+  private listRepeatInPlace(a: PyList, b: PyObject): PyObject {
+    const rt = this.rt;
+    if (!(b instanceof PyInt)) throw rt.error('TypeError', `can't multiply sequence by non-int of type '${b.ob_type.tp_name}'`);
+    const n = Number(b.value);
+    if (n <= 0) {
+      const old = a.items;
+      a.items = [];
+      a.allocated = 0;
+      for (let i = old.length - 1; i >= 0; i--) rt.heap.decref(old[i]!);
+    } else {
+      const orig = a.items.slice();
+      for (let i = 1; i < n; i++) for (const x of orig) a.items.push(rt.heap.newref(x));
+      a.allocated = a.items.length;
+    }
+    return rt.heap.newref(a);
+  }
+
+  unaryOp(a: PyObject, op: string): PyObject {
+    const rt = this.rt;
+    if (op === 'Not') return rt.newBool(!this.p.isTrue(a));
+    const dunder = op === 'USub' ? '__neg__' : op === 'UAdd' ? '__pos__' : '__invert__';
+    const m = this.p.special(a, dunder);
+    if (m) return this.p.callSpecial(m, a, []);
+    if (a instanceof PyInt) {
+      if (op === 'USub') return rt.newInt(-a.value);
+      if (op === 'UAdd') return a.ob_type === rt.t.int ? rt.heap.newref(a) : rt.newInt(a.value);
+      return rt.newInt(~a.value);
+    }
+    if (a instanceof PyFloat) {
+      if (op === 'USub') return rt.newFloat(-a.value);
+      if (op === 'UAdd') return rt.heap.newref(a);
+    }
+    const sym = op === 'USub' ? '-' : op === 'UAdd' ? '+' : '~';
+    throw rt.error('TypeError', `bad operand type for unary ${sym}: '${a.ob_type.tp_name}'`);
+  }
+
+  // ------------------------------------------------------------------ containers
+
+  contains(container: PyObject, item: PyObject): boolean {
+    const rt = this.rt;
+    const p = this.p;
+    if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
+    if (container instanceof PySet) return this.setHas(container, item);
+    if (container instanceof PyStr) {
+      if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.ob_type.tp_name}`);
+      return container.value.includes(item.value);
+    }
+    if (container instanceof PyList || container instanceof PyTuple) return container.items.some((x) => p.eq(x, item));
+    const m = p.special(container, '__contains__');
+    if (m) {
+      const r = p.callSpecial(m, container, [item]);
+      try {
+        return p.isTrue(r);
+      } finally {
+        rt.heap.decref(r);
+      }
+    }
+    const it = this.getIter(container);
+    try {
+      for (let v = this.next(it); v; v = this.next(it)) {
+        const eq = p.eq(v, item);
+        rt.heap.decref(v);
+        if (eq) return true;
+      }
+      return false;
+    } finally {
+      rt.heap.decref(it);
+    }
+  }
+
+  /** Normalizes an index for a sequence of `n` items (`PyNumber_AsSsize_t` + negative indexing). */
+  private index(key: PyObject, n: number, what: string): number {
+    const rt = this.rt;
+    if (!(key instanceof PyInt)) throw rt.error('TypeError', `${what} indices must be integers or slices, not ${key.ob_type.tp_name}`);
+    let i = Number(key.value);
+    if (i < 0) i += n;
+    return i;
+  }
+
+  getItem(o: PyObject, key: PyObject): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    if (o instanceof PyDict && !o.ob_type.isHeapType) {
+      const v = dictGetItem(p, o, key);
+      if (!v) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
+      return heap.newref(v);
+    }
+    if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr) {
+      const items: { length: number } = o instanceof PyStr ? { length: o.length } : o.items;
+      const what = o instanceof PyList ? 'list' : o instanceof PyTuple ? 'tuple' : 'string';
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) return this.sliceOf(o, key);
+      const i = this.index(key, items.length, what);
+      if (i < 0 || i >= items.length) throw rt.error('IndexError', `${what} index out of range`);
+      if (o instanceof PyStr) return rt.newStr(Array.from(o.value)[i]!);
+      return heap.newref(o.items[i]!);
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      const n = Number(rangeLength(start, stop, step));
+      const i = this.index(key, n, 'range');
+      if (i < 0 || i >= n) throw rt.error('IndexError', 'range object index out of range');
+      return rt.newInt(start + BigInt(i) * step);
+    }
+    if (o instanceof PyBytes) {
+      const i = this.index(key, o.value.length, 'byte');
+      if (i < 0 || i >= o.value.length) throw rt.error('IndexError', 'index out of range');
+      return rt.newInt(o.value[i]!);
+    }
+    const m = p.special(o, '__getitem__');
+    if (m) return p.callSpecial(m, o, [key]);
+    if (o instanceof PyTypeObject) {
+      // Generic alias subscription (list[int]) is not modelled beyond returning the type.
+      return heap.newref(o);
+    }
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not subscriptable`);
+  }
+
+  private sliceIndices(s: PyNative, n: number): [number, number, number] {
+    const rt = this.rt;
+    const [a, b, c] = s.refs as PyObject[];
+    const num = (x: PyObject | undefined, dflt: number | null): number | null => {
+      if (!x || x === rt.None) return dflt;
+      if (!(x instanceof PyInt)) throw rt.error('TypeError', 'slice indices must be integers or None or have an __index__ method');
+      return Number(x.value);
+    };
+    const step = num(c, 1)!;
+    if (step === 0) throw rt.error('ValueError', 'slice step cannot be zero');
+    let start = num(a, null);
+    let stop = num(b, null);
+    if (step > 0) {
+      start = start === null ? 0 : start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+      stop = stop === null ? n : stop < 0 ? Math.max(0, stop + n) : Math.min(stop, n);
+    } else {
+      start = start === null ? n - 1 : start < 0 ? Math.max(-1, start + n) : Math.min(start, n - 1);
+      stop = stop === null ? -1 : stop < 0 ? Math.max(-1, stop + n) : Math.min(stop, n - 1);
+    }
+    return [start, stop, step];
+  }
+
+  private sliceRange(s: PyNative, n: number): number[] {
+    const [start, stop, step] = this.sliceIndices(s, n);
+    const out: number[] = [];
+    if (step > 0) for (let i = start; i < stop; i += step) out.push(i);
+    else for (let i = start; i > stop; i += step) out.push(i);
+    return out;
+  }
+
+  private sliceOf(o: PyList | PyTuple | PyStr, s: PyNative): PyObject {
+    const rt = this.rt;
+    if (o instanceof PyStr) {
+      const chars = Array.from(o.value);
+      return rt.newStr(this.sliceRange(s, chars.length).map((i) => chars[i]).join(''));
+    }
+    const idx = this.sliceRange(s, o.items.length);
+    if (o instanceof PyTuple && idx.length === o.items.length && (s.refs[2] === rt.None || !s.refs[2]) && idx[0] === 0) return rt.heap.newref(o);
+    const items = idx.map((i) => rt.heap.newref(o.items[i]!));
+    return o instanceof PyList ? rt.newList(items) : rt.newTuple(items);
+  }
+
+  setItem(o: PyObject, key: PyObject, v: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyDict && !o.ob_type.isHeapType) {
+      dictSetItem(rt, this.p, o, key, v);
+      return;
+    }
+    if (o instanceof PyList) {
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) {
+        const [start, stop, step] = this.sliceIndices(key, o.items.length);
+        const newItems = this.sequenceItems(v).map((x) => heap.newref(x));
+        if (step !== 1) {
+          const idx = this.sliceRange(key, o.items.length);
+          if (idx.length !== newItems.length) {
+            for (const x of newItems) heap.decref(x);
+            throw rt.error('ValueError', `attempt to assign sequence of size ${newItems.length} to extended slice of size ${idx.length}`);
+          }
+          const old = idx.map((i, k) => {
+            const prev = o.items[i]!;
+            o.items[i] = newItems[k]!;
+            return prev;
+          });
+          for (const x of old) heap.decref(x);
+          return;
+        }
+        const removed = o.items.splice(start, Math.max(0, stop - start), ...newItems);
+        o.allocated = Math.max(o.allocated, o.items.length);
+        for (const x of removed) heap.decref(x);
+        return;
+      }
+      const i = this.index(key, o.items.length, 'list');
+      if (i < 0 || i >= o.items.length) throw rt.error('IndexError', 'list assignment index out of range');
+      const old = o.items[i]!;
+      o.items[i] = heap.newref(v);
+      heap.decref(old);
+      return;
+    }
+    const m = this.p.special(o, '__setitem__');
+    if (m) {
+      heap.decref(this.p.callSpecial(m, o, [key, v]));
+      return;
+    }
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object does not support item assignment`);
+  }
+
+  delItem(o: PyObject, key: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyDict && !o.ob_type.isHeapType) {
+      if (!dictDelItem(rt, this.p, o, key)) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
+      return;
+    }
+    if (o instanceof PyList) {
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) {
+        const idx = this.sliceRange(key, o.items.length).sort((x, y) => y - x);
+        const removed: PyObject[] = [];
+        for (const i of idx) removed.push(...o.items.splice(i, 1));
+        for (const x of removed) heap.decref(x);
+        return;
+      }
+      const i = this.index(key, o.items.length, 'list');
+      if (i < 0 || i >= o.items.length) throw rt.error('IndexError', 'list assignment index out of range');
+      const [old] = o.items.splice(i, 1);
+      heap.decref(old!);
+      return;
+    }
+    const m = this.p.special(o, '__delitem__');
+    if (m) {
+      heap.decref(this.p.callSpecial(m, o, [key]));
+      return;
+    }
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object doesn't support item deletion`);
+  }
+
+  /** `PySlice_New`: steals the three references. */
+  newSlice(start: PyObject, stop: PyObject, step: PyObject): PyObject {
+    const rt = this.rt;
+    const s = rt.heap.allocate(new PyNative(rt.t.slice!, [start, stop, step]), rt.sizes.fixed.slice);
+    if (rt.t.slice!.isGC) rt.track(s);
+    return s;
+  }
+
+  /** `list.append`: the list takes a new reference; grows as `list_resize`. */
+  listAppend(l: PyList, v: PyObject): void {
+    this.rt.heap.incref(v);
+    this.listResize(l, l.items.length + 1);
+    l.items.push(v);
+  }
+
+  listResize(l: PyList, newsize: number): void {
+    l.allocated = tables.listResize(l.allocated, l.items.length, newsize, this.rt.listAlloc);
+  }
+
+  listExtend(l: PyList, iterable: PyObject): void {
+    const heap = this.rt.heap;
+    if (iterable instanceof PyList || iterable instanceof PyTuple) {
+      const items = iterable.items.slice();
+      if (items.length === 0) return;
+      this.listResize(l, l.items.length + items.length);
+      for (const x of items) l.items.push(heap.newref(x));
+      return;
+    }
+    const it = this.getIter(iterable);
+    try {
+      for (let v = this.next(it); v; v = this.next(it)) {
+        this.listResize(l, l.items.length + 1);
+        l.items.push(v);
+      }
+    } finally {
+      heap.decref(it);
+    }
+  }
+
+  /** Every item of an iterable as borrowed-then-owned references (caller decrefs). */
+  sequenceItems(o: PyObject): PyObject[] {
+    if (o instanceof PyList || o instanceof PyTuple) return o.items.slice();
+    const items: PyObject[] = [];
+    const it = this.getIter(o);
+    try {
+      for (let v = this.next(it); v; v = this.next(it)) {
+        items.push(v);
+        this.rt.heap.decref(v); // kept alive by the caller's container in practice
+      }
+    } finally {
+      this.rt.heap.decref(it);
+    }
+    return items;
+  }
+
+  /** Items of an iterable, each a new reference. */
+  collect(o: PyObject): PyObject[] {
+    const heap = this.rt.heap;
+    if (o instanceof PyList || o instanceof PyTuple) return o.items.map((x) => heap.newref(x));
+    const items: PyObject[] = [];
+    const it = this.getIter(o);
+    try {
+      for (let v = this.next(it); v; v = this.next(it)) items.push(v);
+    } catch (e) {
+      for (const x of items) heap.decref(x);
+      throw e;
+    } finally {
+      heap.decref(it);
+    }
+    return items;
+  }
+
+  unpack(seq: PyObject, before: number, after: number): PyObject[] {
+    const rt = this.rt;
+    const items = this.collect(seq);
+    if (after < 0) {
+      if (items.length !== before) {
+        for (const x of items) rt.heap.decref(x);
+        if (items.length > before) throw rt.error('ValueError', `too many values to unpack (expected ${before})`);
+        throw rt.error('ValueError', `not enough values to unpack (expected ${before}, got ${items.length})`);
+      }
+      return items;
+    }
+    if (items.length < before + after) {
+      for (const x of items) rt.heap.decref(x);
+      throw rt.error('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+    }
+    const mid = rt.newList(items.slice(before, items.length - after));
+    return [...items.slice(0, before), mid, ...items.slice(items.length - after)];
+  }
+
+  newDictPresized(_n: number): PyDict {
+    return this.rt.newDict();
+  }
+
+  dictUpdate(d: PyDict, other: PyObject): void {
+    const rt = this.rt;
+    if (other instanceof PyDict) {
+      for (const e of [...dictItems(other)]) dictSetItem(rt, this.p, d, e.key, e.value);
+      return;
+    }
+    const keys = this.p.special(other, 'keys');
+    if (keys) {
+      const ks = this.p.callSpecial(keys, other, []);
+      try {
+        for (const k of this.collect(ks)) {
+          const v = this.getItem(other, k);
+          dictSetItem(rt, this.p, d, k, v);
+          rt.heap.decref(k);
+          rt.heap.decref(v);
+        }
+      } finally {
+        rt.heap.decref(ks);
+      }
+      return;
+    }
+    for (const pair of this.collect(other)) {
+      try {
+        const kv = this.collect(pair);
+        if (kv.length !== 2) {
+          for (const x of kv) rt.heap.decref(x);
+          throw rt.error('ValueError', `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+        }
+        dictSetItem(rt, this.p, d, kv[0]!, kv[1]!);
+        rt.heap.decref(kv[0]!);
+        rt.heap.decref(kv[1]!);
+      } finally {
+        rt.heap.decref(pair);
+      }
+    }
+  }
+
+  kwargsFromDict(d: PyDict): Map<string, PyObject> {
+    const m = new Map<string, PyObject>();
+    for (const e of dictItems(d)) {
+      if (!(e.key instanceof PyStr)) throw this.rt.error('TypeError', 'keywords must be strings');
+      m.set(e.key.value, e.value);
+    }
+    return m;
+  }
+
+  // ---- sets (the table order comes from tables.SetTable semantics, simplified to a hash-ordered model)
+
+  private setTable(s: PySet): tables.SetTable<PyObject> {
+    let t = (s as unknown as { table?: tables.SetTable<PyObject> }).table;
+    if (!t) {
+      t = new tables.SetTable<PyObject>(tables.setTableProfile(this.rt.profile.version), (a, b) => this.p.eq(a, b));
+      (s as unknown as { table?: tables.SetTable<PyObject> }).table = t;
+    }
+    return t;
+  }
+
+  private syncSet(s: PySet): void {
+    const t = this.setTable(s);
+    s.entries = [];
+    for (const x of t.slots()) if (x !== null && x !== 'dummy') s.entries.push({ key: x.key, hash: x.hash });
+    s.mask = t.mask;
+  }
+
+  setAdd(s: PySet, v: PyObject): void {
+    const h = this.p.hash(v);
+    const t = this.setTable(s);
+    if (t.has(v, h)) return;
+    this.rt.heap.incref(v);
+    t.add(v, h);
+    this.syncSet(s);
+  }
+
+  setHas(s: PySet, v: PyObject): boolean {
+    return this.setTable(s).has(v, this.p.hash(v));
+  }
+
+  setDiscard(s: PySet, v: PyObject): boolean {
+    const h = this.p.hash(v);
+    const t = this.setTable(s);
+    const e = s.entries.find((x) => x.hash === h && (x.key === v || this.p.eq(x.key, v)));
+    if (!e) return false;
+    t.discard(v, h);
+    this.syncSet(s);
+    this.rt.heap.decref(e.key);
+    return true;
+  }
+
+  setUpdate(s: PySet, it: PyObject): void {
+    for (const v of this.collect(it)) {
+      try {
+        this.setAdd(s, v);
+      } finally {
+        this.rt.heap.decref(v);
+      }
+    }
+  }
+
+  setClear(s: PySet): void {
+    const old = s.entries;
+    this.setTable(s).clear();
+    this.syncSet(s);
+    for (const e of old) this.rt.heap.decref(e.key);
+  }
+
+  private setReplace(a: PySet, r: PyObject): void {
+    const items = (r as PySet).entries.map((e) => e.key);
+    const old = a.entries.map((e) => e.key);
+    for (const x of items) this.rt.heap.incref(x);
+    this.setClear(a);
+    for (const x of items) {
+      this.setAdd(a, x);
+      this.rt.heap.decref(x);
+    }
+    void old;
+    this.rt.heap.decref(r);
+  }
+
+  setOp(a: PySet, b: PyObject, op: string): PyObject | null {
+    if (!(b instanceof PySet)) return null;
+    const rt = this.rt;
+    const out = rt.newSet(a.ob_type === rt.t.frozenset);
+    const inB = (k: PyObject) => this.setHas(b, k);
+    const inA = (k: PyObject) => this.setHas(a, k);
+    switch (op) {
+      case 'BitOr':
+        for (const e of a.entries) this.setAdd(out, e.key);
+        for (const e of b.entries) this.setAdd(out, e.key);
+        return out;
+      case 'BitAnd':
+        for (const e of a.entries) if (inB(e.key)) this.setAdd(out, e.key);
+        return out;
+      case 'Sub':
+        for (const e of a.entries) if (!inB(e.key)) this.setAdd(out, e.key);
+        return out;
+      case 'BitXor':
+        for (const e of a.entries) if (!inB(e.key)) this.setAdd(out, e.key);
+        for (const e of b.entries) if (!inA(e.key)) this.setAdd(out, e.key);
+        return out;
+    }
+    rt.heap.decref(out);
+    return null;
+  }
+
+  // ------------------------------------------------------------------ iteration
+
+  /** Makes an iterator object holding `refs`; `next` is its `tp_iternext`. */
+  newIterator(typeName: string, refs: PyObject[], state: IterState): PyNative {
+    const rt = this.rt;
+    for (const r of refs) rt.heap.incref(r);
+    const type = rt.t[typeName]!;
+    const size = (rt.sizes.fixed as Record<string, number>)[typeName] ?? 48;
+    const it = rt.heap.allocate(new PyNative(type, refs, state), size);
+    if (type.isGC) rt.track(it);
+    return it;
+  }
+
+  getIter(o: PyObject): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyList) return this.newIterator('list_iterator', [o], { i: 0 });
+    if (o instanceof PyTuple) return this.newIterator('tuple_iterator', [o], { i: 0 });
+    if (o instanceof PyStr) return this.newIterator(rt.profile.version[1] >= 12 && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });
+    if (o instanceof PyDict) return this.newIterator('dict_keyiterator', [o], { i: 0, kind: 'keys', used: o.used });
+    if (o instanceof PySet) return this.newIterator('set_iterator', [o], { i: 0, used: o.entries.length });
+    if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      return this.newIterator('range_iterator', [], { i: 0, start, step, len: rangeLength(start, stop, step) });
+    }
+    if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
+      const d = o.refs[0] as PyDict;
+      const kind = o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
+      return this.newIterator(kind === 'keys' ? 'dict_keyiterator' : kind === 'values' ? 'dict_valueiterator' : 'dict_itemiterator', [d], { i: 0, kind, used: d.used });
+    }
+    if (o instanceof PyGenerator || (o instanceof PyNative && (o.state as IterState | null)?.iter)) return heap.newref(o);
+    const m = this.p.special(o, '__iter__');
+    if (m) {
+      const r = this.p.callSpecial(m, o, []);
+      if (!this.isIterator(r)) {
+        heap.decref(r);
+        throw rt.error('TypeError', `iter() returned non-iterator of type '${r.ob_type.tp_name}'`);
+      }
+      return r;
+    }
+    if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
+  }
+
+  isIterator(o: PyObject): boolean {
+    if (o instanceof PyGenerator) return true;
+    if (o instanceof PyNative && o.state && typeof o.state === 'object' && 'i' in (o.state as object)) return true;
+    if (o instanceof PyNative && (o.state as IterState | null)?.iter) return true;
+    return !!this.p.special(o, '__next__');
+  }
+
+  /** `tp_iternext`: a new reference, or null when exhausted. */
+  next(it: PyObject): PyObject | null {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (it instanceof PyGenerator) {
+      const r = this.sendTo(it, rt.None);
+      if (r.done) {
+        heap.decref(r.value);
+        return null;
+      }
+      return r.value;
+    }
+    if (it instanceof PyNative) {
+      const st = it.state as IterState;
+      if (st.iter) return st.iter(rt);
+      const seq = it.refs[0];
+      switch (it.ob_type.tp_name) {
+        case 'list_iterator':
+        case 'tuple_iterator': {
+          const items = (seq as PyList | undefined)?.items;
+          if (seq && items && st.i < items.length) return heap.newref(items[st.i++]!);
+          this.exhaust(it);
+          return null;
+        }
+        case 'list_reverseiterator': {
+          const items = (seq as PyList | undefined)?.items;
+          if (seq && items && st.i >= 0 && st.i < items.length) return heap.newref(items[st.i--]!);
+          this.exhaust(it);
+          return null;
+        }
+        case 'str_iterator':
+        case 'str_ascii_iterator':
+          if (seq && st.i < st.chars!.length) return rt.newStr(st.chars![st.i++]!);
+          this.exhaust(it);
+          return null;
+        case 'bytes_iterator':
+          if (seq && st.i < (seq as PyBytes).value.length) return rt.newInt((seq as PyBytes).value[st.i++]!);
+          this.exhaust(it);
+          return null;
+        case 'range_iterator':
+        case 'longrange_iterator':
+          if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
+          return null;
+        case 'dict_keyiterator':
+        case 'dict_valueiterator':
+        case 'dict_itemiterator': {
+          const d = seq as PyDict | undefined;
+          if (!d) return null;
+          if (d.used !== st.used) {
+            st.used = -1;
+            throw rt.error('RuntimeError', 'dictionary changed size during iteration');
+          }
+          while (st.i < d.entries.length && d.entries[st.i]!.key === null) st.i++;
+          if (st.i >= d.entries.length) {
+            this.exhaust(it);
+            return null;
+          }
+          const e = d.entries[st.i++]!;
+          if (st.kind === 'keys') return heap.newref(e.key!);
+          if (st.kind === 'values') return heap.newref(e.value!);
+          return rt.newTuple([heap.newref(e.key!), heap.newref(e.value!)]);
+        }
+        case 'set_iterator': {
+          const s = seq as PySet | undefined;
+          if (!s) return null;
+          if (s.entries.length !== st.used) {
+            st.used = -1;
+            throw rt.error('RuntimeError', 'Set changed size during iteration');
+          }
+          if (st.i < s.entries.length) return heap.newref(s.entries[st.i++]!.key);
+          this.exhaust(it);
+          return null;
+        }
+        case 'iterator': {
+          if (!seq) return null;
+          const idx = rt.newInt(st.i++);
+          try {
+            return this.getItem(seq, idx);
+          } catch (e) {
+            if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
+              heap.decref(e.exc);
+              this.exhaust(it);
+              return null;
+            }
+            throw e;
+          } finally {
+            heap.decref(idx);
+          }
+        }
+      }
+    }
+    const m = this.p.special(it, '__next__');
+    if (m) {
+      try {
+        return this.p.callSpecial(m, it, []);
+      } catch (e) {
+        if (e instanceof PyErr && rt.isInstance(e.exc, rt.t.StopIteration!)) {
+          heap.decref(e.exc);
+          return null;
+        }
+        throw e;
+      }
+    }
+    throw rt.error('TypeError', `'${it.ob_type.tp_name}' object is not an iterator`);
+  }
+
+  /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
+  private exhaust(it: PyNative): void {
+    const seq = it.refs[0];
+    if (seq) {
+      it.refs[0] = null;
+      this.rt.heap.decref(seq);
+    }
+  }
+
+  // ------------------------------------------------------------------ functions, generators, classes
+
+  newCell(init: PyObject | null): PyCell {
+    const rt = this.rt;
+    const c = rt.heap.allocate(new PyCell(rt.t.cell!, init), rt.sizes.fixed.cell);
+    rt.track(c);
+    return c;
+  }
+
+  /** `MAKE_FUNCTION` (`PyFunction_NewWithQualName`): steals defaults, kwdefaults, closure, annotations. */
+  newFunction(code: PyCode, globals: PyDict, defaults: PyTuple | null, kwdefaults: PyDict | null, closure: PyTuple | null, annotations: PyObject | null): PyFunction {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    const name = rt.internString(code.co.co_name);
+    const qualname = rt.internString(code.co.co_qualname);
+    const modName = p.dictGetStr(globals, '__name__');
+    const first = code.co_consts.items[0];
+    const doc = first instanceof PyStr && (code.co as { hasDocstring?: boolean }).hasDocstring ? heap.newref(first) : null;
+    heap.incref(code);
+    heap.incref(globals);
+    const f = new PyFunction(rt.t.function!, code, globals, name, qualname, defaults, kwdefaults, closure, modName ? heap.newref(modName) : null, doc, annotations);
+    heap.allocate(f, rt.sizes.fixed.function);
+    rt.track(f);
+    return f;
+  }
+
+  /** The frame object of a frame (made on demand from 3.11; at every call before). */
+  materializeFrame(frame: Frame): PyFrame {
+    const rt = this.rt;
+    if (frame.frameObject) return frame.frameObject;
+    const fo = new PyFrame(rt.t.frame!, frame.code, frame.globals, frame.localsplus, frame.stack, frame.locals, frame.builtins);
+    const heap = rt.heap;
+    heap.incref(frame.code);
+    heap.incref(frame.globals);
+    heap.incref(frame.builtins);
+    if (frame.locals) heap.incref(frame.locals);
+    fo.lineno = frame.lineno;
+    const reuse = rt.profile.frameObjectPerCall && this.zombieCodes.has(frame.code);
+    heap.allocate(fo, 400);
+    if (reuse && heap.gc) {
+      // A zombie frame of this code is reused: no new GC allocation is counted.
+      heap.gc.onFree(fo);
+    }
+    rt.track(fo);
+    frame.frameObject = fo;
+    if (rt.profile.frameObjectPerCall) this.zombieCodes.add(frame.code);
+    return fo;
+  }
+
+  makeGenerator(func: PyFunction, frame: Frame): PyGenerator {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const fo = this.materializeFrame(frame);
+    heap.incref(func.name);
+    heap.incref(func.qualname);
+    heap.incref(func.code);
+    const g = new PyGenerator(rt.t.generator!, fo, func.name, func.qualname, func.code);
+    (g as unknown as { vmFrame: Frame }).vmFrame = frame;
+    heap.allocate(g, rt.sizes.fixed.generator);
+    rt.track(g);
+    return g;
+  }
+
+  /** `gen_send_ex`: resumes a generator (or calls a sub-iterator's `send`/`__next__`). */
+  sendTo(it: PyObject, value: PyObject): { done: boolean; value: PyObject } {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (!(it instanceof PyGenerator)) {
+      const v = this.next(it);
+      if (v) return { done: false, value: v };
+      return { done: true, value: heap.newref(rt.None) };
+    }
+    const frame = (it as unknown as { vmFrame: Frame | null }).vmFrame;
+    if (!frame || !it.frame || it.frame.finished) return { done: true, value: heap.newref(rt.None) };
+    if (it.running) throw rt.error('ValueError', 'generator already executing');
+    const started = frame.pc > 0;
+    if (!started && value !== rt.None) throw rt.error('TypeError', "can't send non-None value to a just-started generator");
+    if (started) frame.stack.push(heap.newref(value));
+    it.running = true;
+    this.vm.depth++;
+    let r: PyObject;
+    try {
+      r = this.vm.evalFrame(frame, null);
+    } catch (e) {
+      this.finishGenerator(it, frame);
+      if (e instanceof PyErr && rt.isInstance(e.exc, rt.t.StopIteration!)) {
+        heap.decref(e.exc);
+        throw rt.error('RuntimeError', 'generator raised StopIteration');
+      }
+      throw e;
+    } finally {
+      it.running = false;
+      this.vm.depth--;
+    }
+    if (r instanceof Yielded) return { done: false, value: r.value };
+    this.finishGenerator(it, frame);
+    return { done: true, value: r };
+  }
+
+  private finishGenerator(g: PyGenerator, frame: Frame): void {
+    (g as unknown as { vmFrame: Frame | null }).vmFrame = null;
+    const fo = g.frame;
+    if (fo) fo.finished = true;
+    frame.frameObject = null;
+    // The frame's locals are released when the generator finishes.
+    const heap = this.rt.heap;
+    for (let i = 0; i < frame.localsplus.length; i++) {
+      const o = frame.localsplus[i];
+      frame.localsplus[i] = null;
+      if (o) heap.decref(o);
+    }
+    while (frame.stack.length) heap.decref(frame.stack.pop()!);
+    if (fo) {
+      g.frame = null;
+      heap.decref(fo);
+    }
+  }
+
+  /** Closes a suspended generator (`gen_close`), as its deallocation does. */
+  closeGenerator(g: PyGenerator): void {
+    const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
+    if (!frame || frame.pc === 0) return;
+    const rt = this.rt;
+    const exit = rt.error('GeneratorExit');
+    try {
+      const r = this.vm.evalFrame(frame, exit);
+      if (r instanceof Yielded) {
+        rt.heap.decref(r.value);
+        throw rt.error('RuntimeError', 'generator ignored GeneratorExit');
+      }
+      rt.heap.decref(r);
+    } catch (e) {
+      if (!(e instanceof PyErr) || !rt.isInstance(e.exc, rt.t.GeneratorExit!)) throw e;
+      rt.heap.decref(e.exc);
+    } finally {
+      this.finishGenerator(g, frame);
+    }
+  }
+
+  // ------------------------------------------------------------------ exceptions
+
+  exceptionMatches(exc: PyObject, type: PyObject): boolean {
+    const rt = this.rt;
+    if (type instanceof PyTuple) return type.items.some((t) => this.exceptionMatches(exc, t));
+    if (!(type instanceof PyTypeObject) || !type.isSubtype(rt.t.BaseException!)) {
+      throw rt.error('TypeError', 'catching classes that do not inherit from BaseException is not allowed');
+    }
+    return exc.ob_type.isSubtype(type);
+  }
+
+  /** `RAISE_VARARGS`: steals `args` ([exc] or [exc, cause]); `null` re-raises the handled exception. */
+  raise(f: Frame, args: PyObject[] | null): PyErr {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (!args) {
+      for (let fr: Frame | null = f; fr; fr = fr.back) {
+        if (fr.handling) return new PyErr(heap.newref(fr.handling));
+      }
+      return rt.error('RuntimeError', 'No active exception to reraise');
+    }
+    let [e, cause] = args;
+    let exc: PyException;
+    if (e instanceof PyTypeObject) {
+      if (!e.isSubtype(rt.t.BaseException!)) {
+        heap.decref(e);
+        if (cause) heap.decref(cause);
+        return rt.error('TypeError', 'exceptions must derive from BaseException');
+      }
+      exc = this.p.call(e, [], null) as PyException;
+      heap.decref(e);
+    } else if (e instanceof PyException) exc = e;
+    else {
+      heap.decref(e!);
+      if (cause) heap.decref(cause);
+      return rt.error('TypeError', 'exceptions must derive from BaseException');
+    }
+    if (cause) {
+      let c: PyObject | null = cause;
+      if (cause instanceof PyTypeObject) {
+        c = this.p.call(cause, [], null);
+        heap.decref(cause);
+      } else if (cause === rt.None) {
+        heap.decref(cause);
+        c = null;
+      }
+      const old = exc.cause;
+      exc.cause = c;
+      exc.suppressContext = true;
+      heap.xdecref(old);
+    }
+    return new PyErr(exc);
+  }
+
+  /** `PyTraceBack_Here`: a traceback entry for the frame, and `__context__` chaining. */
+  addTraceback(exc: PyException, f: Frame): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if ((exc as unknown as { tbFrame?: Frame }).tbFrame === f && exc.traceback) return;
+    (exc as unknown as { tbFrame?: Frame }).tbFrame = f;
+    // Implicit chaining: the exception being handled becomes __context__.
+    let handling: PyException | null = null;
+    for (let fr: Frame | null = f; fr; fr = fr.back) if (fr.handling) { handling = fr.handling; break; }
+    if (handling && handling !== exc && !exc.context && !(exc as unknown as { chained?: boolean }).chained) {
+      exc.context = heap.newref(handling);
+    }
+    (exc as unknown as { chained?: boolean }).chained = true;
+    const fo = this.materializeFrame(f);
+    heap.incref(fo);
+    const tb = rt.heap.allocate(new PyTraceback(rt.t.traceback!, exc.traceback as PyTraceback | null, fo, f.lineno, f.pc - 1), 64);
+    (tb as unknown as { instr?: unknown }).instr = f.unit.instrs[f.pc - 1];
+    rt.track(tb);
+    exc.traceback = tb;
+  }
+
+  /** `SETUP_WITH`: looks up `__exit__` (bound) and calls `__enter__`. */
+  enterWith(mgr: PyObject): { exit: PyObject; entered: PyObject } {
+    const rt = this.rt;
+    const enter = this.p.special(mgr, '__enter__');
+    const exitFn = this.p.special(mgr, '__exit__');
+    if (!enter || !exitFn) {
+      if (rt.profile.version[1] >= 11) throw rt.error('TypeError', `'${mgr.ob_type.tp_name}' object does not support the context manager protocol`);
+      throw rt.error('AttributeError', enter ? '__exit__' : '__enter__');
+    }
+    const exit = this.newMethod(exitFn, mgr);
+    try {
+      return { exit, entered: this.p.callSpecial(enter, mgr, []) };
+    } catch (e) {
+      rt.heap.decref(exit);
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ imports
+
+  importModule(name: string): PyObject {
+    const rt = this.rt;
+    const existing = this.modules.get(name);
+    if (existing) return rt.heap.newref(existing);
+    const make = this.moduleFactories.get(name);
+    if (!make) {
+      throw rt.error('ModuleNotFoundError', `No module named '${name}'`);
+    }
+    const m = make();
+    this.modules.set(name, m);
+    return rt.heap.newref(m);
+  }
+
+  // ------------------------------------------------------------------ formatting
+
+  ascii(o: PyObject): string {
+    return this.p.repr(o).replace(/[^\x00-\x7f]/gu, (c) => {
+      const cp = c.codePointAt(0)!;
+      return cp <= 0xff ? `\\x${cp.toString(16).padStart(2, '0')}` : cp <= 0xffff ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
+    });
+  }
+
+  /** `format(v, spec)`; set by the built-ins. */
+  format!: (v: PyObject, spec: string) => PyObject;
+}
+
+/** The state of a built-in iterator. */
+export interface IterState {
+  i: number;
+  chars?: string[];
+  kind?: 'keys' | 'values' | 'items';
+  used?: number;
+  start?: bigint;
+  step?: bigint;
+  len?: bigint;
+  seqIter?: boolean;
+  /** A native `tp_iternext` (map, filter, zip, enumerate…). */
+  iter?: (rt: Runtime) => PyObject | null;
+}
+
+const BIN_DUNDER: Record<string, string> = {
+  Add: 'add', Sub: 'sub', Mult: 'mul', MatMult: 'matmul', Div: 'truediv', Mod: 'mod', Pow: 'pow',
+  LShift: 'lshift', RShift: 'rshift', BitOr: 'or', BitXor: 'xor', BitAnd: 'and', FloorDiv: 'floordiv',
+};
+const BIN_SYMBOL: Record<string, string> = {
+  Add: '+', Sub: '-', Mult: '*', MatMult: '@', Div: '/', Mod: '%', Pow: '** or pow()',
+  LShift: '<<', RShift: '>>', BitOr: '|', BitXor: '^', BitAnd: '&', FloorDiv: '//',
+};
+
+export { TPFLAGS, PyWeakref, sizes, text };

@@ -1,0 +1,366 @@
+/**
+ * The runtime of one run: the heap, the built-in types and singletons, the
+ * small-int cache and the interned strings, and the factories that make new
+ * objects. Mirrors the parts of CPython's interpreter state that decide
+ * identity: Objects/longobject.c (`get_small_int`), Objects/unicodeobject.c
+ * (interning, the latin-1 one-character cache, the empty string),
+ * Objects/tupleobject.c (the empty tuple).
+ */
+import {
+  Heap,
+  PyObject,
+  PySingleton,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyBytes,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyTypeObject,
+  PyNative,
+  PyException,
+  InternState,
+  TPFLAGS,
+  type VersionProfile,
+  sizes,
+  tables,
+} from '@pymem/object-model';
+import { PyErr } from './errors';
+
+/** A built-in function's implementation: borrowed arguments in, a new reference out. */
+export type NativeFn = (rt: Runtime, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;
+
+/** What a built-in function or method descriptor carries (`PyMethodDef`). */
+export interface NativeFunctionState {
+  readonly name: string;
+  readonly fn: NativeFn;
+  /** The qualified name for reprs (`list.append`). */
+  readonly qualname: string;
+}
+
+/** The runtime's data of a type (`PyTypeObject` slots that are behaviour). */
+export interface TypeRuntime {
+  /** Allocation size of an instance (`sys.getsizeof`), GC header included. */
+  sizeof?: (rt: Runtime, o: PyObject) => number;
+}
+
+const SMALL_MIN = -5;
+const SMALL_MAX = 256;
+
+/** The runtime of one program run. */
+export class Runtime {
+  readonly heap: Heap;
+  readonly profile: VersionProfile;
+  readonly sizes: sizes.SizeProfile;
+  readonly listAlloc: tables.ListAllocProfile;
+  readonly t: Record<string, PyTypeObject> = {};
+  None!: PySingleton;
+  NotImplemented!: PySingleton;
+  Ellipsis!: PySingleton;
+  True!: PyInt;
+  False!: PyInt;
+  emptyTuple!: PyTuple;
+  emptyStr!: PyStr;
+  private readonly smallInts: PyInt[] = [];
+  readonly interned = new Map<string, PyStr>();
+  private readonly latin1: (PyStr | undefined)[] = [];
+  /** Output written by the program. */
+  readonly out: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
+  /** Hook for the program's writes (the CLI streams them). */
+  write: (stream: 'stdout' | 'stderr', text: string) => void;
+
+  constructor(heap: Heap) {
+    this.heap = heap;
+    this.profile = heap.profile;
+    this.sizes = sizes.sizeProfile(heap.profile.version);
+    this.listAlloc = tables.listAllocProfile(heap.profile.version);
+    this.write = (stream, text) => this.out[stream].push(text);
+    this.initTypes();
+  }
+
+  // ---------------------------------------------------------------- types
+
+  /** Makes a static built-in type. */
+  makeType(name: string, base: PyTypeObject | null, opts: { gc?: boolean; basetype?: boolean; trashcan?: boolean } = {}): PyTypeObject {
+    let flags = 0;
+    if (opts.gc) flags |= TPFLAGS.HAVE_GC;
+    if (opts.basetype !== false) flags |= TPFLAGS.BASETYPE;
+    const t = new PyTypeObject(this.t.type ?? null, name, { base, flags });
+    t.usesTrashcan = opts.trashcan ?? false;
+    t.immortal = true;
+    t.ob_refcnt = this.profile.immortalObjects ? this.profile.immortalRefcnt : 1_000_000;
+    t.mroCache = [t];
+    for (let b = base; b; b = b.tp_base) t.mroCache.push(b);
+    this.t[name] = t;
+    return t;
+  }
+
+  private initTypes(): void {
+    const object = this.makeType('object', null);
+    const type = this.makeType('type', object, { gc: true });
+    object.ob_type = type;
+    type.ob_type = type;
+    const mk = (name: string, base: PyTypeObject | null = object, opts: { gc?: boolean; basetype?: boolean; trashcan?: boolean } = {}) => this.makeType(name, base, opts);
+    mk('NoneType', object, { basetype: false });
+    mk('NotImplementedType', object, { basetype: false });
+    mk('ellipsis', object, { basetype: false });
+    const int = mk('int');
+    mk('bool', int, { basetype: false });
+    mk('float');
+    mk('str');
+    mk('bytes');
+    mk('tuple', object, { gc: true, trashcan: true });
+    mk('list', object, { gc: true, trashcan: true });
+    mk('dict', object, { gc: true, trashcan: true });
+    mk('set', object, { gc: true });
+    mk('frozenset', object, { gc: true });
+    mk('function', object, { gc: true, basetype: false });
+    mk('code', object, { basetype: false });
+    mk('cell', object, { gc: true, basetype: false });
+    mk('method', object, { gc: true, basetype: false });
+    mk('builtin_function_or_method', object, { gc: true, basetype: false });
+    mk('method_descriptor', object, { gc: true, basetype: false });
+    mk('module', object, { gc: true });
+    mk('frame', object, { gc: true, basetype: false, trashcan: true });
+    mk('generator', object, { gc: true, basetype: false });
+    mk('traceback', object, { gc: true, basetype: false, trashcan: true });
+    mk('range', object, { basetype: false });
+    mk('slice', object, { gc: this.profile.version[1] >= 12, basetype: false });
+    mk('property', object, { gc: true });
+    mk('classmethod', object, { gc: true });
+    mk('staticmethod', object, { gc: true });
+    mk('super', object, { gc: true });
+    mk('weakref', object, { gc: true });
+    mk('weakproxy', object, { gc: true, basetype: false });
+    mk('weakcallableproxy', object, { gc: true, basetype: false });
+    for (const it of ['list_iterator', 'list_reverseiterator', 'tuple_iterator', 'range_iterator', 'longrange_iterator', 'str_ascii_iterator', 'str_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'dict_reversekeyiterator', 'bytes_iterator', 'callable_iterator', 'iterator']) {
+      mk(it, object, { gc: !['range_iterator', 'longrange_iterator'].includes(it) || it === 'longrange_iterator', basetype: false });
+    }
+    for (const n of ['map', 'filter', 'zip', 'enumerate', 'reversed']) mk(n, object, { gc: true });
+    for (const n of ['dict_keys', 'dict_values', 'dict_items']) mk(n, object, { gc: true, basetype: false });
+    mk('getset_descriptor', object, { gc: true, basetype: false });
+    mk('member_descriptor', object, { gc: true, basetype: false });
+    mk('mappingproxy', object, { gc: true, basetype: false });
+    mk('NoneType_placeholder', object, { basetype: false });
+
+    this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
+    this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);
+    this.Ellipsis = this.heap.allocateStatic(new PySingleton(this.t.ellipsis!, 'Ellipsis'), 16);
+    this.False = this.heap.allocateStatic(new PyInt(this.t.bool!, 0n), this.sizes.fixed.False);
+    this.True = this.heap.allocateStatic(new PyInt(this.t.bool!, 1n), this.sizes.fixed.True);
+    for (let i = SMALL_MIN; i <= SMALL_MAX; i++) {
+      this.smallInts.push(this.heap.allocateStatic(new PyInt(int, BigInt(i)), sizes.sizeofInt(this.sizes, BigInt(i))));
+    }
+    this.emptyTuple = this.heap.allocateStatic(new PyTuple(this.t.tuple!, []), sizes.sizeofTuple(this.sizes, 0));
+    this.emptyStr = this.heap.allocateStatic(new PyStr(this.t.str!, ''), sizes.sizeofStr(this.sizes, ''));
+    this.emptyStr.interned = InternState.InternedImmortal;
+    this.interned.set('', this.emptyStr);
+    this.initExceptions();
+  }
+
+  /** The built-in exception hierarchy (Objects/exceptions.c). */
+  private initExceptions(): void {
+    const tree: [string, string][] = [
+      ['BaseException', 'object'],
+      ['SystemExit', 'BaseException'],
+      ['KeyboardInterrupt', 'BaseException'],
+      ['GeneratorExit', 'BaseException'],
+      ['Exception', 'BaseException'],
+      ['StopIteration', 'Exception'],
+      ['ArithmeticError', 'Exception'],
+      ['FloatingPointError', 'ArithmeticError'],
+      ['OverflowError', 'ArithmeticError'],
+      ['ZeroDivisionError', 'ArithmeticError'],
+      ['AssertionError', 'Exception'],
+      ['AttributeError', 'Exception'],
+      ['BufferError', 'Exception'],
+      ['EOFError', 'Exception'],
+      ['ImportError', 'Exception'],
+      ['ModuleNotFoundError', 'ImportError'],
+      ['LookupError', 'Exception'],
+      ['IndexError', 'LookupError'],
+      ['KeyError', 'LookupError'],
+      ['MemoryError', 'Exception'],
+      ['NameError', 'Exception'],
+      ['UnboundLocalError', 'NameError'],
+      ['OSError', 'Exception'],
+      ['ReferenceError', 'Exception'],
+      ['RuntimeError', 'Exception'],
+      ['NotImplementedError', 'RuntimeError'],
+      ['RecursionError', 'RuntimeError'],
+      ['SyntaxError', 'Exception'],
+      ['IndentationError', 'SyntaxError'],
+      ['TabError', 'IndentationError'],
+      ['SystemError', 'Exception'],
+      ['TypeError', 'Exception'],
+      ['ValueError', 'Exception'],
+      ['UnicodeError', 'ValueError'],
+      ['Warning', 'Exception'],
+      ['UserWarning', 'Warning'],
+      ['DeprecationWarning', 'Warning'],
+      ['RuntimeWarning', 'Warning'],
+      ['ResourceWarning', 'Warning'],
+    ];
+    for (const [name, base] of tree) this.makeType(name, this.t[base]!, { gc: true, trashcan: true });
+  }
+
+  // ---------------------------------------------------------------- factories (each returns a new reference)
+
+  /** `PyLong_FromLong`: small ints come from the cache. */
+  newInt(v: bigint | number): PyInt {
+    const b = typeof v === 'number' ? BigInt(v) : v;
+    if (b >= BigInt(SMALL_MIN) && b <= BigInt(SMALL_MAX)) {
+      const o = this.smallInts[Number(b) - SMALL_MIN]!;
+      this.heap.incref(o);
+      return o;
+    }
+    return this.heap.allocate(new PyInt(this.t.int!, b), sizes.sizeofInt(this.sizes, b));
+  }
+
+  newBool(v: boolean): PyInt {
+    const o = v ? this.True : this.False;
+    this.heap.incref(o);
+    return o;
+  }
+
+  newFloat(v: number): PyFloat {
+    return this.heap.allocate(new PyFloat(this.t.float!, v), this.sizes.fixed.float);
+  }
+
+  /**
+   * `PyUnicode_FromString`: the empty string and one-character latin-1
+   * strings are shared singletons; everything else is a new object.
+   */
+  newStr(s: string): PyStr {
+    if (s.length === 0) return this.heap.newref(this.emptyStr);
+    if (s.length === 1 && s.charCodeAt(0) < 256) return this.heap.newref(this.latin1Char(s.charCodeAt(0)));
+    return this.heap.allocate(new PyStr(this.t.str!, s), sizes.sizeofStr(this.sizes, s));
+  }
+
+  /** A str that is always a fresh object (the parser's literals, before interning). */
+  newStrObject(s: string): PyStr {
+    return this.heap.allocate(new PyStr(this.t.str!, s), sizes.sizeofStr(this.sizes, s));
+  }
+
+  /** The latin-1 one-character cache (`LATIN1(ch)`), filled on first use before 3.12, static from 3.12. */
+  private latin1Char(c: number): PyStr {
+    let o = this.latin1[c];
+    if (!o) {
+      const ch = String.fromCharCode(c);
+      o = this.interned.get(ch);
+      if (!o) {
+        o = this.heap.allocateStatic(new PyStr(this.t.str!, ch), sizes.sizeofStr(this.sizes, ch));
+        o.interned = InternState.InternedImmortal;
+        this.interned.set(ch, o);
+      }
+      this.latin1[c] = o;
+    }
+    return o;
+  }
+
+  /**
+   * `PyUnicode_InternInPlace`: returns the interned string equal to `s`
+   * (a new reference), making `s` the interned one if there is none yet.
+   * From 3.12 interned strings are immortal. Consumes the reference to `s`.
+   */
+  intern(s: PyStr): PyStr {
+    const existing = this.interned.get(s.value);
+    if (existing) {
+      if (existing !== s) {
+        this.heap.incref(existing);
+        this.heap.decref(s);
+      }
+      return existing;
+    }
+    this.interned.set(s.value, s);
+    if (this.profile.immortalObjects) {
+      s.interned = InternState.InternedImmortal;
+      s.immortal = true;
+      s.ob_refcnt = this.profile.immortalRefcnt;
+    } else {
+      s.interned = InternState.Interned;
+      // The interned dict's two references are not counted (SSTATE_INTERNED_MORTAL).
+    }
+    return s;
+  }
+
+  /** An interned str for an identifier (attribute and global names), a new reference. */
+  internString(value: string): PyStr {
+    const existing = this.interned.get(value);
+    if (existing) return this.heap.newref(existing);
+    return this.intern(this.newStrObject(value));
+  }
+
+  newBytes(b: Uint8Array): PyBytes {
+    return this.heap.allocate(new PyBytes(this.t.bytes!, b), sizes.sizeofBytes(this.sizes, b.length));
+  }
+
+  /** `PyTuple_New` + fill: steals the item references. The empty tuple is a singleton. */
+  newTuple(items: PyObject[]): PyTuple {
+    if (items.length === 0) return this.heap.newref(this.emptyTuple);
+    const t = this.heap.allocate(new PyTuple(this.t.tuple!, items), sizes.sizeofTuple(this.sizes, items.length));
+    this.track(t);
+    return t;
+  }
+
+  /** `PyList_New` + fill: steals the item references; `allocated` defaults to exact. */
+  newList(items: PyObject[], allocated = items.length): PyList {
+    const l = new PyList(this.t.list!, items, allocated);
+    this.heap.allocate(l, this.sizes.gcHeaderSize + 40);
+    this.track(l);
+    return l;
+  }
+
+  /** `PyDict_New`: untracked until it holds a value that may be tracked (`MAINTAIN_TRACKING`). */
+  newDict(): PyDict {
+    return this.heap.allocate(new PyDict(this.t.dict!), this.sizes.gcHeaderSize + 48);
+  }
+
+  newSet(frozen = false): PySet {
+    const s = this.heap.allocate(new PySet(frozen ? this.t.frozenset! : this.t.set!), sizes.sizeofSet(this.sizes, 8));
+    this.track(s);
+    return s;
+  }
+
+  /** A built-in function object (`PyCFunction`), bound to `self` when given. */
+  newBuiltin(name: string, fn: NativeFn, self: PyObject | null = null, qualname = name): PyNative {
+    if (self) this.heap.incref(self);
+    const state: NativeFunctionState = { name, fn, qualname };
+    const o = this.heap.allocate(new PyNative(this.t.builtin_function_or_method!, [self], state), this.sizes.fixed.method);
+    this.track(o);
+    return o;
+  }
+
+  /** `_PyObject_GC_TRACK`. */
+  track(o: PyObject): void {
+    if (!o.gc_tracked) this.heap.gc?.track(o);
+  }
+
+  /** `_PyObject_GC_UNTRACK`. */
+  untrack(o: PyObject): void {
+    if (o.gc_tracked) this.heap.gc?.untrack(o);
+  }
+
+  // ---------------------------------------------------------------- exceptions
+
+  /** Makes an exception instance of a built-in type with `args` (stolen). */
+  newException(type: PyTypeObject, args: PyObject[]): PyException {
+    const e = this.heap.allocate(new PyException(type, this.newTuple(args)), this.sizes.fixed.exception);
+    this.track(e);
+    return e;
+  }
+
+  /** Raises `TypeName(message)`: `throw rt.error('TypeError', "...")`. */
+  error(typeName: string, message?: string): PyErr {
+    const type = this.t[typeName];
+    if (!type) throw new Error(`internal: no exception type ${typeName}`);
+    return new PyErr(this.newException(type, message === undefined ? [] : [this.newStr(message)]));
+  }
+
+  /** Whether an object is an instance of `type` (or a subclass). */
+  isInstance(o: PyObject, type: PyTypeObject): boolean {
+    return o.ob_type === type || o.ob_type.isSubtype(type);
+  }
+}

@@ -1,0 +1,943 @@
+/**
+ * The eval loop. Mirrors Python/ceval.c (up to 3.10) and Python/bytecodes.c
+ * (3.12+) in what each instruction increfs and decrefs: `LOAD_*` push a new
+ * reference, `STORE_*` steal the top of the stack and drop the old value,
+ * `POP_TOP` drops, calls borrow their arguments from the stack and drop them
+ * after the call — so every temporary counts in `sys.getrefcount` exactly
+ * as in CPython.
+ */
+import {
+  PyObject,
+  PyInt,
+  PyFloat,
+  PyStr,
+  PyTuple,
+  PyList,
+  PyDict,
+  PySet,
+  PyCode,
+  PyCell,
+  PyFunction,
+  PyException,
+  PyTraceback,
+  PyFrame,
+  PyGenerator,
+  PyTypeObject,
+  PyNative,
+  PyMethod,
+  PyModule,
+} from '@pymem/object-model';
+import { Op, BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
+import type { CodeUnit } from '../compiler/compiler';
+import type { Runtime } from '../runtime/runtime';
+import { PyErr, StepLimitExceeded } from '../runtime/errors';
+import type { ObjectProtocol, CompareOp } from '../runtime/objects';
+import { dictSetItem } from '../runtime/dict';
+import { Frame } from './frame';
+import type { Operations } from '../runtime/operations';
+
+/** Signals a generator's frame suspending at a `yield`. */
+export class Yielded {
+  constructor(readonly value: PyObject) {}
+}
+
+/** The machine of one run. */
+export class VM {
+  /** The innermost running frame (`tstate->frame`). */
+  current: Frame | null = null;
+  depth = 0;
+  recursionLimit: number;
+  steps = 0;
+  maxSteps = Infinity;
+  /** Called at every eval-breaker check (3.12+ runs scheduled collections there). */
+  evalBreaker: (() => void) | null = null;
+  /** Called when execution reaches a new line (tracing). */
+  onLine: ((line: number) => void) | null = null;
+
+  constructor(
+    readonly rt: Runtime,
+    readonly p: ObjectProtocol,
+    readonly ops: Operations,
+  ) {
+    this.recursionLimit = rt.profile.recursionLimit;
+  }
+
+  /** Runs a code object in a new frame to completion; returns a new reference. */
+  run(frame: Frame): PyObject {
+    return this.evalFrame(frame, null);
+  }
+
+  /** Calls a Python function (`_PyFunction_Vectorcall`); borrowed arguments. */
+  callFunction(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
+    const frame = this.makeFrame(func, args, kwargs);
+    if (func.code.co.co_flags & CO_GENERATOR) return this.ops.makeGenerator(func, frame);
+    return this.runCall(frame);
+  }
+
+  /** Runs a class body with `ns` as its namespace (`__build_class__`); returns the `__classcell__` or None. */
+  runClassBody(body: PyFunction, ns: PyDict): PyObject {
+    const co = body.code.co;
+    const localsplus: (PyObject | null)[] = new Array(co.co_cellvars.length + co.co_freevars.length).fill(null);
+    for (let i = 0; i < co.co_cellvars.length; i++) localsplus[i] = this.ops.newCell(null);
+    if (body.closure) body.closure.items.forEach((c, i) => (localsplus[co.co_cellvars.length + i] = this.rt.heap.newref(c)));
+    const frame = new Frame(body.code, co.co_code as CodeUnit, body.globals, this.ops.builtinsDict, ns, localsplus, body, this.current, this.depth + 1);
+    this.rt.heap.incref(ns);
+    try {
+      return this.runCall(frame);
+    } finally {
+      this.rt.heap.decref(ns);
+    }
+  }
+
+  /** Runs a function frame, with the recursion check and the frame's cleanup. */
+  runCall(frame: Frame): PyObject {
+    if (this.depth >= this.recursionLimit) {
+      this.releaseFrame(frame);
+      throw this.rt.error('RecursionError', 'maximum recursion depth exceeded');
+    }
+    this.depth++;
+    try {
+      return this.evalFrame(frame, null);
+    } finally {
+      this.depth--;
+      this.releaseFrame(frame);
+    }
+  }
+
+  /** Binds arguments to a new frame's fast locals (`initialize_locals`). */
+  makeFrame(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): Frame {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const code = func.code;
+    const co = code.co;
+    const unit = co.co_code as CodeUnit;
+    const nlocals = co.co_varnames.length;
+    const localsplus: (PyObject | null)[] = new Array(nlocals + co.co_cellvars.length + co.co_freevars.length).fill(null);
+    const argcount = co.co_argcount;
+    const kwonly = co.co_kwonlyargcount;
+    const name = func.qualname.value;
+    const n = Math.min(args.length, argcount);
+    for (let i = 0; i < n; i++) localsplus[i] = heap.newref(args[i]!);
+    let next = argcount + kwonly;
+    if (co.co_flags & CO_VARARGS) {
+      const extra = args.slice(argcount);
+      for (const a of extra) heap.incref(a);
+      localsplus[next++] = rt.newTuple(extra);
+    } else if (args.length > argcount) {
+      for (let i = 0; i < n; i++) heap.xdecref(localsplus[i]);
+      const given = args.length;
+      const defaults = func.defaults ? func.defaults.items.length : 0;
+      const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : `${argcount}`;
+      throw rt.error('TypeError', `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+    }
+    let kwdict: PyDict | null = null;
+    if (co.co_flags & CO_VARKEYWORDS) kwdict = rt.newDict();
+    if (kwargs) {
+      for (const [k, v] of kwargs) {
+        const idx = co.co_varnames.indexOf(k);
+        if (idx >= co.co_posonlyargcount && idx < argcount + kwonly && idx >= 0) {
+          if (localsplus[idx]) throw rt.error('TypeError', `${name}() got multiple values for argument '${k}'`);
+          localsplus[idx] = heap.newref(v);
+        } else if (kwdict) {
+          this.p.dictSetStr(kwdict, k, v);
+        } else throw rt.error('TypeError', `${name}() got an unexpected keyword argument '${k}'`);
+      }
+    }
+    if (kwdict) localsplus[next++] = kwdict;
+    // Defaults for missing positional arguments.
+    if (n < argcount) {
+      const defaults = func.defaults ? func.defaults.items : [];
+      const first = argcount - defaults.length;
+      const missing: string[] = [];
+      for (let i = n; i < argcount; i++) {
+        if (localsplus[i]) continue;
+        if (i >= first) localsplus[i] = heap.newref(defaults[i - first]!);
+        else missing.push(co.co_varnames[i]!);
+      }
+      if (missing.length) {
+        for (const o of localsplus) heap.xdecref(o);
+        const list = missing.map((m) => `'${m}'`);
+        const text = list.length === 1 ? list[0] : list.length === 2 ? `${list[0]} and ${list[1]}` : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
+        throw rt.error('TypeError', `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${text}`);
+      }
+    }
+    for (let i = argcount; i < argcount + kwonly; i++) {
+      if (localsplus[i]) continue;
+      const d = func.kwdefaults ? this.p.dictGetStr(func.kwdefaults, co.co_varnames[i]!) : null;
+      if (d) localsplus[i] = heap.newref(d);
+      else {
+        for (const o of localsplus) heap.xdecref(o);
+        throw rt.error('TypeError', `${name}() missing 1 required keyword-only argument: '${co.co_varnames[i]}'`);
+      }
+    }
+    // Cells for the code's cell variables (a parameter that is a cell moves into it).
+    for (let i = 0; i < co.co_cellvars.length; i++) {
+      const argIdx = co.co_varnames.indexOf(co.co_cellvars[i]!);
+      let init: PyObject | null = null;
+      if (argIdx >= 0 && localsplus[argIdx]) {
+        init = localsplus[argIdx]!;
+        localsplus[argIdx] = null;
+      }
+      localsplus[nlocals + i] = this.ops.newCell(init);
+    }
+    if (func.closure) {
+      func.closure.items.forEach((c, i) => {
+        localsplus[nlocals + co.co_cellvars.length + i] = heap.newref(c);
+      });
+    }
+    const frame = new Frame(code, unit, func.globals, this.ops.builtinsDict, null, localsplus, func, this.current, this.depth + 1);
+    if (rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
+    return frame;
+  }
+
+  /** Drops a finished frame's locals (or hands them to its frame object). */
+  releaseFrame(frame: Frame): void {
+    const heap = this.rt.heap;
+    const fo = frame.frameObject;
+    if (fo) {
+      fo.lineno = frame.lineno;
+      fo.finished = true;
+      frame.frameObject = null;
+      heap.decref(fo);
+      return;
+    }
+    for (let i = 0; i < frame.localsplus.length; i++) {
+      const o = frame.localsplus[i];
+      frame.localsplus[i] = null;
+      if (o) heap.decref(o);
+    }
+    while (frame.stack.length) heap.decref(frame.stack.pop()!);
+  }
+
+  /** The eval loop. `throwIn`: an exception to raise at the current instruction (generator.throw). */
+  evalFrame(f: Frame, throwIn: PyErr | null): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const p = this.p;
+    const ops = this.ops;
+    const code = f.code;
+    const instrs = f.unit.instrs;
+    const consts = code.co_consts.items;
+    const names = f.unit.names;
+    const stack = f.stack;
+    const saved = this.current;
+    this.current = f;
+    let pendingErr: PyErr | null = throwIn;
+    try {
+      for (;;) {
+        try {
+          if (pendingErr) {
+            const e = pendingErr;
+            pendingErr = null;
+            throw e;
+          }
+          for (;;) {
+            const ins = instrs[f.pc++]!;
+            if (ins.lineno !== f.lineno) {
+              f.lineno = ins.lineno;
+              if (this.onLine) this.onLine(ins.lineno);
+            }
+            if (++this.steps > this.maxSteps) throw new StepLimitExceeded(this.maxSteps);
+            switch (ins.op) {
+              case Op.NOP:
+                break;
+              case Op.POP_TOP:
+                heap.decref(stack.pop()!);
+                break;
+              case Op.ROT_TWO: {
+                const a = stack.pop()!;
+                const b = stack.pop()!;
+                stack.push(a, b);
+                break;
+              }
+              case Op.ROT_THREE: {
+                const a = stack.pop()!;
+                const b = stack.pop()!;
+                const c = stack.pop()!;
+                stack.push(a, c, b);
+                break;
+              }
+              case Op.ROT_FOUR: {
+                const a = stack.pop()!;
+                const b = stack.pop()!;
+                const c = stack.pop()!;
+                const d = stack.pop()!;
+                stack.push(a, d, c, b);
+                break;
+              }
+              case Op.DUP_TOP:
+                stack.push(heap.newref(stack[stack.length - 1]!));
+                break;
+              case Op.DUP_TOP_TWO: {
+                const a = stack[stack.length - 2]!;
+                const b = stack[stack.length - 1]!;
+                stack.push(heap.newref(a), heap.newref(b));
+                break;
+              }
+              case Op.LOAD_CONST:
+                stack.push(heap.newref(consts[ins.arg]!));
+                break;
+              case Op.LOAD_NAME: {
+                const name = names[ins.arg]!;
+                const v = (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
+                stack.push(heap.newref(v));
+                break;
+              }
+              case Op.STORE_NAME: {
+                const v = stack.pop()!;
+                p.dictSetStr(f.locals!, names[ins.arg]!, v);
+                heap.decref(v);
+                break;
+              }
+              case Op.DELETE_NAME: {
+                const name = names[ins.arg]!;
+                if (!ops.dictDelStr(f.locals!, name)) throw rt.error('NameError', `name '${name}' is not defined`);
+                break;
+              }
+              case Op.LOAD_GLOBAL: {
+                const name = names[ins.arg]!;
+                const v = p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
+                stack.push(heap.newref(v));
+                break;
+              }
+              case Op.STORE_GLOBAL: {
+                const v = stack.pop()!;
+                p.dictSetStr(f.globals, names[ins.arg]!, v);
+                heap.decref(v);
+                break;
+              }
+              case Op.DELETE_GLOBAL: {
+                const name = names[ins.arg]!;
+                if (!ops.dictDelStr(f.globals, name)) throw rt.error('NameError', `name '${name}' is not defined`);
+                break;
+              }
+              case Op.LOAD_FAST: {
+                const v = f.localsplus[ins.arg];
+                if (!v) {
+                  const name = f.unit.varnames[ins.arg]!;
+                  throw rt.error('UnboundLocalError', rt.profile.version[1] >= 12 ? `cannot access local variable '${name}' where it is not associated with a value` : rt.profile.version[1] >= 11 ? `cannot access local variable '${name}' where it is not associated with a value` : `local variable '${name}' referenced before assignment`);
+                }
+                stack.push(heap.newref(v));
+                break;
+              }
+              case Op.STORE_FAST: {
+                const old = f.localsplus[ins.arg];
+                f.localsplus[ins.arg] = stack.pop()!;
+                if (old) heap.decref(old);
+                break;
+              }
+              case Op.DELETE_FAST: {
+                const old = f.localsplus[ins.arg];
+                if (!old) {
+                  const name = f.unit.varnames[ins.arg]!;
+                  throw rt.error('UnboundLocalError', rt.profile.version[1] >= 11 ? `cannot access local variable '${name}' where it is not associated with a value` : `local variable '${name}' referenced before assignment`);
+                }
+                f.localsplus[ins.arg] = null;
+                heap.decref(old);
+                break;
+              }
+              case Op.LOAD_DEREF:
+              case Op.LOAD_CLASSDEREF: {
+                const cell = f.localsplus[f.unit.varnames.length + ins.arg] as PyCell;
+                let v: PyObject | null = null;
+                if (ins.op === Op.LOAD_CLASSDEREF && f.locals) v = p.dictGetStr(f.locals, this.derefName(f, ins.arg));
+                if (!v) v = cell.ref;
+                if (!v) throw rt.error('NameError', `cannot access free variable '${this.derefName(f, ins.arg)}' where it is not associated with a value in enclosing scope`);
+                stack.push(heap.newref(v));
+                break;
+              }
+              case Op.STORE_DEREF: {
+                const cell = f.localsplus[f.unit.varnames.length + ins.arg] as PyCell;
+                const old = cell.ref;
+                cell.ref = stack.pop()!;
+                if (old) heap.decref(old);
+                break;
+              }
+              case Op.DELETE_DEREF: {
+                const cell = f.localsplus[f.unit.varnames.length + ins.arg] as PyCell;
+                const old = cell.ref;
+                cell.ref = null;
+                if (old) heap.decref(old);
+                break;
+              }
+              case Op.LOAD_CLOSURE:
+                stack.push(heap.newref(f.localsplus[f.unit.varnames.length + ins.arg]!));
+                break;
+              case Op.LOAD_ATTR: {
+                const o = stack.pop()!;
+                try {
+                  stack.push(ops.getAttr(o, names[ins.arg]!));
+                } finally {
+                  heap.decref(o);
+                }
+                break;
+              }
+              case Op.LOAD_METHOD: {
+                // Pushes (method, self) when the attribute is a plain function of the type, else (NULL, bound).
+                const o = stack.pop()!;
+                const r = ops.loadMethod(o, names[ins.arg]!);
+                if (r.unbound) {
+                  stack.push(r.value, o);
+                } else {
+                  heap.decref(o);
+                  stack.push(ops.NULL, r.value);
+                }
+                break;
+              }
+              case Op.STORE_ATTR: {
+                const o = stack.pop()!;
+                const v = stack.pop()!;
+                try {
+                  ops.setAttr(o, names[ins.arg]!, v);
+                } finally {
+                  heap.decref(v);
+                  heap.decref(o);
+                }
+                break;
+              }
+              case Op.DELETE_ATTR: {
+                const o = stack.pop()!;
+                try {
+                  ops.delAttr(o, names[ins.arg]!);
+                } finally {
+                  heap.decref(o);
+                }
+                break;
+              }
+              case Op.BINARY_OP:
+              case Op.INPLACE_OP: {
+                const b = stack.pop()!;
+                const a = stack.pop()!;
+                try {
+                  stack.push(ops.binaryOp(a, b, BINARY_OPERATORS[ins.arg]!, ins.op === Op.INPLACE_OP));
+                } finally {
+                  heap.decref(a);
+                  heap.decref(b);
+                }
+                break;
+              }
+              case Op.UNARY_OP: {
+                const a = stack.pop()!;
+                try {
+                  stack.push(ops.unaryOp(a, UNARY_OPERATORS[ins.arg]!));
+                } finally {
+                  heap.decref(a);
+                }
+                break;
+              }
+              case Op.COMPARE_OP: {
+                const b = stack.pop()!;
+                const a = stack.pop()!;
+                try {
+                  stack.push(p.richCompare(a, b, COMPARE_OPERATORS[ins.arg]! as CompareOp));
+                } finally {
+                  heap.decref(a);
+                  heap.decref(b);
+                }
+                break;
+              }
+              case Op.IS_OP: {
+                const b = stack.pop()!;
+                const a = stack.pop()!;
+                const r = (a === b) !== (ins.arg === 1);
+                heap.decref(a);
+                heap.decref(b);
+                stack.push(rt.newBool(r));
+                break;
+              }
+              case Op.CONTAINS_OP: {
+                const container = stack.pop()!;
+                const item = stack.pop()!;
+                try {
+                  const r = ops.contains(container, item) !== (ins.arg === 1);
+                  stack.push(rt.newBool(r));
+                } finally {
+                  heap.decref(container);
+                  heap.decref(item);
+                }
+                break;
+              }
+              case Op.BINARY_SUBSCR: {
+                const key = stack.pop()!;
+                const o = stack.pop()!;
+                try {
+                  stack.push(ops.getItem(o, key));
+                } finally {
+                  heap.decref(o);
+                  heap.decref(key);
+                }
+                break;
+              }
+              case Op.STORE_SUBSCR: {
+                const key = stack.pop()!;
+                const o = stack.pop()!;
+                const v = stack.pop()!;
+                try {
+                  ops.setItem(o, key, v);
+                } finally {
+                  heap.decref(v);
+                  heap.decref(o);
+                  heap.decref(key);
+                }
+                break;
+              }
+              case Op.DELETE_SUBSCR: {
+                const key = stack.pop()!;
+                const o = stack.pop()!;
+                try {
+                  ops.delItem(o, key);
+                } finally {
+                  heap.decref(o);
+                  heap.decref(key);
+                }
+                break;
+              }
+              case Op.BUILD_SLICE: {
+                const step = ins.arg === 3 ? stack.pop()! : null;
+                const stop = stack.pop()!;
+                const start = stack.pop()!;
+                stack.push(ops.newSlice(start, stop, step ?? heap.newref(rt.None)));
+                break;
+              }
+              case Op.BUILD_TUPLE:
+                stack.push(rt.newTuple(stack.splice(stack.length - ins.arg, ins.arg)));
+                break;
+              case Op.BUILD_LIST:
+                stack.push(rt.newList(stack.splice(stack.length - ins.arg, ins.arg)));
+                break;
+              case Op.BUILD_SET: {
+                const items = stack.splice(stack.length - ins.arg, ins.arg);
+                const s = rt.newSet();
+                try {
+                  for (const it of items) ops.setAdd(s, it);
+                } finally {
+                  for (const it of items) heap.decref(it);
+                }
+                stack.push(s);
+                break;
+              }
+              case Op.BUILD_MAP: {
+                const items = stack.splice(stack.length - 2 * ins.arg, 2 * ins.arg);
+                const d = ops.newDictPresized(ins.arg);
+                try {
+                  for (let i = 0; i < items.length; i += 2) dictSetItem(rt, p, d, items[i]!, items[i + 1]!);
+                } finally {
+                  for (const it of items) heap.decref(it);
+                }
+                stack.push(d);
+                break;
+              }
+              case Op.BUILD_CONST_KEY_MAP: {
+                const keys = stack.pop() as PyTuple;
+                const values = stack.splice(stack.length - ins.arg, ins.arg);
+                const d = ops.newDictPresized(ins.arg);
+                try {
+                  keys.items.forEach((k, i) => dictSetItem(rt, p, d, k, values[i]!));
+                } finally {
+                  for (const v of values) heap.decref(v);
+                  heap.decref(keys);
+                }
+                stack.push(d);
+                break;
+              }
+              case Op.BUILD_STRING: {
+                const parts = stack.splice(stack.length - ins.arg, ins.arg);
+                const s = parts.map((x) => (x as PyStr).value).join('');
+                for (const x of parts) heap.decref(x);
+                stack.push(rt.newStr(s));
+                break;
+              }
+              case Op.FORMAT_VALUE: {
+                const spec = ins.arg & 4 ? (stack.pop() as PyStr) : null;
+                const v = stack.pop()!;
+                try {
+                  const conv = ins.arg & 3;
+                  let target = v;
+                  let converted: PyObject | null = null;
+                  if (conv === 1) converted = rt.newStr(p.str(v));
+                  else if (conv === 2) converted = rt.newStr(p.repr(v));
+                  else if (conv === 3) converted = rt.newStr(ops.ascii(v));
+                  if (converted) target = converted;
+                  try {
+                    stack.push(ops.format(target, spec ? spec.value : ''));
+                  } finally {
+                    if (converted) heap.decref(converted);
+                  }
+                } finally {
+                  heap.decref(v);
+                  if (spec) heap.decref(spec);
+                }
+                break;
+              }
+              case Op.LIST_APPEND: {
+                const v = stack.pop()!;
+                ops.listAppend(stack[stack.length - ins.arg] as PyList, v);
+                heap.decref(v);
+                break;
+              }
+              case Op.SET_ADD: {
+                const v = stack.pop()!;
+                try {
+                  ops.setAdd(stack[stack.length - ins.arg] as PySet, v);
+                } finally {
+                  heap.decref(v);
+                }
+                break;
+              }
+              case Op.MAP_ADD: {
+                const v = stack.pop()!;
+                const k = stack.pop()!;
+                try {
+                  dictSetItem(rt, p, stack[stack.length - ins.arg] as PyDict, k, v);
+                } finally {
+                  heap.decref(k);
+                  heap.decref(v);
+                }
+                break;
+              }
+              case Op.LIST_EXTEND: {
+                const it = stack.pop()!;
+                try {
+                  ops.listExtend(stack[stack.length - ins.arg] as PyList, it);
+                } finally {
+                  heap.decref(it);
+                }
+                break;
+              }
+              case Op.SET_UPDATE: {
+                const it = stack.pop()!;
+                try {
+                  ops.setUpdate(stack[stack.length - ins.arg] as PySet, it);
+                } finally {
+                  heap.decref(it);
+                }
+                break;
+              }
+              case Op.DICT_UPDATE:
+              case Op.DICT_MERGE: {
+                const other = stack.pop()!;
+                try {
+                  ops.dictUpdate(stack[stack.length - ins.arg] as PyDict, other);
+                } finally {
+                  heap.decref(other);
+                }
+                break;
+              }
+              case Op.LIST_TO_TUPLE: {
+                const l = stack.pop() as PyList;
+                const items = l.items.slice();
+                for (const x of items) heap.incref(x);
+                heap.decref(l);
+                stack.push(rt.newTuple(items));
+                break;
+              }
+              case Op.UNPACK_SEQUENCE: {
+                const seq = stack.pop()!;
+                try {
+                  const items = ops.unpack(seq, ins.arg, -1);
+                  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+                } finally {
+                  heap.decref(seq);
+                }
+                break;
+              }
+              case Op.UNPACK_EX: {
+                const seq = stack.pop()!;
+                try {
+                  const before = ins.arg & 0xff;
+                  const after = ins.arg >> 8;
+                  const items = ops.unpack(seq, before, after);
+                  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]!);
+                } finally {
+                  heap.decref(seq);
+                }
+                break;
+              }
+              case Op.JUMP:
+                if (ins.arg < f.pc) this.checkEvalBreaker();
+                f.pc = ins.arg;
+                break;
+              case Op.POP_JUMP_IF_FALSE:
+              case Op.POP_JUMP_IF_TRUE: {
+                const v = stack.pop()!;
+                let t: boolean;
+                try {
+                  t = p.isTrue(v);
+                } finally {
+                  heap.decref(v);
+                }
+                if (t === (ins.op === Op.POP_JUMP_IF_TRUE)) f.pc = ins.arg;
+                break;
+              }
+              case Op.JUMP_IF_FALSE_OR_POP:
+              case Op.JUMP_IF_TRUE_OR_POP: {
+                const v = stack[stack.length - 1]!;
+                if (p.isTrue(v) === (ins.op === Op.JUMP_IF_TRUE_OR_POP)) f.pc = ins.arg;
+                else heap.decref(stack.pop()!);
+                break;
+              }
+              case Op.GET_ITER: {
+                const o = stack.pop()!;
+                try {
+                  stack.push(ops.getIter(o));
+                } finally {
+                  heap.decref(o);
+                }
+                break;
+              }
+              case Op.FOR_ITER: {
+                const it = stack[stack.length - 1]!;
+                const v = ops.next(it);
+                if (v) stack.push(v);
+                else {
+                  heap.decref(stack.pop()!);
+                  f.pc = ins.arg;
+                }
+                break;
+              }
+              case Op.CALL:
+              case Op.CALL_KW: {
+                const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
+                const args = stack.splice(stack.length - ins.arg, ins.arg);
+                const callable = stack.pop()!;
+                stack.push(this.callWithStack(callable, null, args, kwnames));
+                this.checkEvalBreaker();
+                break;
+              }
+              case Op.CALL_METHOD:
+              case Op.CALL_METHOD_KW: {
+                const kwnames = ins.op === Op.CALL_METHOD_KW ? (stack.pop() as PyTuple) : null;
+                const args = stack.splice(stack.length - ins.arg, ins.arg);
+                const selfOrBound = stack.pop()!;
+                const meth = stack.pop()!;
+                if (meth === ops.NULL) stack.push(this.callWithStack(selfOrBound, null, args, kwnames));
+                else stack.push(this.callWithStack(meth, selfOrBound, args, kwnames));
+                this.checkEvalBreaker();
+                break;
+              }
+              case Op.CALL_FUNCTION_EX: {
+                const kw = ins.arg & 1 ? (stack.pop() as PyDict) : null;
+                const argsTuple = stack.pop() as PyTuple;
+                const callable = stack.pop()!;
+                try {
+                  const kwargs = kw ? ops.kwargsFromDict(kw) : null;
+                  const argv = argsTuple instanceof PyTuple ? argsTuple.items : ops.sequenceItems(argsTuple);
+                  stack.push(p.call(callable, argv, kwargs));
+                } finally {
+                  heap.decref(callable);
+                  heap.decref(argsTuple);
+                  if (kw) heap.decref(kw);
+                }
+                this.checkEvalBreaker();
+                break;
+              }
+              case Op.MAKE_FUNCTION: {
+                const codeObj = stack.pop() as PyCode;
+                const closure = ins.arg & 8 ? (stack.pop() as PyTuple) : null;
+                const annotations = ins.arg & 4 ? stack.pop()! : null;
+                const kwdefaults = ins.arg & 2 ? (stack.pop() as PyDict) : null;
+                const defaults = ins.arg & 1 ? (stack.pop() as PyTuple) : null;
+                stack.push(ops.newFunction(codeObj, f.globals, defaults, kwdefaults, closure, annotations));
+                heap.decref(codeObj);
+                break;
+              }
+              case Op.RETURN_VALUE: {
+                const v = stack.pop()!;
+                return v;
+              }
+              case Op.YIELD_VALUE: {
+                const v = stack.pop()!;
+                return new Yielded(v) as unknown as PyObject;
+              }
+              case Op.GET_YIELD_FROM_ITER: {
+                const o = stack.pop()!;
+                try {
+                  stack.push(o instanceof PyGenerator ? heap.newref(o) : ops.getIter(o));
+                } finally {
+                  heap.decref(o);
+                }
+                break;
+              }
+              case Op.YIELD_FROM: {
+                const sent = stack.pop()!;
+                const sub = stack[stack.length - 1]!;
+                const r = ops.sendTo(sub, sent);
+                heap.decref(sent);
+                if (r.done) {
+                  heap.decref(stack.pop()!);
+                  stack.push(r.value);
+                } else {
+                  f.pc--; // resume at YIELD_FROM with the next sent value
+                  return new Yielded(r.value) as unknown as PyObject;
+                }
+                break;
+              }
+              case Op.RAISE_VARARGS:
+                throw ops.raise(f, ins.arg === 0 ? null : ins.arg === 2 ? stack.splice(stack.length - 2, 2) : [stack.pop()!]);
+              case Op.SETUP_FINALLY:
+                f.blocks.push({ kind: 'setup', handler: ins.arg, level: stack.length });
+                break;
+              case Op.SETUP_WITH: {
+                const mgr = stack.pop()!;
+                try {
+                  const { exit, entered } = ops.enterWith(mgr);
+                  stack.push(exit);
+                  f.blocks.push({ kind: 'setup', handler: ins.arg, level: stack.length });
+                  stack.push(entered);
+                } finally {
+                  heap.decref(mgr);
+                }
+                break;
+              }
+              case Op.POP_BLOCK:
+                f.blocks.pop();
+                break;
+              case Op.POP_EXCEPT: {
+                const b = f.blocks.pop()!;
+                const cur = f.handling;
+                f.handling = b.previousExc ?? null;
+                if (cur) heap.decref(cur);
+                break;
+              }
+              case Op.RERAISE: {
+                const exc = stack.pop() as PyException;
+                throw new PyErr(exc);
+              }
+              case Op.JUMP_IF_NOT_EXC_MATCH: {
+                const type = stack.pop()!;
+                const exc = stack[stack.length - 1]!;
+                let match: boolean;
+                try {
+                  match = ops.exceptionMatches(exc, type);
+                } finally {
+                  heap.decref(type);
+                }
+                if (!match) f.pc = ins.arg;
+                break;
+              }
+              case Op.WITH_EXCEPT_START: {
+                const exc = stack[stack.length - 1] as PyException;
+                const exit = stack[stack.length - 2]!;
+                const tb = exc.traceback ?? rt.None;
+                stack.push(p.call(exit, [exc.ob_type, exc, tb], null));
+                break;
+              }
+              case Op.IMPORT_NAME: {
+                const fromlist = stack.pop()!;
+                const level = stack.pop()!;
+                heap.decref(fromlist);
+                heap.decref(level);
+                stack.push(ops.importModule(names[ins.arg]!));
+                break;
+              }
+              case Op.IMPORT_FROM: {
+                const mod = stack[stack.length - 1]!;
+                const name = names[ins.arg]!;
+                try {
+                  stack.push(ops.getAttr(mod, name));
+                } catch (e) {
+                  if (e instanceof PyErr && e.exc.ob_type === rt.t.AttributeError) {
+                    heap.decref(e.exc);
+                    const modName = mod instanceof PyModule ? mod.name : '?';
+                    throw rt.error('ImportError', `cannot import name '${name}' from '${modName}' (unknown location)`);
+                  }
+                  throw e;
+                }
+                break;
+              }
+              case Op.LOAD_BUILD_CLASS:
+                stack.push(heap.newref(ops.buildClass));
+                break;
+              case Op.LOAD_ASSERTION_ERROR:
+                stack.push(heap.newref(rt.t.AssertionError!));
+                break;
+              case Op.SETUP_ANNOTATIONS:
+              case Op.GEN_START:
+                break;
+              default:
+                throw new Error(`internal: opcode ${ins.op} not implemented`);
+            }
+          }
+        } catch (err) {
+          if (!(err instanceof PyErr)) {
+            if (err instanceof RangeError && /call stack/.test(err.message)) {
+              pendingErr = rt.error('RecursionError', 'maximum recursion depth exceeded');
+              continue;
+            }
+            throw err;
+          }
+          ops.addTraceback(err.exc, f);
+          // Unwind to the innermost setup block.
+          let handled = false;
+          while (f.blocks.length) {
+            const b = f.blocks.pop()!;
+            if (b.kind === 'handler') {
+              const cur = f.handling;
+              f.handling = b.previousExc ?? null;
+              if (cur) heap.decref(cur);
+              continue;
+            }
+            while (stack.length > b.level) heap.decref(stack.pop()!);
+            f.blocks.push({ kind: 'handler', handler: -1, level: stack.length, previousExc: f.handling });
+            heap.incref(err.exc);
+            f.handling = err.exc;
+            stack.push(err.exc);
+            f.pc = b.handler;
+            handled = true;
+            break;
+          }
+          if (!handled) throw err;
+        }
+      }
+    } finally {
+      this.current = saved;
+    }
+  }
+
+  private derefName(f: Frame, i: number): string {
+    const cells = f.code.co.co_cellvars;
+    return i < cells.length ? cells[i]! : f.code.co.co_freevars[i - cells.length]!;
+  }
+
+  /**
+   * A call from the value stack: the callable and arguments are owned by the
+   * stack. Up to 3.10 they stay there during the call (the callee's locals
+   * are copies); from 3.11 a Python function's frame takes them over.
+   */
+  private callWithStack(callable: PyObject, self: PyObject | null, args: PyObject[], kwnames: PyTuple | null): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const all = self ? [self, ...args] : args;
+    let kwargs: Map<string, PyObject> | null = null;
+    let positional = all;
+    if (kwnames) {
+      const nk = kwnames.items.length;
+      positional = all.slice(0, all.length - nk);
+      kwargs = new Map();
+      kwnames.items.forEach((k, i) => kwargs!.set((k as PyStr).value, all[all.length - nk + i]!));
+    }
+    try {
+      if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
+        // 3.11+: the new frame takes the stack's references to the arguments.
+        const frame = this.makeFrame(callable, positional, kwargs);
+        for (const a of all) heap.decref(a);
+        all.length = 0;
+        return this.runCall(frame);
+      }
+      return this.p.call(callable, positional, kwargs);
+    } finally {
+      for (const a of all) heap.decref(a);
+      heap.decref(callable);
+      if (kwnames) heap.decref(kwnames);
+    }
+  }
+
+  /** The eval breaker: where 3.12+ runs a scheduled collection. */
+  checkEvalBreaker(): void {
+    if (this.evalBreaker) this.evalBreaker();
+  }
+}
+
+export { PyInt, PyFloat, PyTypeObject, PyNative, PyMethod, PyFrame, PyTraceback, PyFunction };

@@ -1,0 +1,172 @@
+/**
+ * `_Py_Dealloc` and the deallocation cascade.
+ *
+ * When a count reaches zero, CPython calls the type's `tp_dealloc`, which
+ * (for an instance, Objects/typeobject.c subtype_dealloc()) runs the
+ * finalizer, clears weak references (calling their callbacks), releases the
+ * object's references in a fixed order — each of which may deallocate
+ * further objects, depth first — and finally frees the memory. Deep chains
+ * are bounded by the trashcan (Include/cpython/object.h Py_TRASHCAN_BEGIN,
+ * Objects/object.c _PyTrash_thread_deposit_object/_destroy_chain): past
+ * `PyTrash_UNWIND_LEVEL` nested deallocations, an object is deposited on a
+ * list and destroyed when the outermost deallocation returns.
+ *
+ * pymem runs the cascade on an explicit stack instead of the JavaScript call
+ * stack (NON-SPEC: the order of events is CPython's; only the host recursion
+ * is removed), so a million-node chain frees without overflowing.
+ */
+import type { Heap, PyObject, PyWeakref } from '@pymem/object-model';
+
+/** `PyTrash_UNWIND_LEVEL`. */
+export const TRASH_UNWIND_LEVEL = 50;
+
+/** What the runtime does for the cascade: the parts that run Python code. */
+export interface FinalizerHooks {
+  /**
+   * `tp_finalize`: runs `__del__` for an object whose type has one. The
+   * object is temporarily resurrected while it runs (its count is 1).
+   */
+  callFinalizer(o: PyObject): void;
+  /** `handle_callback`: calls a weakref's callback with the weakref. */
+  callWeakrefCallback(wr: PyWeakref, callback: PyObject): void;
+}
+
+/** One deallocation in progress: the references still to release, then the free. */
+interface DeallocFrame {
+  readonly obj: PyObject;
+  readonly refs: PyObject[];
+  i: number;
+  readonly trashcan: boolean;
+}
+
+/** The cascade of one heap. */
+export class Deallocator {
+  private readonly stack: DeallocFrame[] = [];
+  /** `trash_delete_nesting`. */
+  private trashNesting = 0;
+  /** `trash_delete_later`: deposited objects, destroyed last in, first out. */
+  private readonly trashLater: PyObject[] = [];
+
+  constructor(private readonly heap: Heap, private readonly hooks: FinalizerHooks) {}
+
+  /** `_Py_Dealloc`: called by `Py_DECREF` when the count reaches zero. */
+  dealloc(o: PyObject): void {
+    const base = this.stack.length;
+    this.begin(o);
+    this.run(base);
+  }
+
+  /** Runs frames above `base` until they are all done. */
+  private run(base: number): void {
+    const heap = this.heap;
+    while (this.stack.length > base) {
+      const frame = this.stack[this.stack.length - 1]!;
+      if (frame.i < frame.refs.length) {
+        const child = frame.refs[frame.i++]!;
+        if (child.immortal) continue;
+        child.ob_refcnt--;
+        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt: child.ob_refcnt });
+        if (child.ob_refcnt === 0) this.begin(child);
+        continue;
+      }
+      this.stack.pop();
+      heap.free(frame.obj);
+      if (frame.trashcan) this.trashEnd();
+    }
+  }
+
+  /**
+   * The first half of a type's `tp_dealloc`: the trashcan check, the
+   * finalizer (which may resurrect), weakref clearing; then the references
+   * to release are pushed as a new frame.
+   */
+  private begin(o: PyObject): void {
+    const type = o.ob_type;
+    if (type.usesTrashcan) {
+      if (this.trashNesting >= TRASH_UNWIND_LEVEL) {
+        // _PyTrash_thread_deposit_object(): destroyed later, at the outermost level.
+        this.trashLater.push(o);
+        return;
+      }
+      this.trashNesting++;
+    }
+    if (type.hasFinalizer && !o.gc_finalized) {
+      if (!this.callFinalizerFromDealloc(o)) {
+        if (type.usesTrashcan) this.trashEnd();
+        return; // resurrected
+      }
+    }
+    if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
+    if (o.gc_tracked) this.heap.gc?.untrack(o);
+    const refs: PyObject[] = [];
+    o.releaseForDealloc(refs);
+    this.stack.push({ obj: o, refs, i: 0, trashcan: type.usesTrashcan });
+  }
+
+  /** `Py_TRASHCAN_END`: at the outermost level, destroy what was deposited. */
+  private trashEnd(): void {
+    this.trashNesting--;
+    if (this.trashNesting > 0 || this.trashLater.length === 0) return;
+    // _PyTrash_thread_destroy_chain(): each with the nesting raised by one.
+    while (this.trashLater.length > 0) {
+      const o = this.trashLater.pop()!;
+      const base = this.stack.length;
+      this.trashNesting++;
+      this.begin(o);
+      this.run(base);
+      this.trashNesting--;
+    }
+  }
+
+  /**
+   * Mirrors Objects/object.c PyObject_CallFinalizerFromDealloc(): resurrect
+   * temporarily, call `tp_finalize` once, and report whether the object is
+   * still dead afterwards.
+   */
+  private callFinalizerFromDealloc(o: PyObject): boolean {
+    o.ob_refcnt = 1;
+    if (o.ob_type.isGC) o.gc_finalized = true;
+    this.hooks.callFinalizer(o);
+    o.ob_refcnt--;
+    return o.ob_refcnt === 0;
+  }
+
+  /**
+   * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): every weak
+   * reference is cleared first, then the callbacks run in list order.
+   */
+  clearWeakRefs(o: PyObject): void {
+    const list = o.weakrefs!;
+    o.weakrefs = null;
+    const pending: { wr: PyWeakref; cb: PyObject }[] = [];
+    for (const wr of list) {
+      const cb = wr.callback;
+      wr.target = null;
+      wr.callback = null;
+      if (this.heap.trace) this.heap.trace.event({ kind: 'weakref-cleared', weakref: wr.addr, target: o.addr, callback: cb !== null });
+      if (cb) {
+        if (wr.ob_refcnt > 0) {
+          this.heap.incref(wr);
+          pending.push({ wr, cb });
+        } else {
+          this.heap.decref(cb);
+        }
+      }
+    }
+    for (const { wr, cb } of pending) {
+      this.hooks.callWeakrefCallback(wr, cb);
+      this.heap.decref(cb);
+      this.heap.decref(wr);
+    }
+  }
+}
+
+/**
+ * Installs reference counting on a heap: from now on a count reaching zero
+ * runs the cascade above. Returns the deallocator.
+ */
+export function installRefcounting(heap: Heap, hooks: FinalizerHooks): Deallocator {
+  const d = new Deallocator(heap, hooks);
+  heap.dealloc = (o) => d.dealloc(o);
+  return d;
+}
