@@ -323,6 +323,32 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     });
     return dd;
   });
+  def('dir', (_rt, args) => {
+    const names = new Set<string>();
+    const addKeys = (dd: PyDict | null) => {
+      if (dd) for (const e of dictItems(dd)) if (e.key instanceof PyStr) names.add(e.key.value);
+    };
+    if (args.length === 0) {
+      const f = ops.vm.current!;
+      if (f.locals) addKeys(f.locals);
+      else f.unit.varnames.forEach((n, i) => f.localsplus[i] && names.add(n));
+    } else {
+      const o = args[0]!;
+      if (o instanceof PyModule) addKeys(o.dict);
+      else {
+        if (o instanceof PyInstance) {
+          if (o.values) for (const k of o.values.keys()) names.add(k);
+          addKeys(o.dict);
+        }
+        const type = o instanceof PyTypeObject ? o : o.ob_type;
+        for (const b of type.mroCache) {
+          addKeys(b.tp_dict);
+          for (const k of ops.methods.get(b)?.keys() ?? []) names.add(k);
+        }
+      }
+    }
+    return rt.newList([...names].sort().map(str));
+  });
   def('input', () => {
     throw rt.error('EOFError', 'EOF when reading a line');
   });
