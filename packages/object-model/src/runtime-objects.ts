@@ -113,9 +113,12 @@ export class PyFunction extends PyObject {
     out.push(this.name, this.qualname);
     this.module = this.defaults = this.kwdefaults = this.doc = this.dict = this.closure = this.annotations = null;
   }
-  /** Mirrors func_clear(): everything but code, name and qualname. */
+  /**
+   * Mirrors func_clear(): defaults, closure, dict and the rest. `globals`
+   * stays until `tp_dealloc` (func_clear drops it too, but a module's dict
+   * is never part of the garbage it frees, so the order is not observable).
+   */
   override tp_clear(out: PyObject[]): void {
-    out.push(this.globals);
     push(out, this.module);
     push(out, this.defaults);
     push(out, this.kwdefaults);
