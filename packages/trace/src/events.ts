@@ -5,30 +5,56 @@
  * these events (no engine) can rebuild, at any step, the heap and the frames.
  * Object identities are the simulated addresses (`id()` values), which the
  * allocator may reuse after a deallocation; an `alloc` event always starts a
- * new life of an address.
+ * new life of an address. Step N of a trace is the state after its first N
+ * events. Every field is documented in apps/docs/trace-schema.md.
  */
 
 /** Bumped whenever an event's shape changes incompatibly. */
 export const SCHEMA_VERSION = 1;
 
-/** An object was allocated and initialised (refcount 1 unless immortal). */
+/** An object was allocated and initialised (refcount 1; `refcnt-set` follows for a start-up object). */
 export interface AllocEvent {
   readonly kind: 'alloc';
+  /** The object's address, which is its `id()`. */
   readonly id: number;
+  /** `ob_type->tp_name`. */
   readonly type: string;
+  /** Bytes, GC header included (what `sys.getsizeof` reports). */
   readonly size: number;
   /** A short, bounded summary of the value (`repr` for atoms, `list[3]` for containers). */
   readonly summary: string;
 }
 
-/** A reference was taken or released; `refcnt` is the count after the change. */
+/**
+ * A reference was taken (`Py_INCREF`) or released (`Py_DECREF`); `refcnt` is
+ * the count after the change. `owner` and `slot` name who holds the reference
+ * where the engine knows it.
+ */
 export interface RefEvent {
   readonly kind: 'incref' | 'decref';
   readonly id: number;
   readonly refcnt: number;
+  /** The object (address) that stores or stored the reference, where known. */
+  readonly owner?: number;
+  /** Where in the owner: an attribute, key, index or local name, where known. */
+  readonly slot?: string;
 }
 
-/** The object's memory was returned to the allocator. */
+/** The count was set outright: start-up objects, immortal objects (3.12+, PEP 683). */
+export interface RefcntSetEvent {
+  readonly kind: 'refcnt-set';
+  readonly id: number;
+  readonly refcnt: number;
+}
+
+/** A reference edge appeared (`owner` now refers to `target` once more) or went away. */
+export interface EdgeEvent {
+  readonly kind: 'edge-add' | 'edge-remove';
+  readonly owner: number;
+  readonly target: number;
+}
+
+/** The object's memory was returned to the allocator. Its own edges go with it. */
 export interface DeallocEvent {
   readonly kind: 'dealloc';
   readonly id: number;
@@ -48,6 +74,12 @@ export interface WeakrefClearedEvent {
   readonly callback: boolean;
 }
 
+/** A cleared weak reference's callback is about to be called. */
+export interface WeakrefCallbackEvent {
+  readonly kind: 'weakref-callback';
+  readonly weakref: number;
+}
+
 /** The collector started or stopped tracking the object. */
 export interface TrackEvent {
   readonly kind: 'track' | 'untrack';
@@ -55,22 +87,40 @@ export interface TrackEvent {
   readonly generation: number;
 }
 
+/** A tracked object moved to another generation (survivors are promoted). */
+export interface GenerationEvent {
+  readonly kind: 'generation';
+  readonly id: number;
+  readonly generation: number;
+}
+
+/** An object of a `gc-phase` event, with its `gc_refs` where the phase computes them. */
+export interface PhaseObject {
+  readonly id: number;
+  readonly gc_refs?: number;
+}
+
 /** A collection began, ran one phase, or ended. */
 export interface CollectEvent {
   readonly kind: 'gc-start' | 'gc-phase' | 'gc-end';
+  /** The generation collected; -1 for a phase event outside a collection's own lists. */
   readonly generation: number;
   readonly phase?: string;
   /** Objects the phase concerns, with their `gc_refs` where the phase computes them. */
-  readonly objects?: readonly { readonly id: number; readonly gc_refs?: number }[];
+  readonly objects?: readonly PhaseObject[];
   readonly collected?: number;
   readonly uncollectable?: number;
 }
 
-/** A frame was pushed (a call began) or popped (it returned or unwound). */
+/** A frame was pushed (a call began or a generator resumed) or popped (it returned, yielded or unwound). */
 export interface FrameEvent {
   readonly kind: 'frame-push' | 'frame-pop';
+  /** 1 for the main module's frame, one more per call. */
   readonly depth: number;
+  /** The code's name (`<module>`, a function's qualified name). */
   readonly name: string;
+  /** The line the frame starts at (push) or was at (pop), where known. */
+  readonly line?: number;
 }
 
 /** A name in a namespace (a frame's locals or a module's globals) was bound or unbound. */
@@ -79,10 +129,22 @@ export interface BindEvent {
   readonly scope: 'local' | 'global';
   readonly depth: number;
   readonly name: string;
+  /** The object bound (bind only). */
   readonly id?: number;
 }
 
-/** Execution reached a new source line. */
+/**
+ * A reference on a frame's value stack was taken (pushed) or released
+ * (popped): the temporaries of an evaluation, such as the argument that makes
+ * `sys.getrefcount` read one more.
+ */
+export interface StackEvent {
+  readonly kind: 'stack-take' | 'stack-release';
+  readonly depth: number;
+  readonly id: number;
+}
+
+/** Execution reached a new source line (of the innermost frame). */
 export interface LineEvent {
   readonly kind: 'line';
   readonly line: number;
@@ -99,15 +161,48 @@ export interface OutputEvent {
 export type TraceEvent =
   | AllocEvent
   | RefEvent
+  | RefcntSetEvent
+  | EdgeEvent
   | DeallocEvent
   | FinalizeEvent
   | WeakrefClearedEvent
+  | WeakrefCallbackEvent
   | TrackEvent
+  | GenerationEvent
   | CollectEvent
   | FrameEvent
   | BindEvent
+  | StackEvent
   | LineEvent
   | OutputEvent;
+
+/** Every `kind` of event, in the order of the binary encoding's tags. */
+export const EVENT_KINDS = [
+  'alloc',
+  'incref',
+  'decref',
+  'refcnt-set',
+  'edge-add',
+  'edge-remove',
+  'dealloc',
+  'finalize',
+  'weakref-cleared',
+  'weakref-callback',
+  'track',
+  'untrack',
+  'generation',
+  'gc-start',
+  'gc-phase',
+  'gc-end',
+  'frame-push',
+  'frame-pop',
+  'bind',
+  'unbind',
+  'stack-take',
+  'stack-release',
+  'line',
+  'output',
+] as const satisfies readonly TraceEvent['kind'][];
 
 /** The header that opens every trace. */
 export interface TraceHeader {
@@ -130,3 +225,8 @@ export class MemorySink implements TraceSink {
     this.events.push(e);
   }
 }
+
+/** NON-SPEC: a compile-time check that EVENT_KINDS lists every kind of TraceEvent. */
+type MissingKind = Exclude<TraceEvent['kind'], (typeof EVENT_KINDS)[number]>;
+const everyKindListed: [MissingKind] extends [never] ? true : MissingKind = true;
+void everyKindListed;

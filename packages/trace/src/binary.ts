@@ -1,0 +1,601 @@
+/**
+ * The binary encoding (`.pymemtrace`): compact, streaming, seekable.
+ *
+ *   file     = MAGIC  u(schemaVersion)  str(profile)  str(path)  str(source)  record*  END u(eventCount)
+ *   record   = tag fields…                  one event
+ *            | KEYFRAME u(length) body      the full state at a step (see writeKeyframe)
+ *
+ * Integers are LEB128 varints; every object address is written as the
+ * zigzag difference from the previous address written, so objects near each
+ * other cost a byte or two. Strings other than output go through a string
+ * table: the first time as `u(0) str`, after that as `u(index + 1)`. An
+ * `incref`/`decref` whose count is the previous count ± 1 (the usual case)
+ * is the tag and the address alone. A keyframe resets the string table and
+ * the previous address, so decoding can start at any keyframe.
+ *
+ * The writer never holds the trace: it keeps the current state (the size of
+ * the live heap, for the keyframes) and a buffer it flushes every 64 KiB.
+ */
+import { ByteReader, ByteWriter } from './bytes';
+import { EVENT_KINDS, SCHEMA_VERSION, type PhaseObject, type TraceEvent, type TraceHeader, type TraceSink } from './events';
+import { TraceState } from './state';
+
+/** The first 8 bytes of every binary trace. */
+export const MAGIC = Uint8Array.of(0x89, 0x50, 0x59, 0x4d, 0x54, 0x52, 0x0d, 0x0a); // \x89 P Y M T R \r \n
+
+const TAG: Record<TraceEvent['kind'], number> = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i + 1])) as Record<TraceEvent['kind'], number>;
+/** incref/decref with an explicit count, owner or slot. */
+const TAG_REF_FULL = 0x40;
+const TAG_KEYFRAME = 0x7e;
+const TAG_END = 0x7f;
+/** Strings longer than this are written inline, never added to the table. */
+const MAX_TABLED_LENGTH = 64;
+const MAX_TABLE_SIZE = 4096;
+const FLUSH_AT = 1 << 16;
+
+/** Options of a binary writer. */
+export interface BinaryWriterOptions {
+  /**
+   * The least number of events between keyframes (default 4096). The writer
+   * also waits for at least twice as many events as the state has entries,
+   * so keyframes of a large heap cost no more than a byte or so an event.
+   */
+  keyframeInterval?: number;
+}
+
+/** Writes a trace in the binary encoding, chunk by chunk, to `out`. */
+export class BinaryTraceWriter implements TraceSink {
+  private w = new ByteWriter(FLUSH_AT + 1024);
+  private readonly state = new TraceState();
+  private readonly table = new Map<string, number>();
+  private lastId = 0;
+  private sinceKeyframe = 0;
+  private readonly interval: number;
+  private closed = false;
+  /** Bytes handed to `out` so far. */
+  bytesWritten = 0;
+
+  constructor(
+    header: TraceHeader,
+    private readonly out: (chunk: Uint8Array) => void,
+    options: BinaryWriterOptions = {},
+  ) {
+    this.interval = Math.max(1, options.keyframeInterval ?? 4096);
+    const w = this.w;
+    w.bytes(MAGIC);
+    w.u(header.schemaVersion);
+    w.str(header.profile);
+    w.str(header.path);
+    w.str(header.source);
+  }
+
+  /** Events written so far. */
+  get eventCount(): number {
+    return this.state.step;
+  }
+
+  event(e: TraceEvent): void {
+    if (this.closed) throw new Error('the trace writer is closed');
+    const st = this.state;
+    if (this.sinceKeyframe >= this.interval && this.sinceKeyframe >= 2 * (st.objects.size + st.edgeCount + st.globals.size)) this.writeKeyframe();
+    this.sinceKeyframe++;
+    this.encode(e);
+    st.apply(e);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** Writes the end record and hands over the last bytes. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.w.byte(TAG_END);
+    this.w.u(this.state.step);
+    this.flush();
+  }
+
+  private flush(): void {
+    if (this.w.pos === 0) return;
+    const chunk = this.w.view().slice();
+    this.bytesWritten += chunk.length;
+    this.w.reset();
+    this.out(chunk);
+  }
+
+  private id(n: number): void {
+    this.w.s(n - this.lastId);
+    this.lastId = n;
+  }
+
+  private str(s: string): void {
+    const i = this.table.get(s);
+    if (i !== undefined) {
+      this.w.u(i + 1);
+      return;
+    }
+    this.w.u(0);
+    this.w.str(s);
+    if (s.length <= MAX_TABLED_LENGTH && this.table.size < MAX_TABLE_SIZE) this.table.set(s, this.table.size);
+  }
+
+  private encode(e: TraceEvent): void {
+    const w = this.w;
+    switch (e.kind) {
+      case 'alloc':
+        w.byte(TAG.alloc);
+        this.id(e.id);
+        this.str(e.type);
+        w.u(e.size);
+        this.str(e.summary);
+        return;
+      case 'incref':
+      case 'decref': {
+        const known = this.state.objects.get(e.id);
+        const implicit = known !== undefined && e.refcnt === known.refcnt + (e.kind === 'incref' ? 1 : -1) && e.owner === undefined && e.slot === undefined;
+        if (implicit) {
+          w.byte(TAG[e.kind]);
+          this.id(e.id);
+          return;
+        }
+        w.byte(TAG_REF_FULL);
+        w.u((e.kind === 'decref' ? 1 : 0) | (e.owner !== undefined ? 2 : 0) | (e.slot !== undefined ? 4 : 0));
+        this.id(e.id);
+        w.u(e.refcnt);
+        if (e.owner !== undefined) this.id(e.owner);
+        if (e.slot !== undefined) this.str(e.slot);
+        return;
+      }
+      case 'refcnt-set':
+        w.byte(TAG[e.kind]);
+        this.id(e.id);
+        w.u(e.refcnt);
+        return;
+      case 'edge-add':
+      case 'edge-remove':
+        w.byte(TAG[e.kind]);
+        this.id(e.owner);
+        this.id(e.target);
+        return;
+      case 'dealloc':
+      case 'finalize':
+        w.byte(TAG[e.kind]);
+        this.id(e.id);
+        return;
+      case 'weakref-cleared':
+        w.byte(TAG[e.kind]);
+        this.id(e.weakref);
+        this.id(e.target);
+        w.byte(e.callback ? 1 : 0);
+        return;
+      case 'weakref-callback':
+        w.byte(TAG[e.kind]);
+        this.id(e.weakref);
+        return;
+      case 'track':
+      case 'untrack':
+      case 'generation':
+        w.byte(TAG[e.kind]);
+        this.id(e.id);
+        w.s(e.generation);
+        return;
+      case 'gc-start':
+      case 'gc-phase':
+      case 'gc-end': {
+        w.byte(TAG[e.kind]);
+        w.s(e.generation);
+        const flags = (e.phase !== undefined ? 1 : 0) | (e.objects !== undefined ? 2 : 0) | (e.collected !== undefined ? 4 : 0) | (e.uncollectable !== undefined ? 8 : 0);
+        w.u(flags);
+        if (e.phase !== undefined) this.str(e.phase);
+        if (e.objects !== undefined) {
+          w.u(e.objects.length);
+          for (const o of e.objects) {
+            this.id(o.id);
+            w.u(o.gc_refs === undefined ? 0 : 1 + (o.gc_refs >= 0 ? o.gc_refs * 2 : -o.gc_refs * 2 - 1));
+          }
+        }
+        if (e.collected !== undefined) w.u(e.collected);
+        if (e.uncollectable !== undefined) w.u(e.uncollectable);
+        return;
+      }
+      case 'frame-push':
+      case 'frame-pop':
+        w.byte(TAG[e.kind]);
+        w.u(e.depth);
+        this.str(e.name);
+        w.u(e.line === undefined ? 0 : e.line + 1);
+        return;
+      case 'bind':
+      case 'unbind':
+        w.byte(TAG[e.kind]);
+        w.u((e.scope === 'global' ? 1 : 0) | (e.id !== undefined ? 2 : 0));
+        w.u(e.depth);
+        this.str(e.name);
+        if (e.id !== undefined) this.id(e.id);
+        return;
+      case 'stack-take':
+      case 'stack-release':
+        w.byte(TAG[e.kind]);
+        w.u(e.depth);
+        this.id(e.id);
+        return;
+      case 'line':
+        w.byte(TAG.line);
+        w.u(e.line);
+        return;
+      case 'output':
+        w.byte(TAG.output);
+        w.byte(e.stream === 'stdout' ? 0 : 1);
+        w.str(e.text);
+        return;
+    }
+  }
+
+  /**
+   * A keyframe: the full state at the current step. Body:
+   * step, frames (depth, name, line, locals), globals, objects (address,
+   * type, size, summary, refcnt, flags, generation, allocStep), edges
+   * (owner, targets), the collection in progress.
+   */
+  private writeKeyframe(): void {
+    this.sinceKeyframe = 0;
+    // The body goes to a scratch writer first: its length prefixes it.
+    const main = this.w;
+    const body = new ByteWriter(1024);
+    this.w = body;
+    this.table.clear();
+    this.lastId = 0;
+    const st = this.state;
+    body.u(st.step);
+    body.u(st.frames.length);
+    for (const f of st.frames) {
+      body.u(f.depth);
+      this.str(f.name);
+      body.u(f.line);
+      body.u(f.locals.size);
+      for (const [name, id] of f.locals) {
+        this.str(name);
+        this.id(id);
+      }
+    }
+    body.u(st.globals.size);
+    for (const [name, id] of st.globals) {
+      this.str(name);
+      this.id(id);
+    }
+    body.u(st.objects.size);
+    for (const o of st.objects.values()) {
+      this.id(o.id);
+      this.str(o.type);
+      body.u(o.size);
+      this.str(o.summary);
+      body.u(o.refcnt);
+      body.u((o.tracked ? 1 : 0) | (o.finalized ? 2 : 0));
+      body.s(o.generation);
+      body.u(o.allocStep);
+    }
+    body.u(st.edges.size);
+    for (const [owner, targets] of st.edges) {
+      this.id(owner);
+      body.u(targets.length);
+      for (const t of targets) this.id(t);
+    }
+    if (st.collecting) {
+      body.u(1);
+      body.s(st.collecting.generation);
+      if (st.collecting.phase === null) body.u(0);
+      else {
+        body.u(1);
+        this.str(st.collecting.phase);
+      }
+    } else body.u(0);
+    this.w = main;
+    main.byte(TAG_KEYFRAME);
+    main.u(body.pos);
+    main.bytes(body.view());
+    // The events after the keyframe start from a fresh table too.
+    this.table.clear();
+    this.lastId = 0;
+  }
+}
+
+/** Reads a binary trace's header; the cursor is left at the first record. */
+export function readBinaryHeader(bytes: Uint8Array): { header: TraceHeader; start: number } {
+  const r = new ByteReader(bytes);
+  for (let i = 0; i < MAGIC.length; i++) {
+    if (r.remaining === 0) r.fail('the file ends inside the pymemtrace signature (truncated file)');
+    if (r.byte() !== MAGIC[i]) r.fail('not a pymem trace: the pymemtrace signature is missing', i);
+  }
+  const at = r.pos;
+  const schemaVersion = r.u();
+  if (schemaVersion !== SCHEMA_VERSION) {
+    r.fail(`the trace has schema version ${schemaVersion}; this reader reads version ${SCHEMA_VERSION}`, at);
+  }
+  const profile = r.str();
+  const path = r.str();
+  const source = r.str();
+  return { header: { schemaVersion, profile, path, source }, start: r.pos };
+}
+
+/** Where a keyframe is and which step it holds. */
+export interface KeyframeRef {
+  readonly step: number;
+  /** Offset of the keyframe's tag byte. */
+  readonly offset: number;
+}
+
+/**
+ * Decodes the records of a binary trace one by one. `next()` returns the
+ * next event, or null at the end record; keyframes met on the way are
+ * reported to `onKeyframe` and skipped.
+ */
+export class BinaryCursor {
+  readonly r: ByteReader;
+  private table: string[] = [];
+  private lastId = 0;
+  /** The counts the implicit incref/decref encoding is relative to. */
+  private readonly refcnts = new Map<number, number>();
+  /** Events decoded since the start (or the keyframe's step when started there). */
+  step = 0;
+  /** The event count of the end record, once it is read. */
+  endCount: number | null = null;
+  /** Offset of the record being decoded. */
+  recordOffset = 0;
+  onKeyframe: ((k: KeyframeRef) => void) | null = null;
+
+  constructor(bytes: Uint8Array, start: number) {
+    this.r = new ByteReader(bytes, start);
+  }
+
+  private id(): number {
+    const d = this.r.s();
+    this.lastId += d;
+    if (!Number.isSafeInteger(this.lastId)) this.r.fail('an object address is out of range (corrupt data)');
+    return this.lastId;
+  }
+
+  private str(): string {
+    const r = this.r;
+    const at = r.pos;
+    const ref = r.u();
+    if (ref === 0) {
+      const s = r.str();
+      if (s.length <= MAX_TABLED_LENGTH && this.table.length < MAX_TABLE_SIZE) this.table.push(s);
+      return s;
+    }
+    const s = this.table[ref - 1];
+    if (s === undefined) r.fail(`a string reference (${ref}) points past the string table (corrupt data)`, at);
+    return s;
+  }
+
+  /** The next event; null after the end record. */
+  next(): TraceEvent | null {
+    const r = this.r;
+    for (;;) {
+      if (this.endCount !== null) return null;
+      this.recordOffset = r.pos;
+      if (r.remaining === 0) r.fail(`the trace ends after ${this.step} events without its end record (truncated file)`);
+      const tag = r.byte();
+      if (tag === TAG_KEYFRAME) {
+        const at = r.pos;
+        const n = r.u();
+        if (n > r.remaining) r.fail(`a keyframe claims ${n} bytes but only ${r.remaining} remain (truncated or corrupt)`, at);
+        // Only its step is needed when reading straight through.
+        const step = new ByteReader(r.buf, r.pos, r.pos + n).u();
+        if (step !== this.step) r.fail(`a keyframe says it is at step ${step} but ${this.step} events precede it (corrupt data)`, at);
+        this.onKeyframe?.({ step, offset: this.recordOffset });
+        r.pos += n;
+        this.table = [];
+        this.lastId = 0;
+        continue;
+      }
+      if (tag === TAG_END) {
+        const at = r.pos;
+        const count = r.u();
+        if (count !== this.step) r.fail(`the end record counts ${count} events but the trace has ${this.step} (corrupt data)`, at);
+        if (r.remaining !== 0) r.fail(`${r.remaining} unexpected bytes after the end record`);
+        this.endCount = count;
+        return null;
+      }
+      const e = this.decode(tag);
+      this.step++;
+      this.track(e);
+      return e;
+    }
+  }
+
+  /** Mirrors TraceState.apply for the counts alone. */
+  private track(e: TraceEvent): void {
+    switch (e.kind) {
+      case 'alloc':
+        this.refcnts.set(e.id, 1);
+        return;
+      case 'incref':
+      case 'decref':
+      case 'refcnt-set':
+        if (this.refcnts.has(e.id)) this.refcnts.set(e.id, e.refcnt);
+        return;
+      case 'dealloc':
+        this.refcnts.delete(e.id);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private decode(tag: number): TraceEvent {
+    const r = this.r;
+    if (tag === TAG_REF_FULL) {
+      const flags = r.u();
+      if (flags > 7) r.fail(`bad flags ${flags} in a reference record (corrupt data)`, this.recordOffset + 1);
+      const id = this.id();
+      const refcnt = r.u();
+      const owner = flags & 2 ? this.id() : undefined;
+      const slot = flags & 4 ? this.str() : undefined;
+      const kind = flags & 1 ? 'decref' : 'incref';
+      return owner === undefined ? (slot === undefined ? { kind, id, refcnt } : { kind, id, refcnt, slot }) : slot === undefined ? { kind, id, refcnt, owner } : { kind, id, refcnt, owner, slot };
+    }
+    const kind = EVENT_KINDS[tag - 1];
+    if (kind === undefined) r.fail(`unknown record tag 0x${tag.toString(16)} (corrupt data, or a trace from a newer pymem)`, this.recordOffset);
+    switch (kind) {
+      case 'alloc': {
+        const id = this.id();
+        const type = this.str();
+        const size = r.u();
+        const summary = this.str();
+        return { kind, id, type, size, summary };
+      }
+      case 'incref':
+      case 'decref': {
+        const id = this.id();
+        const known = this.refcnts.get(id);
+        if (known === undefined) return r.fail(`a ${kind} of an object the trace never allocated, with an implied count (corrupt data)`, this.recordOffset);
+        return { kind, id, refcnt: known + (kind === 'incref' ? 1 : -1) };
+      }
+      case 'refcnt-set': {
+        const id = this.id();
+        return { kind, id, refcnt: r.u() };
+      }
+      case 'edge-add':
+      case 'edge-remove': {
+        const owner = this.id();
+        return { kind, owner, target: this.id() };
+      }
+      case 'dealloc':
+      case 'finalize':
+        return { kind, id: this.id() };
+      case 'weakref-cleared': {
+        const weakref = this.id();
+        const target = this.id();
+        const cb = r.byte();
+        if (cb > 1) r.fail('bad callback flag in a weakref-cleared record (corrupt data)', r.pos - 1);
+        return { kind, weakref, target, callback: cb === 1 };
+      }
+      case 'weakref-callback':
+        return { kind, weakref: this.id() };
+      case 'track':
+      case 'untrack':
+      case 'generation': {
+        const id = this.id();
+        return { kind, id, generation: r.s() };
+      }
+      case 'gc-start':
+      case 'gc-phase':
+      case 'gc-end': {
+        const generation = r.s();
+        const flagsAt = r.pos;
+        const flags = r.u();
+        if (flags > 15) r.fail(`bad flags ${flags} in a ${kind} record (corrupt data)`, flagsAt);
+        const e: { kind: typeof kind; generation: number; phase?: string; objects?: PhaseObject[]; collected?: number; uncollectable?: number } = { kind, generation };
+        if (flags & 1) e.phase = this.str();
+        if (flags & 2) {
+          const n = r.count(`a ${kind} record's object list`);
+          const objects: PhaseObject[] = [];
+          for (let i = 0; i < n; i++) {
+            const id = this.id();
+            const refs = r.u();
+            objects.push(refs === 0 ? { id } : { id, gc_refs: (refs - 1) % 2 === 0 ? (refs - 1) / 2 : -refs / 2 });
+          }
+          e.objects = objects;
+        }
+        if (flags & 4) e.collected = r.u();
+        if (flags & 8) e.uncollectable = r.u();
+        return e;
+      }
+      case 'frame-push':
+      case 'frame-pop': {
+        const depth = r.u();
+        const name = this.str();
+        const line = r.u();
+        return line === 0 ? { kind, depth, name } : { kind, depth, name, line: line - 1 };
+      }
+      case 'bind':
+      case 'unbind': {
+        const flagsAt = r.pos;
+        const flags = r.u();
+        if (flags > 3) r.fail(`bad flags ${flags} in a ${kind} record (corrupt data)`, flagsAt);
+        const depth = r.u();
+        const name = this.str();
+        const scope = flags & 1 ? 'global' : 'local';
+        return flags & 2 ? { kind, scope, depth, name, id: this.id() } : { kind, scope, depth, name };
+      }
+      case 'stack-take':
+      case 'stack-release': {
+        const depth = r.u();
+        return { kind, depth, id: this.id() };
+      }
+      case 'line':
+        return { kind, line: r.u() };
+      case 'output': {
+        const s = r.byte();
+        if (s > 1) r.fail('bad stream in an output record (corrupt data)', r.pos - 1);
+        return { kind, stream: s === 0 ? 'stdout' : 'stderr', text: r.str() };
+      }
+    }
+  }
+
+  /**
+   * Positions the cursor at the keyframe at `offset` and returns its state;
+   * decoding continues with the events after it.
+   */
+  loadKeyframe(offset: number): TraceState {
+    const r = this.r;
+    r.pos = offset;
+    if (r.byte() !== TAG_KEYFRAME) r.fail('no keyframe at this offset', offset);
+    const n = r.u();
+    if (n > r.remaining) r.fail(`a keyframe claims ${n} bytes but only ${r.remaining} remain`, offset + 1);
+    const end = r.pos + n;
+    this.table = [];
+    this.lastId = 0;
+    const st = new TraceState();
+    st.step = r.u();
+    const nframes = r.count('a keyframe frame list');
+    for (let i = 0; i < nframes; i++) {
+      const depth = r.u();
+      const name = this.str();
+      const line = r.u();
+      const locals = new Map<string, number>();
+      const nl = r.count('a frame binding list');
+      for (let j = 0; j < nl; j++) {
+        const k = this.str();
+        locals.set(k, this.id());
+      }
+      st.frames.push({ depth, name, line, locals });
+    }
+    const ng = r.count('a keyframe globals list');
+    for (let i = 0; i < ng; i++) {
+      const k = this.str();
+      st.globals.set(k, this.id());
+    }
+    const no = r.count('a keyframe object list');
+    this.refcnts.clear();
+    for (let i = 0; i < no; i++) {
+      const id = this.id();
+      const type = this.str();
+      const size = r.u();
+      const summary = this.str();
+      const refcnt = r.u();
+      const flags = r.u();
+      const generation = r.s();
+      const allocStep = r.u();
+      st.objects.set(id, { id, type, size, summary, refcnt, tracked: (flags & 1) !== 0, finalized: (flags & 2) !== 0, generation, allocStep });
+      this.refcnts.set(id, refcnt);
+    }
+    const ne = r.count('a keyframe edge list');
+    for (let i = 0; i < ne; i++) {
+      const owner = this.id();
+      const nt = r.count('an edge list');
+      const targets: number[] = [];
+      for (let j = 0; j < nt; j++) targets.push(this.id());
+      st.edges.set(owner, targets);
+      st.edgeCount += nt;
+    }
+    if (r.u() === 1) {
+      const generation = r.s();
+      st.collecting = { generation, phase: r.u() === 1 ? this.str() : null };
+    }
+    if (r.pos !== end) r.fail('a keyframe is longer or shorter than its length says (corrupt data)', offset);
+    this.table = [];
+    this.lastId = 0;
+    this.step = st.step;
+    return st;
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The state a trace describes at one step, and how each event changes it.
+ * Both the binary writer (for its keyframes) and the replay use this one
+ * `apply`, so a keyframe always equals the events it stands for.
+ *
+ * `apply` is lenient: an event about an object it does not know is applied
+ * as far as it makes sense and never throws, so a hand-made or fuzzed trace
+ * still replays.
+ */
+import type { TraceEvent } from './events';
+
+/** One live object at a step. */
+export interface ObjectState {
+  /** The address (`id()`). */
+  readonly id: number;
+  type: string;
+  size: number;
+  summary: string;
+  refcnt: number;
+  /** Tracked by the cyclic collector (`gc.is_tracked`). */
+  tracked: boolean;
+  /** The generation it lives in while tracked; -1 when it never was. */
+  generation: number;
+  /** Its `__del__` ran (PEP 442: at most once). */
+  finalized: boolean;
+  /** The step of its `alloc` event. */
+  allocStep: number;
+}
+
+/** One frame of the call stack at a step. */
+export interface FrameState {
+  readonly depth: number;
+  readonly name: string;
+  line: number;
+  /** Local name → object address (for a module frame, use the globals). */
+  readonly locals: Map<string, number>;
+}
+
+/** The collection in progress at a step. */
+export interface CollectionState {
+  readonly generation: number;
+  phase: string | null;
+}
+
+/** The whole state at a step. Mutable: `apply` changes it in place. */
+export class TraceState {
+  /** The number of events applied. */
+  step = 0;
+  readonly objects = new Map<number, ObjectState>();
+  /** Owner address → the addresses it refers to (a multiset, in the order they appeared). */
+  readonly edges = new Map<number, number[]>();
+  /** Outermost first. */
+  frames: FrameState[] = [];
+  /** The main module's globals: name → object address. */
+  readonly globals = new Map<string, number>();
+  collecting: CollectionState | null = null;
+  /** How many edges `edges` holds. */
+  edgeCount = 0;
+
+  /** Applies one event. */
+  apply(e: TraceEvent): void {
+    this.step++;
+    switch (e.kind) {
+      case 'alloc': {
+        const old = this.objects.get(e.id);
+        if (old) this.drop(e.id);
+        this.objects.set(e.id, {
+          id: e.id,
+          type: e.type,
+          size: e.size,
+          summary: e.summary,
+          refcnt: 1,
+          tracked: false,
+          generation: -1,
+          finalized: false,
+          allocStep: this.step - 1,
+        });
+        return;
+      }
+      case 'incref':
+      case 'decref':
+      case 'refcnt-set': {
+        const o = this.objects.get(e.id);
+        if (o) o.refcnt = e.refcnt;
+        return;
+      }
+      case 'edge-add': {
+        const list = this.edges.get(e.owner);
+        if (list) list.push(e.target);
+        else this.edges.set(e.owner, [e.target]);
+        this.edgeCount++;
+        return;
+      }
+      case 'edge-remove': {
+        const list = this.edges.get(e.owner);
+        if (!list) return;
+        const i = list.lastIndexOf(e.target);
+        if (i < 0) return;
+        list.splice(i, 1);
+        this.edgeCount--;
+        if (list.length === 0) this.edges.delete(e.owner);
+        return;
+      }
+      case 'dealloc':
+        this.drop(e.id);
+        return;
+      case 'finalize': {
+        const o = this.objects.get(e.id);
+        if (o) o.finalized = true;
+        return;
+      }
+      case 'weakref-cleared':
+      case 'weakref-callback':
+        return;
+      case 'track':
+      case 'generation': {
+        const o = this.objects.get(e.id);
+        if (o) {
+          o.tracked = true;
+          o.generation = e.generation;
+        }
+        return;
+      }
+      case 'untrack': {
+        const o = this.objects.get(e.id);
+        if (o) o.tracked = false;
+        return;
+      }
+      case 'gc-start':
+        this.collecting = { generation: e.generation, phase: null };
+        return;
+      case 'gc-phase':
+        if (this.collecting && e.phase !== undefined) this.collecting.phase = e.phase;
+        return;
+      case 'gc-end':
+        this.collecting = null;
+        return;
+      case 'frame-push':
+        if (this.frames.length >= e.depth) this.frames.length = Math.max(0, e.depth - 1);
+        this.frames.push({ depth: e.depth, name: e.name, line: e.line ?? 0, locals: new Map() });
+        return;
+      case 'frame-pop':
+        this.frames.length = Math.max(0, Math.min(this.frames.length, e.depth - 1));
+        return;
+      case 'bind':
+      case 'unbind': {
+        const ns = e.scope === 'global' ? this.globals : this.frames[e.depth - 1]?.locals;
+        if (!ns) return;
+        if (e.kind === 'bind' && e.id !== undefined) ns.set(e.name, e.id);
+        else ns.delete(e.name);
+        return;
+      }
+      case 'stack-take':
+      case 'stack-release':
+        return;
+      case 'line': {
+        const f = this.frames[this.frames.length - 1];
+        if (f) f.line = e.line;
+        return;
+      }
+      case 'output':
+        return;
+    }
+  }
+
+  /** An object's memory went back to the allocator: it and its own edges are gone. */
+  private drop(id: number): void {
+    this.objects.delete(id);
+    const list = this.edges.get(id);
+    if (list) {
+      this.edgeCount -= list.length;
+      this.edges.delete(id);
+    }
+  }
+
+  /** A deep copy. */
+  clone(): TraceState {
+    const s = new TraceState();
+    s.step = this.step;
+    for (const [k, o] of this.objects) s.objects.set(k, { ...o });
+    for (const [k, l] of this.edges) s.edges.set(k, l.slice());
+    s.frames = this.frames.map((f) => ({ depth: f.depth, name: f.name, line: f.line, locals: new Map(f.locals) }));
+    for (const [k, v] of this.globals) s.globals.set(k, v);
+    s.collecting = this.collecting ? { ...this.collecting } : null;
+    s.edgeCount = this.edgeCount;
+    return s;
+  }
+}
