@@ -50,8 +50,10 @@ export interface VersionProfile {
   readonly arenaSize: number;
   /** 3.11+: tracebacks underline the failing expression with `~` and `^`. */
   readonly tracebackCarets: boolean;
-  /** 3.13: carets are left out when they would underline the whole line. */
-  readonly tracebackCaretsOmitWholeLine: boolean;
+  /** 3.11+: an exception class of `__main__` prints without its module name. */
+  readonly tracebackOmitsMainModule: boolean;
+  /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
+  readonly tracebackCallAnchors: boolean;
   /** 3.8+: the compiler merges equal constants across the code objects of one compilation. */
   readonly mergeConstsAcrossCode: boolean;
   /** `sizeof(PyGC_Head)`: 32 up to 3.7 (padded for long double), 16 from 3.8. */
@@ -82,7 +84,8 @@ function profile(minor: number, micro: number): VersionProfile {
     poolSize: atLeast(10) ? 16 * KIB : 4 * KIB,
     arenaSize: atLeast(10) ? 1024 * KIB : 256 * KIB,
     tracebackCarets: atLeast(11),
-    tracebackCaretsOmitWholeLine: atLeast(13),
+    tracebackCallAnchors: atLeast(13),
+    tracebackOmitsMainModule: atLeast(11),
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,
     gcHeaderSize: atLeast(8) ? 16 : 32,

@@ -30,6 +30,7 @@ import { installGC, type GCState } from '@pymem/gc';
 import { parseModule, PySyntaxError, UnsupportedSyntax } from './parser/index';
 import type * as ast from './parser/ast';
 import { compileModule, constKey, type CodeUnit, type ConstDesc } from './compiler/compiler';
+import { AnchorKind, type Instr } from './compiler/opcodes';
 import { Runtime } from './runtime/runtime';
 import { ObjectProtocol } from './runtime/objects';
 import { Operations } from './runtime/operations';
@@ -38,6 +39,8 @@ import { installModules } from './runtime/modules';
 import { PyErr, StepLimitExceeded } from './runtime/errors';
 import { VM } from './vm/vm';
 import { Frame } from './vm/frame';
+import { TraceEmitter } from './vm/trace';
+import type { TraceSink } from '@pymem/trace';
 import { dictSetItem } from './runtime/dict';
 
 /** Options of one run. */
@@ -56,6 +59,8 @@ export interface RunOptions {
   checkInvariants?: boolean;
   /** Where the program's output goes. */
   write: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Where the run's trace events go (see @pymem/trace); no tracing when absent. */
+  trace?: TraceSink;
 }
 
 /** What a run ended with. */
@@ -73,12 +78,15 @@ export function runProgram(options: RunOptions): RunResult {
   const profile = getProfile(options.version ?? DEFAULT_VERSION);
   if (!profile) throw new Error(`unsupported Python version ${options.version}`);
   const heap = new Heap(profile);
+  // NON-SPEC: the trace emitter watches the heap from its first allocation.
+  const tracer = options.trace ? new TraceEmitter(options.trace, heap) : null;
   if (options.maxMemory) heap.maxMemory = options.maxMemory;
   const rt = new Runtime(heap);
-  rt.write = options.write;
+  rt.write = tracer ? (stream, text) => (tracer.output(stream, text), options.write(stream, text)) : options.write;
   const p = new ObjectProtocol(rt);
   const ops = new Operations(rt, p);
   const vm = new VM(rt, p, ops);
+  if (tracer) (vm.tracer = tracer), (vm.onLine = (line) => tracer.line(line));
   ops.vm = vm;
   p.interp = vm;
   if (options.maxSteps) vm.maxSteps = options.maxSteps;
@@ -86,6 +94,7 @@ export function runProgram(options: RunOptions): RunResult {
   installRefcounting(heap, {
     callFinalizer: (o) => callDel(o),
     callWeakrefCallback: (wr, cb) => {
+      tracer?.weakrefCallback(wr);
       try {
         rt.heap.decref(p.call(cb, [wr], null));
       } catch (e) {
@@ -94,6 +103,7 @@ export function runProgram(options: RunOptions): RunResult {
     },
   });
   const callDel = (o: PyObject) => {
+    tracer?.finalize(o);
     if (o instanceof PyGenerator) {
       try {
         ops.closeGenerator(o);
@@ -115,6 +125,7 @@ export function runProgram(options: RunOptions): RunResult {
   gcState = installGC(heap, {
     callFinalizer: (o) => callDel(o),
     callWeakrefCallback: (wr, cb) => {
+      tracer?.weakrefCallback(wr);
       try {
         rt.heap.decref(p.call(cb, [wr], null));
       } catch (e) {
@@ -135,6 +146,7 @@ export function runProgram(options: RunOptions): RunResult {
   ops.builtinsDict = installBuiltins(rt, p, ops);
   const modules = installModules(rt, p, ops, gcState);
   if (options.checkInvariants) heap.live = new Set();
+  if (tracer) tracer.gc = gcState;
 
   let exitCode = 0;
   let arena: PyObject[] = [];
@@ -198,6 +210,9 @@ export function runProgram(options: RunOptions): RunResult {
   }
   // Python/pythonrun.c frees the AST arena after the main module has run.
   for (const o of arena) heap.decref(o);
+  // Py_FinalizeEx: the atexit functions (weakref.finalize's) run after the arena is freed.
+  modules.atExit();
+  tracer?.finish();
   if (options.checkInvariants) checkInvariants(rt, gcState);
   return { exitCode };
 }
@@ -217,7 +232,7 @@ function systemExitCode(rt: Runtime, p: ObjectProtocol, exc: PyException): numbe
  * code object, or across the compilation from 3.8 (`merge_consts_recursive`),
  * with identifier-like strings interned (`intern_string_constants`).
  */
-function makeCode(rt: Runtime, unit: CodeUnit, mergeAcross: boolean): { code: PyCode; arena: PyObject[] } {
+export function makeCode(rt: Runtime, unit: CodeUnit, mergeAcross: boolean): { code: PyCode; arena: PyObject[] } {
   const heap = rt.heap;
   const arena: PyObject[] = [];
   const arenaObjects = new Map<ast.Constant, PyObject>();
@@ -365,28 +380,27 @@ function reportUnraisable(rt: Runtime, p: ObjectProtocol, e: unknown, where: PyO
 
 /** Prints `Traceback (most recent call last): ...` as CPython's `PyErr_Display` does. */
 export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, source: string | null): void {
-  const chain: { exc: PyException; how: string }[] = [];
+  // Oldest first; each entry carries the separator printed after it.
+  const chain: { exc: PyException; after: string }[] = [];
   const seen = new Set<PyException>();
   let cur: PyException | null = exc;
-  let how = '';
+  let after = '';
   while (cur && !seen.has(cur)) {
     seen.add(cur);
-    chain.unshift({ exc: cur, how });
+    chain.unshift({ exc: cur, after });
     if (cur.cause instanceof PyException) {
-      how = '\nThe above exception was the direct cause of the following exception:\n\n';
+      after = '\nThe above exception was the direct cause of the following exception:\n\n';
       cur = cur.cause;
     } else if (cur.context instanceof PyException && !cur.suppressContext) {
-      how = '\nDuring handling of the above exception, another exception occurred:\n\n';
+      after = '\nDuring handling of the above exception, another exception occurred:\n\n';
       cur = cur.context;
     } else cur = null;
   }
   const lines = source ? source.split('\n') : [];
   let out = '';
-  chain.forEach(({ exc: e }, i) => {
-    if (i > 0) out += chain[i - 1] ? chain[i]!.how || '' : '';
+  for (const { exc: e, after: separator } of chain) {
     const frames: PyTraceback[] = [];
     for (let tb = e.traceback as PyTraceback | null; tb; tb = tb.next) frames.push(tb);
-    frames.reverse();
     if (frames.length) {
       out += 'Traceback (most recent call last):\n';
       let last = '';
@@ -401,15 +415,10 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException,
         const src = lines[tb.lineno - 1];
         if (src !== undefined && src.trim()) {
           text += `    ${src.trim()}\n`;
-          const instr = (tb as unknown as { instr?: { lineno: number; col: number; endLineno: number; endCol: number } }).instr;
+          const instr = (tb as unknown as { instr?: Instr }).instr;
           if (rt.profile.tracebackCarets && instr && instr.lineno === instr.endLineno && instr.lineno === tb.lineno) {
-            const indent = src.length - src.trimStart().length;
-            const start = instr.col - indent;
-            const end = instr.endCol - indent;
-            const whole = start <= 0 && end >= src.trim().length;
-            if (end > start && !(whole && (rt.profile.tracebackCaretsOmitWholeLine || true))) {
-              text += `    ${' '.repeat(Math.max(0, start))}${'^'.repeat(end - start)}\n`;
-            }
+            const carets = caretLine(src, instr, rt.profile.tracebackCallAnchors);
+            if (carets) text += `    ${carets}\n`;
           }
         }
         if (entry === last) {
@@ -424,13 +433,59 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException,
       }
       flush();
     }
-    const name = e.ob_type.isHeapType && e.ob_type.moduleName !== 'builtins' ? `${e.ob_type.moduleName}.${e.ob_type.qualname}` : e.ob_type.tp_name;
+    const mod = e.ob_type.moduleName;
+    const name = e.ob_type.isHeapType && mod !== 'builtins' && !(mod === '__main__' && rt.profile.tracebackOmitsMainModule) ? `${mod}.${e.ob_type.qualname}` : e.ob_type.isHeapType ? e.ob_type.qualname : e.ob_type.tp_name;
     let msg: string;
     if (e.ob_type === rt.t.KeyError && e.args.items.length === 1) msg = p.repr(e.args.items[0]!);
     else msg = p.str(e);
     out += msg ? `${name}: ${msg}\n` : `${name}\n`;
-  });
+    out += separator;
+  }
   rt.write('stderr', out);
+}
+
+/** Character index of a UTF-8 byte column of `line` (AST columns count bytes). */
+function charCol(line: string, byteCol: number): number {
+  let bytes = 0;
+  let i = 0;
+  for (const ch of line) {
+    if (bytes >= byteCol) return i;
+    const cp = ch.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    i += ch.length;
+  }
+  return i;
+}
+
+/**
+ * The 3.11+ underline of the failing expression (Python/traceback.c
+ * `print_error_location_carets` / Lib/traceback.py `_extract_caret_anchors_from_line_segment`):
+ * `^` over the whole expression, or `~` with `^` over the operator, the
+ * subscript or (3.13) the argument list. Left out when it would underline
+ * the whole line without anchors.
+ */
+function caretLine(src: string, instr: Instr, callAnchors: boolean): string | null {
+  const indent = src.length - src.trimStart().length;
+  const trimmed = src.trim();
+  const start = charCol(src, instr.col) - indent;
+  const end = charCol(src, instr.endCol) - indent;
+  if (end <= start) return null;
+  let anchor: [number, number] | null = null;
+  const kind = instr.anchorKind;
+  if (kind === AnchorKind.PlainCallStatement && callAnchors) return null;
+  if (instr.anchor >= 0 && (kind === AnchorKind.BinaryOperator || kind === AnchorKind.Subscript || (kind === AnchorKind.Call && callAnchors))) {
+    let a = charCol(src, instr.anchor) - indent;
+    while (a < end && /[\s)\\]/.test(trimmed[a]!)) a++;
+    if (kind === AnchorKind.BinaryOperator) {
+      const two = trimmed.slice(a, a + 2);
+      anchor = [a, a + (['//', '**', '<<', '>>'].includes(two) ? 2 : 1)];
+    } else anchor = [a, end];
+    if (anchor[0] >= end) anchor = null;
+  }
+  if (!anchor && start <= 0 && end >= trimmed.length) return null;
+  let out = ' '.repeat(Math.max(0, start));
+  for (let i = start; i < end; i++) out += !anchor || (i >= anchor[0] && i < anchor[1]) ? '^' : '~';
+  return out;
 }
 
 /** The invariant checker: counts equal references held; nothing freed is reachable. */

@@ -9,6 +9,7 @@ import type * as ast from '../parser/ast';
 import { PySyntaxError, UnsupportedSyntax } from '../parser/errors';
 import {
   Op,
+  AnchorKind,
   type Instr,
   BINARY_OPERATORS,
   COMPARE_OPERATORS,
@@ -134,6 +135,8 @@ class Compiler {
   private u!: Unit;
   private readonly stack: Unit[] = [];
   private readonly methodCalls: boolean;
+  /** The call that is the whole value of the current `return`/assignment statement, if it calls a plain name. */
+  private plainCallStatement: ast.Call | null = null;
   constructor(
     private readonly filename: string,
     private readonly lines: string[],
@@ -160,9 +163,9 @@ class Compiler {
     this.u.endCol = n.end_col_offset;
   }
 
-  private emit(op: Op, arg = 0): number {
+  private emit(op: Op, arg = 0, anchorKind = AnchorKind.None, anchor = -1): number {
     const u = this.u;
-    u.instrs.push({ op, arg, lineno: u.lineno, col: u.col, endLineno: u.endLineno, endCol: u.endCol });
+    u.instrs.push({ op, arg, lineno: u.lineno, col: u.col, endLineno: u.endLineno, endCol: u.endCol, anchor, anchorKind });
     return u.instrs.length - 1;
   }
 
@@ -342,6 +345,8 @@ class Compiler {
 
   private stmt(s: ast.stmt): void {
     this.setLoc(s);
+    this.plainCallStatement =
+      (s.type === 'Return' || s.type === 'Assign') && s.value && s.value.type === 'Call' && s.value.func.type === 'Name' ? s.value : null;
     switch (s.type) {
       case 'Expr':
         this.expr(s.value);
@@ -489,11 +494,12 @@ class Compiler {
       case 'Assert': {
         const end = new Label();
         this.jumpIf(s.test, true, end);
-        this.setLoc(s);
+        // CPython attributes the failed assertion to its test expression.
+        this.setLoc(s.test);
         this.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.expr(s.msg);
-          this.setLoc(s);
+          this.setLoc(s.test);
           this.emit(Op.CALL, 1);
         }
         this.emit(Op.RAISE_VARARGS, 1);
@@ -920,7 +926,7 @@ class Compiler {
         this.expr(e.left);
         this.expr(e.right);
         this.setLoc(e);
-        this.emit(Op.BINARY_OP, BINARY_OPERATORS.indexOf(e.op));
+        this.emit(Op.BINARY_OP, BINARY_OPERATORS.indexOf(e.op), AnchorKind.BinaryOperator, e.left.end_col_offset);
         return;
       case 'UnaryOp': {
         const folded = this.foldNegative(e);
@@ -961,7 +967,7 @@ class Compiler {
         this.expr(e.value);
         this.expr(e.slice);
         this.setLoc(e);
-        this.emit(Op.BINARY_SUBSCR);
+        this.emit(Op.BINARY_SUBSCR, 0, AnchorKind.Subscript, e.value.end_col_offset);
         return;
       case 'Slice':
         if (e.lower) this.expr(e.lower);
@@ -1245,7 +1251,8 @@ class Compiler {
   }
 
   /** Positional and keyword arguments after the callable (and `extra` already pushed). */
-  private callArgs(args: ast.expr[], keywords: ast.keyword[], extra: number, node: ast.Located, method = false): void {
+  private callArgs(args: ast.expr[], keywords: ast.keyword[], extra: number, node: ast.Located, method = false, callee = -1, plainStatement = false): void {
+    const anchorKind = plainStatement ? AnchorKind.PlainCallStatement : callee >= 0 ? AnchorKind.Call : AnchorKind.None;
     const starred = args.some((a) => a.type === 'Starred') || keywords.some((k) => k.arg === null);
     if (!starred) {
       for (const a of args) this.expr(a);
@@ -1255,8 +1262,8 @@ class Compiler {
       if (keywords.length) {
         const names: ConstDesc = { kind: 'tuple', items: keywords.map((k) => ({ kind: 'value', value: { kind: 'str', value: k.arg! } })), folded: true };
         this.emit(Op.LOAD_CONST, this.addConst(names));
-        this.emit(method ? Op.CALL_METHOD_KW : Op.CALL_KW, n);
-      } else this.emit(method ? Op.CALL_METHOD : Op.CALL, n);
+        this.emit(method ? Op.CALL_METHOD_KW : Op.CALL_KW, n, anchorKind, callee);
+      } else this.emit(method ? Op.CALL_METHOD : Op.CALL, n, anchorKind, callee);
       return;
     }
     if (method) throw new Error('internal: starred method call');
@@ -1301,7 +1308,7 @@ class Compiler {
       }
     }
     this.setLoc(node);
-    this.emit(Op.CALL_FUNCTION_EX, flags);
+    this.emit(Op.CALL_FUNCTION_EX, flags, anchorKind, callee);
   }
 
   private call(e: ast.Call): void {
@@ -1311,11 +1318,11 @@ class Compiler {
       this.expr(f.value);
       this.setLoc(f);
       this.emit(Op.LOAD_METHOD, this.addName(f.attr));
-      this.callArgs(e.args, e.keywords, 0, e, true);
+      this.callArgs(e.args, e.keywords, 0, e, true, f.end_col_offset);
       return;
     }
     this.expr(f);
-    this.callArgs(e.args, e.keywords, 0, e);
+    this.callArgs(e.args, e.keywords, 0, e, false, f.end_col_offset, e === this.plainCallStatement);
   }
 }
 

@@ -126,4 +126,21 @@ export interface Instr {
   col: number;
   endLineno: number;
   endCol: number;
+  /**
+   * Where a 3.11+ traceback splits its underline (a UTF-8 column): the end of
+   * a binary operation's left operand, of a subscript's value or of a call's
+   * callee; -1 when the instruction has no anchor.
+   */
+  anchor: number;
+  anchorKind: AnchorKind;
+}
+
+/** What the traceback's secondary `^` marks: a binary operator, or a bracketed suffix (`[...]`, `(...)`). */
+export const enum AnchorKind {
+  None,
+  BinaryOperator,
+  Subscript,
+  Call,
+  /** A call to a plain name that is the whole value of a `return` or an assignment (3.13 shows no carets). */
+  PlainCallStatement,
 }

@@ -615,7 +615,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const init = p.typeLookup(type, '__init__');
     if (init) {
       try {
-        const r = p.callSpecial(init, obj, args.length || !kw ? args : args);
+        const r = p.call(init, [obj, ...args], kw);
         if (r !== rt.None) {
           heap.decref(r);
           throw rt.error('TypeError', `__init__() should return None, not '${r.ob_type.tp_name}'`);
@@ -637,7 +637,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const init = type.isHeapType ? p.typeLookup(type, '__init__') : null;
     if (init instanceof PyFunction) {
       try {
-        heap.decref(p.callSpecial(init, e, args));
+        heap.decref(p.call(init, [e, ...args], _kw));
       } catch (err) {
         heap.decref(e);
         throw err;

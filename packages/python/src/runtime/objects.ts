@@ -34,6 +34,7 @@ import {
 import type { Runtime, NativeFunctionState } from './runtime';
 import { dictGetItem, dictSetItem, dictItems, dictSizeof, type DictOps } from './dict';
 import { PyErr } from './errors';
+import { isProxy, proxyReferent, weakrefCall, weakrefHash, weakrefRichCompare, weakrefRepr } from './weakref';
 
 /** The interpreter services the protocol needs (calling Python code). */
 export interface Interp {
@@ -132,9 +133,7 @@ export class ObjectProtocol implements DictOps {
       if (args.length === 1) return `${name}(${this.repr(args[0]!)})`;
       return `${name}(${args.map((a) => this.repr(a)).join(', ')})`;
     }
-    if (o instanceof PyWeakref) {
-      return o.target ? `<weakref at ${hex(o.addr)}; to '${o.target.ob_type.tp_name}' at ${hex(o.target.addr)}>` : `<weakref at ${hex(o.addr)}; dead>`;
-    }
+    if (o instanceof PyWeakref) return weakrefRepr(this, o); // weakref: runtime/weakref.ts
     if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
       const st = o.state as NativeFunctionState;
       const self = o.refs[0];
@@ -155,11 +154,14 @@ export class ObjectProtocol implements DictOps {
 
   str(o: PyObject): string {
     if (o instanceof PyStr && !o.ob_type.isHeapType) return o.value;
+    if (isProxy(this.rt, o)) return this.str(proxyReferent(this.rt, o)); // weakref: proxy_str
     const m = this.special(o, '__str__');
     if (m) return this.strResult(this.callSpecial(m, o, []), '__str__');
     if (o instanceof PyException && !this.special(o, '__repr__')) {
       const args = o.args.items;
       if (args.length === 0) return '';
+      // KeyError_str: a single key is shown as its repr.
+      if (args.length === 1 && o.ob_type.isSubtype(this.rt.t.KeyError!)) return this.repr(args[0]!);
       if (args.length === 1) return this.str(args[0]!);
       return this.repr(o.args);
     }
@@ -199,6 +201,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyList || o instanceof PyDict || (o instanceof PySet && o.ob_type === rt.t.set)) {
       throw rt.error('TypeError', `unhashable type: '${o.ob_type.tp_name}'`);
     }
+    if (o instanceof PyWeakref) return weakrefHash(this, o); // weakref: runtime/weakref.ts
     if (o.ob_type.isHeapType) {
       const h = this.typeLookup(o.ob_type, '__hash__');
       if (h === rt.None) throw rt.error('TypeError', `unhashable type: '${o.ob_type.tp_name}'`);
@@ -235,6 +238,11 @@ export class ObjectProtocol implements DictOps {
     const rt = this.rt;
     const name = COMPARE_DUNDER[op];
     const reflected = COMPARE_DUNDER[COMPARE_SWAP[op]];
+    if (a instanceof PyWeakref || b instanceof PyWeakref) {
+      // weakref: weakref_richcompare / proxy_richcompare (runtime/weakref.ts)
+      const r = weakrefRichCompare(this, a, b, op);
+      if (r) return r;
+    }
     // A subclass's reflected method goes first.
     if (b.ob_type !== a.ob_type && b.ob_type.isSubtype(a.ob_type) && this.special(b, reflected)) {
       const r = this.callSpecial(this.special(b, reflected)!, b, [a]);
@@ -333,6 +341,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyTuple || o instanceof PyList) return o.items.length > 0;
     if (o instanceof PyDict) return o.used > 0;
     if (o instanceof PySet) return o.entries.length > 0;
+    if (isProxy(rt, o)) return this.isTrue(proxyReferent(rt, o)); // weakref: proxy_bool
     if (o.ob_type.isHeapType) {
       const b = this.typeLookup(o.ob_type, '__bool__');
       if (b) {
@@ -365,6 +374,7 @@ export class ObjectProtocol implements DictOps {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return Number(rangeLength(start, stop, step));
     }
+    if (isProxy(rt, o)) return this.len(proxyReferent(rt, o)); // weakref: proxy_length
     const m = this.special(o, '__len__');
     if (m) {
       const r = this.callSpecial(m, o, []);
@@ -397,6 +407,7 @@ export class ObjectProtocol implements DictOps {
     }
     if (callable instanceof PyMethod) return this.call(callable.func!, [callable.self!, ...args], kwargs);
     if (callable instanceof PyTypeObject) return this.callType(callable, args, kwargs);
+    if (callable instanceof PyWeakref) return weakrefCall(this, callable, args, kwargs); // weakref: runtime/weakref.ts
     const m = this.special(callable, '__call__');
     if (m) return this.call(m, [callable, ...args], kwargs);
     throw rt.error('TypeError', `'${callable.ob_type.tp_name}' object is not callable`);

@@ -37,6 +37,7 @@ import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
 import { ObjectProtocol, rangeLength } from './objects';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup } from './dict';
 import { PyErr } from './errors';
+import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
 import type { VM } from '../vm/vm';
 import { Yielded } from '../vm/vm';
@@ -95,6 +96,11 @@ export class Operations {
       throw rt.error('AttributeError', `module '${o.name}' has no attribute '${name}'`);
     }
     if (o instanceof PyTypeObject) return this.typeGetAttr(o, name);
+    if (o instanceof PyWeakref) {
+      // weakref: proxies forward every name; refs have __callback__ (runtime/weakref.ts)
+      const w = weakrefGetAttr(this, o, name);
+      if (w) return w;
+    }
     const type = o.ob_type;
     // A user-defined __getattribute__ is not modelled; data descriptors first.
     const descr = p.typeLookup(type, name);
@@ -348,7 +354,7 @@ export class Operations {
     }
     switch (name) {
       case '__name__':
-        return rt.newStr(t.isHeapType ? t.tp_name : t.tp_name);
+        return rt.newStr(t.isHeapType ? t.tp_name : t.tp_name.slice(t.tp_name.lastIndexOf('.') + 1));
       case '__qualname__':
         return rt.newStr(t.qualname);
       case '__module__':
@@ -410,6 +416,7 @@ export class Operations {
       p.dictSetStr(o.dict, name, v);
       return;
     }
+    if (isProxy(rt, o)) return this.setAttr(proxyReferent(rt, o), name, v); // weakref: proxy_setattr
     const type = o.ob_type;
     const descr = p.typeLookup(type, name);
     if (descr) {
@@ -482,6 +489,7 @@ export class Operations {
   delAttr(o: PyObject, name: string): void {
     const rt = this.rt;
     const heap = rt.heap;
+    if (isProxy(rt, o)) return this.delAttr(proxyReferent(rt, o), name); // weakref: proxy_setattr
     if (o instanceof PyInstance) {
       const descr = this.p.typeLookup(o.ob_type, name);
       if (descr instanceof PyNative && descr.ob_type === rt.t.member_descriptor) {
@@ -521,6 +529,10 @@ export class Operations {
 
   binaryOp(a: PyObject, b: PyObject, op: string, inplace: boolean): PyObject {
     const rt = this.rt;
+    if (isProxy(rt, a) || isProxy(rt, b)) {
+      // weakref: the proxy's number slots unwrap both operands
+      return this.binaryOp(isProxy(rt, a) ? proxyReferent(rt, a) : a, isProxy(rt, b) ? proxyReferent(rt, b) : b, op, inplace);
+    }
     const dunder = BIN_DUNDER[op]!;
     if (inplace) {
       const im = this.p.special(a, `__i${dunder}__`);
@@ -731,6 +743,7 @@ export class Operations {
   contains(container: PyObject, item: PyObject): boolean {
     const rt = this.rt;
     const p = this.p;
+    if (isProxy(rt, container)) return this.contains(proxyReferent(rt, container), item); // weakref: proxy_contains
     if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
     if (container instanceof PySet) return this.setHas(container, item);
     if (container instanceof PyStr) {
@@ -773,6 +786,7 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
+    if (isProxy(rt, o)) return this.getItem(proxyReferent(rt, o), key); // weakref: proxy_getitem
     if (o instanceof PyDict && !o.ob_type.isHeapType) {
       const v = dictGetItem(p, o, key);
       if (!v) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
@@ -853,6 +867,7 @@ export class Operations {
   setItem(o: PyObject, key: PyObject, v: PyObject): void {
     const rt = this.rt;
     const heap = rt.heap;
+    if (isProxy(rt, o)) return this.setItem(proxyReferent(rt, o), key, v); // weakref: proxy_setitem
     if (o instanceof PyDict && !o.ob_type.isHeapType) {
       dictSetItem(rt, this.p, o, key, v);
       return;
@@ -898,6 +913,7 @@ export class Operations {
   delItem(o: PyObject, key: PyObject): void {
     const rt = this.rt;
     const heap = rt.heap;
+    if (isProxy(rt, o)) return this.delItem(proxyReferent(rt, o), key); // weakref: proxy_delitem
     if (o instanceof PyDict && !o.ob_type.isHeapType) {
       if (!dictDelItem(rt, this.p, o, key)) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
       return;
@@ -1179,6 +1195,7 @@ export class Operations {
   getIter(o: PyObject): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
+    if (isProxy(rt, o)) return this.getIter(proxyReferent(rt, o)); // weakref: proxy_iter
     if (o instanceof PyList) return this.newIterator('list_iterator', [o], { i: 0 });
     if (o instanceof PyTuple) return this.newIterator('tuple_iterator', [o], { i: 0 });
     if (o instanceof PyStr) return this.newIterator(rt.profile.version[1] >= 12 && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });

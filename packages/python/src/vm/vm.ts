@@ -34,6 +34,7 @@ import { PyErr, StepLimitExceeded } from '../runtime/errors';
 import type { ObjectProtocol, CompareOp } from '../runtime/objects';
 import { dictSetItem } from '../runtime/dict';
 import { Frame } from './frame';
+import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
 
 /** Signals a generator's frame suspending at a `yield`. */
@@ -53,6 +54,8 @@ export class VM {
   evalBreaker: (() => void) | null = null;
   /** Called when execution reaches a new line (tracing). */
   onLine: ((line: number) => void) | null = null;
+  /** NON-SPEC: the trace emitter; null when tracing is off. */
+  tracer: TraceEmitter | null = null;
 
   constructor(
     readonly rt: Runtime,
@@ -64,7 +67,13 @@ export class VM {
 
   /** Runs a code object in a new frame to completion; returns a new reference. */
   run(frame: Frame): PyObject {
-    return this.evalFrame(frame, null);
+    // The module's frame counts towards the recursion limit, as every frame does.
+    this.depth++;
+    try {
+      return this.evalFrame(frame, null);
+    } finally {
+      this.depth--;
+    }
   }
 
   /** Calls a Python function (`_PyFunction_Vectorcall`); borrowed arguments. */
@@ -222,6 +231,7 @@ export class VM {
     const stack = f.stack;
     const saved = this.current;
     this.current = f;
+    if (this.tracer) this.tracer.framePush(f);
     let pendingErr: PyErr | null = throwIn;
     try {
       for (;;) {
@@ -287,12 +297,14 @@ export class VM {
               case Op.STORE_NAME: {
                 const v = stack.pop()!;
                 p.dictSetStr(f.locals!, names[ins.arg]!, v);
+                if (this.tracer) this.tracer.storeName(f, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
               case Op.DELETE_NAME: {
                 const name = names[ins.arg]!;
                 if (!ops.dictDelStr(f.locals!, name)) throw rt.error('NameError', `name '${name}' is not defined`);
+                if (this.tracer) this.tracer.storeName(f, name, null);
                 break;
               }
               case Op.LOAD_GLOBAL: {
@@ -305,12 +317,14 @@ export class VM {
               case Op.STORE_GLOBAL: {
                 const v = stack.pop()!;
                 p.dictSetStr(f.globals, names[ins.arg]!, v);
+                if (this.tracer) this.tracer.storeGlobal(f, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
               case Op.DELETE_GLOBAL: {
                 const name = names[ins.arg]!;
                 if (!ops.dictDelStr(f.globals, name)) throw rt.error('NameError', `name '${name}' is not defined`);
+                if (this.tracer) this.tracer.storeGlobal(f, name, null);
                 break;
               }
               case Op.LOAD_FAST: {
@@ -325,6 +339,7 @@ export class VM {
               case Op.STORE_FAST: {
                 const old = f.localsplus[ins.arg];
                 f.localsplus[ins.arg] = stack.pop()!;
+                if (this.tracer) this.tracer.storeLocal(f, ins.arg);
                 if (old) heap.decref(old);
                 break;
               }
@@ -335,6 +350,7 @@ export class VM {
                   throw rt.error('UnboundLocalError', rt.profile.version[1] >= 11 ? `cannot access local variable '${name}' where it is not associated with a value` : `local variable '${name}' referenced before assignment`);
                 }
                 f.localsplus[ins.arg] = null;
+                if (this.tracer) this.tracer.storeLocal(f, ins.arg);
                 heap.decref(old);
                 break;
               }
@@ -352,6 +368,7 @@ export class VM {
                 const cell = f.localsplus[f.unit.varnames.length + ins.arg] as PyCell;
                 const old = cell.ref;
                 cell.ref = stack.pop()!;
+                if (this.tracer) this.tracer.storeLocal(f, f.unit.varnames.length + ins.arg);
                 if (old) heap.decref(old);
                 break;
               }
@@ -359,6 +376,7 @@ export class VM {
                 const cell = f.localsplus[f.unit.varnames.length + ins.arg] as PyCell;
                 const old = cell.ref;
                 cell.ref = null;
+                if (this.tracer) this.tracer.storeLocal(f, f.unit.varnames.length + ins.arg);
                 if (old) heap.decref(old);
                 break;
               }
@@ -892,6 +910,7 @@ export class VM {
         }
       }
     } finally {
+      if (this.tracer) this.tracer.framePop(f);
       this.current = saved;
     }
   }
