@@ -1,10 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { packageTests } from '../tooling/vitest.config.base';
 
-/** The front-door tests spawn the built CLI; each input has its own time limit. */
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-  },
-});
+/** The shared test configuration: test/**, workspace packages from their sources. */
+export default packageTests();

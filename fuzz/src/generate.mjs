@@ -25,8 +25,9 @@
 import { Random } from './prng.mjs';
 
 /**
- * @typedef {{ text: string } | { clauses: { head: string, body: Stmt[] }[] }} Stmt
- * A simple statement (one line) or a compound one (`for`, `try`/`except`, `def`, `if`).
+ * @typedef {{ text: string, keep?: boolean } | { clauses: { head: string, body: Stmt[] }[] }} Stmt
+ * A simple statement (one line) or a compound one (`for`, `try`/`except`, `def`, `if`);
+ * `keep` marks a statement the shrinker must not delete.
  */
 
 /** @typedef {{ name: string, kind: string, fresh: boolean }} Var */
@@ -76,7 +77,8 @@ const PRELUDE = [
     ],
   },
   { clauses: [{ head: 'def rc_in(x):', body: [{ text: 'return sys.getrefcount(x)' }] }] },
-  { text: 'gc.collect()' },
+  // Kept by the shrinker: without it, gc counts would include start-up garbage.
+  { text: 'gc.collect()', keep: true },
 ];
 
 /** Renders statements as Python source, four spaces per level. */

@@ -7,7 +7,8 @@
 // refused) and the mismatch has the same signature (compare.mjs), so the shrunk
 // program shows the bug the original showed, not another one. Deletion goes in chunks
 // first (halves, quarters, … of each statement list, as ddmin does), then one
-// statement at a time, until a whole pass deletes nothing.
+// statement at a time, until a whole pass deletes nothing. Statements marked `keep`
+// (the prelude's first `gc.collect()`) stay.
 
 import { render } from './generate.mjs';
 import { same, signature } from './compare.mjs';
@@ -21,7 +22,7 @@ function lists(stmts, acc = []) {
 
 /** A deep copy of a statement tree. */
 function clone(stmts) {
-  return stmts.map((s) => ('text' in s ? { text: s.text } : { clauses: s.clauses.map((c) => ({ head: c.head, body: clone(c.body) })) }));
+  return stmts.map((s) => ('text' in s ? { ...s } : { clauses: s.clauses.map((c) => ({ head: c.head, body: clone(c.body) })) }));
 }
 
 /**
@@ -50,6 +51,7 @@ export async function shrink(stmts, runBoth, original, { budget = 2000 } = {}) {
   const tryDelete = async (li, at, count) => {
     const candidate = clone(best);
     const list = lists(candidate)[li];
+    if (list.slice(at, at + count).some((s) => s.keep)) return false;
     list.splice(at, count);
     if (await stillFails(candidate)) {
       best = candidate;
