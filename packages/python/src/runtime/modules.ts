@@ -3,7 +3,7 @@
  * (Python/sysmodule.c), `gc` (Modules/gcmodule.c, on @pymem/gc) and
  * `weakref` (Modules/_weakref.c, Objects/weakrefobject.c).
  */
-import { PyObject, PyInt, PyStr, PyDict, PyList, PyModule, PyWeakref, PyTypeObject, PyNative } from '@pymem/object-model';
+import { PyObject, PyInt, PyStr, PyDict, PyList, PyModule, PyNative } from '@pymem/object-model';
 import type { GCState, GCCallbackInfo } from '@pymem/gc';
 import { DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from '@pymem/gc';
 import type { Runtime, NativeFn } from './runtime';
@@ -11,10 +11,13 @@ import type { ObjectProtocol } from './objects';
 import type { Operations } from './operations';
 import { dictSetItem } from './dict';
 import { PyErr } from './errors';
+import { installWeakref } from './weakref';
 
 export interface Modules {
   builtinsModule: PyModule;
   invokeCallbacks(phase: 'start' | 'stop', info: GCCallbackInfo): void;
+  /** The exit functions Py_FinalizeEx runs after the main module (`weakref.finalize`'s). */
+  atExit(): void;
 }
 
 export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCState): Modules {
@@ -154,22 +157,11 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
   };
 
   // ---------------------------------------------------------------- weakref
-  ops.moduleFactories.set('weakref', () => {
-    const m = mkModule('weakref');
-    const refType = rt.t.weakref!;
-    p.dictSetStr(m.dict, 'ref', refType);
-    p.dictSetStr(m.dict, 'ReferenceType', refType);
-    const callType = p.callType;
-    p.callType = (type, args, kw) => {
-      if (type === refType) return newWeakref(rt, args[0]!, args[1] && args[1] !== rt.None ? args[1] : null);
-      return callType(type, args, kw);
-    };
-    def(m, 'getweakrefcount', (_rt, a) => rt.newInt(a[0]!.weakrefs?.length ?? 0));
-    return m;
-  });
+  const weakref = installWeakref(rt, p, ops, mkModule, def);
 
   return {
     builtinsModule,
+    atExit: () => weakref.atExit(),
     invokeCallbacks(phase, info) {
       if (!callbacks || callbacks.items.length === 0) return;
       const ph = rt.newStr(phase);
@@ -187,28 +179,6 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
       }
     },
   };
-}
-
-/** `weakref.ref(obj, callback)`: reuses the basic ref without callback, as `weakref___new__` does. */
-export function newWeakref(rt: Runtime, target: PyObject, callback: PyObject | null): PyWeakref {
-  const heap = rt.heap;
-  if (!target.ob_type.instancesHaveWeakrefs && !(target instanceof PyTypeObject) && target.ob_type.tp_name !== 'function' && target.ob_type.tp_name !== 'set' && target.ob_type.tp_name !== 'frozenset' && target.ob_type.tp_name !== 'generator' && target.ob_type.tp_name !== 'method') {
-    throw rt.error('TypeError', `cannot create weak reference to '${target.ob_type.tp_name}' object`);
-  }
-  const list = (target.weakrefs ??= []);
-  if (!callback) {
-    const basic = list[0];
-    if (basic && !basic.callback && basic.ob_type === rt.t.weakref) return heap.newref(basic);
-  }
-  const wr = new PyWeakref(rt.t.weakref!, target, callback ? heap.newref(callback) : null);
-  heap.allocate(wr, rt.sizes.fixed.weakref);
-  rt.track(wr);
-  if (!callback) list.unshift(wr);
-  else {
-    const basicCount = list[0] && !list[0].callback ? 1 : 0;
-    list.splice(basicCount, 0, wr);
-  }
-  return wr;
 }
 
 export { dictSetItem };

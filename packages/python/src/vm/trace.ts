@@ -1,0 +1,330 @@
+/**
+ * NON-SPEC: the engine side of the trace (see @pymem/trace and DESIGN.md).
+ * Nothing here models CPython; it watches the model and reports it.
+ *
+ * The heap, the refcount package and the collector already send their own
+ * events (alloc, incref/decref, dealloc, weakref-cleared, track/untrack,
+ * gc-start/phase/end) to `heap.trace`. The emitter sits there, forwards them,
+ * and adds what only the interpreter knows: frames pushed and popped, names
+ * bound, lines reached, output, finalizer and weakref-callback calls.
+ *
+ * Reference edges are reported by difference: an object that took part in
+ * an event since the last line (it was allocated, or a reference to it was
+ * taken or dropped: the interpreter loads an object onto the value stack to
+ * change it) is "dirty"; at the next line the emitter walks its references
+ * with `tp_traverse` (and, for an object with a `__dict__`, its dict's) and
+ * sends `edge-add`/`edge-remove` for what changed. Counts and generations
+ * set without an event (a finalizer's temporary resurrection, an immortal
+ * object, a promotion at the end of a collection) are reconciled the same way.
+ * So the state the trace describes equals the engine's at every `line` event.
+ */
+import type { TraceEvent, TraceSink } from '@pymem/trace';
+import { PyCell, PyDict, PyList, PySet, PyStr, PyTuple, type Heap, type PyObject } from '@pymem/object-model';
+import type { GCState } from '@pymem/gc';
+import type { Frame } from './frame';
+
+const NO_EDGES: readonly number[] = [];
+
+/** For tests: called with each new emitter and its heap. */
+let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
+
+/** For tests: watch the emitters runProgram makes (null to stop). */
+export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void) | null): void {
+  observer = fn;
+}
+
+/** Sends a run's events to a sink; see the file comment. */
+export class TraceEmitter implements TraceSink {
+  private readonly byAddr = new Map<number, PyObject>();
+  /** The references last reported for each object (addresses, in traversal order). */
+  private readonly known = new Map<PyObject, readonly number[]>();
+  private readonly lastRefcnt = new Map<PyObject, number>();
+  private readonly lastGeneration = new Map<PyObject, number>();
+  private dirty = new Set<PyObject>();
+  /** The object `heap.allocate` is allocating (its alloc event names only the address). */
+  private allocating: PyObject | null = null;
+  private readonly frameDepth = new Map<Frame, number>();
+  private depth = 0;
+  /** The main module's namespace: the trace's globals. Other modules' names are their frames' locals. */
+  private mainGlobals: PyDict | null = null;
+  /** The collector, for the promotions at the end of a collection. */
+  gc: GCState | null = null;
+
+  constructor(
+    private readonly sink: TraceSink,
+    heap: Heap,
+  ) {
+    const allocate = heap.allocate.bind(heap);
+    const allocateStatic = heap.allocateStatic.bind(heap);
+    heap.allocate = <T extends PyObject>(o: T, size: number): T => {
+      this.allocating = o;
+      return allocate(o, size);
+    };
+    heap.allocateStatic = <T extends PyObject>(o: T, size: number): T => {
+      allocateStatic(o, size);
+      this.refcntSet(o);
+      return o;
+    };
+    heap.trace = this;
+    observer?.(this, heap);
+  }
+
+  /** For tests: the running frames, outermost first, with the depth the trace gives them. */
+  runningFrames(): { frame: Frame; depth: number }[] {
+    return [...this.frameDepth].map(([frame, depth]) => ({ frame, depth })).sort((a, b) => a.depth - b.depth);
+  }
+
+  /** For tests: the names and values bound in a frame's locals (cells read through). */
+  frameBindings(f: Frame): Map<string, PyObject> {
+    const out = new Map<string, PyObject>();
+    if (f.locals && f.locals !== this.mainGlobals) {
+      for (const e of f.locals.entries) if (e.key instanceof PyStr && e.value) out.set(e.key.value, e.value);
+    }
+    const names = this.localNames(f);
+    for (let i = 0; i < names.length; i++) {
+      const v = this.localValue(f, i);
+      if (v) out.set(names[i]!, v);
+    }
+    return out;
+  }
+
+  /** Events from the heap, the refcount package and the collector. */
+  event(e: TraceEvent): void {
+    switch (e.kind) {
+      case 'alloc': {
+        const o = this.allocating;
+        this.allocating = null;
+        if (o) {
+          this.byAddr.set(e.id, o);
+          this.dirty.add(o);
+          this.lastRefcnt.set(o, 1);
+        }
+        break;
+      }
+      case 'incref':
+      case 'decref': {
+        const o = this.byAddr.get(e.id);
+        if (o) {
+          this.dirty.add(o);
+          this.lastRefcnt.set(o, e.refcnt);
+        }
+        break;
+      }
+      case 'dealloc': {
+        const o = this.byAddr.get(e.id);
+        if (o) {
+          this.byAddr.delete(e.id);
+          this.known.delete(o);
+          this.lastRefcnt.delete(o);
+          this.lastGeneration.delete(o);
+          this.dirty.delete(o);
+        }
+        break;
+      }
+      case 'track':
+      case 'untrack': {
+        const o = this.byAddr.get(e.id);
+        if (o) this.lastGeneration.set(o, e.kind === 'track' ? e.generation : -1);
+        break;
+      }
+      case 'gc-end':
+        this.sink.event(e);
+        this.reportPromotions(e.generation);
+        return;
+      default:
+        break;
+    }
+    this.sink.event(e);
+  }
+
+  /** A frame starts running (a call, or a generator resuming): its existing bindings come with it. */
+  framePush(f: Frame): void {
+    const depth = ++this.depth;
+    this.frameDepth.set(f, depth);
+    if (!this.mainGlobals) this.mainGlobals = f.globals;
+    this.sink.event({ kind: 'frame-push', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno || f.unit.firstlineno });
+    if (f.locals) {
+      const scope = f.locals === this.mainGlobals ? 'global' : 'local';
+      for (const e of f.locals.entries) {
+        if (e.key instanceof PyStr && e.value) this.sink.event({ kind: 'bind', scope, depth, name: e.key.value, id: e.value.addr });
+      }
+    }
+    const names = this.localNames(f);
+    for (let i = 0; i < names.length; i++) {
+      const v = this.localValue(f, i);
+      if (v) this.sink.event({ kind: 'bind', scope: 'local', depth, name: names[i]!, id: v.addr });
+    }
+  }
+
+  /** A frame stops running (returned, raised or yielded). */
+  framePop(f: Frame): void {
+    const depth = this.frameDepth.get(f) ?? this.depth;
+    this.frameDepth.delete(f);
+    this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
+    this.depth = depth - 1;
+  }
+
+  /** `STORE_NAME`/`DELETE_NAME`: `v` is the new value, null when deleted. */
+  storeName(f: Frame, name: string, v: PyObject | null): void {
+    if (f.locals) this.dirty.add(f.locals);
+    this.bind(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
+  }
+
+  /** `STORE_GLOBAL`/`DELETE_GLOBAL`. */
+  storeGlobal(f: Frame, name: string, v: PyObject | null): void {
+    this.dirty.add(f.globals);
+    if (f.globals === this.mainGlobals) this.bind('global', f, name, v);
+  }
+
+  /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
+  storeLocal(f: Frame, index: number): void {
+    if (f.frameObject) this.dirty.add(f.frameObject);
+    const slot = f.localsplus[index];
+    if (slot instanceof PyCell && index >= f.unit.varnames.length) this.dirty.add(slot);
+    const name = this.localNames(f)[index];
+    if (name !== undefined) this.bind('local', f, name, this.localValue(f, index));
+  }
+
+  /** Output the program wrote. */
+  output(stream: 'stdout' | 'stderr', text: string): void {
+    this.sink.event({ kind: 'output', stream, text });
+  }
+
+  /** `tp_finalize` is about to run (its count may have been set to 1 for it without an event). */
+  finalize(o: PyObject): void {
+    this.refcntSet(o);
+    this.sink.event({ kind: 'finalize', id: o.addr });
+  }
+
+  /** A weakref's callback is about to be called. */
+  weakrefCallback(wr: PyObject): void {
+    this.sink.event({ kind: 'weakref-callback', weakref: wr.addr });
+  }
+
+  /** Execution reached a new line: the edges catch up, then the line event. */
+  line(line: number): void {
+    this.sync();
+    this.sink.event({ kind: 'line', line });
+  }
+
+  /** The run is over: report the last changes of edges. */
+  finish(): void {
+    this.sync();
+  }
+
+  private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
+    const depth = this.frameDepth.get(f) ?? this.depth;
+    this.sink.event(v ? { kind: 'bind', scope, depth, name, id: v.addr } : { kind: 'unbind', scope, depth, name });
+  }
+
+  /** The names of `localsplus`: fast locals, then cells, then free variables. */
+  private localNames(f: Frame): readonly string[] {
+    const u = f.unit;
+    return u.cellvars.length || u.freevars.length ? [...u.varnames, ...u.cellvars, ...u.freevars] : u.varnames;
+  }
+
+  /** The value a local name is bound to (a cell's content for cells and free variables). */
+  private localValue(f: Frame, i: number): PyObject | null {
+    const v = f.localsplus[i] ?? null;
+    if (v instanceof PyCell && i >= f.unit.varnames.length) return v.ref;
+    return v;
+  }
+
+  private refcntSet(o: PyObject): void {
+    if (this.lastRefcnt.get(o) === o.ob_refcnt) return;
+    this.lastRefcnt.set(o, o.ob_refcnt);
+    this.sink.event({ kind: 'refcnt-set', id: o.addr, refcnt: o.ob_refcnt });
+  }
+
+  /** After a collection of `generation`, survivors moved on: report the objects whose generation changed. */
+  private reportPromotions(generation: number): void {
+    const gc = this.gc;
+    if (!gc) return;
+    const top = Math.min(generation + 1, gc.generations.length - 1);
+    for (let g = 0; g <= top; g++) {
+      const head = gc.generations[g]!.head;
+      for (let o = head.gc_next!; o !== head; o = o.gc_next!) this.reconcileGeneration(o);
+    }
+  }
+
+  /** The permanent generation's ends at the last sync: `gc.freeze()`/`unfreeze()` move whole lists without an event. */
+  private permanentEnds: [PyObject | null, PyObject | null] = [null, null];
+
+  private reportFreezes(): void {
+    const gc = this.gc;
+    if (!gc) return;
+    const head = gc.permanent.head;
+    const first = head.gc_next === head ? null : head.gc_next;
+    const last = head.gc_prev === head ? null : head.gc_prev;
+    if (first === this.permanentEnds[0] && last === this.permanentEnds[1]) return;
+    this.permanentEnds = [first, last];
+    for (const h of [head, gc.generations[gc.generations.length - 1]!.head]) {
+      for (let o = h.gc_next!; o !== h; o = o.gc_next!) this.reconcileGeneration(o);
+    }
+  }
+
+  private reconcileGeneration(o: PyObject): void {
+    if (!o.gc_tracked) return;
+    const g = o.gc_generation;
+    if (this.lastGeneration.get(o) === g) return;
+    this.lastGeneration.set(o, g);
+    this.sink.event({ kind: 'generation', id: o.addr, generation: g });
+  }
+
+  /** Reports what changed on the dirty objects since the last sync. */
+  private sync(): void {
+    // What is on a value stack can change without a reference to it being
+    // taken (LIST_APPEND, MAP_ADD, SET_ADD append to the list being built).
+    // A frame object refers to its value stack.
+    for (const f of this.frameDepth.keys()) {
+      for (const o of f.stack) this.dirty.add(o);
+      if (f.frameObject) this.dirty.add(f.frameObject);
+    }
+    this.reportFreezes();
+    if (this.dirty.size === 0) return;
+    const dirty = this.dirty;
+    this.dirty = new Set();
+    const dicts: PyObject[] = [];
+    for (const o of dirty) {
+      if (o.freed) continue;
+      this.syncOne(o);
+      // An object's own namespace changes without the namespace being touched.
+      if (!(o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet)) {
+        o.tp_traverse((r) => {
+          if ((r instanceof PyDict || r instanceof PyCell) && !dirty.has(r)) dicts.push(r);
+        });
+      }
+    }
+    for (const d of dicts) if (!d.freed) this.syncOne(d);
+  }
+
+  private syncOne(o: PyObject): void {
+    this.refcntSet(o);
+    this.reconcileGeneration(o);
+    const now: number[] = [];
+    o.tp_traverse((r) => {
+      now.push(r.addr);
+    });
+    const before = this.known.get(o) ?? NO_EDGES;
+    if (sameList(before, now)) return;
+    const owner = o.addr;
+    const count = new Map<number, number>();
+    for (const t of before) count.set(t, (count.get(t) ?? 0) + 1);
+    const added: number[] = [];
+    for (const t of now) {
+      const c = count.get(t);
+      if (c) count.set(t, c - 1);
+      else added.push(t);
+    }
+    for (const [t, c] of count) for (let i = 0; i < c; i++) this.sink.event({ kind: 'edge-remove', owner, target: t });
+    for (const t of added) this.sink.event({ kind: 'edge-add', owner, target: t });
+    if (now.length) this.known.set(o, now);
+    else this.known.delete(o);
+  }
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
