@@ -20,6 +20,7 @@ import {
   PyModule,
   PyException,
   PyCell,
+  PyGenerator,
   TPFLAGS,
   numbers,
   sizes,
@@ -28,7 +29,7 @@ import {
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
-import { dictGetItem, dictSetItem, dictDelItem, dictItems } from './dict';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, newInstanceDict, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
 
 type Kw = Map<string, PyObject> | null;
@@ -311,6 +312,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const v = int(args[0]!);
     return str(v < 0n ? `-0b${(-v).toString(2)}` : `0b${v.toString(2)}`);
   });
+  def('oct', (_rt, args) => {
+    const v = int(args[0]!);
+    return str(v < 0n ? `-0o${(-v).toString(8)}` : `0o${v.toString(8)}`);
+  });
   def('format', (_rt, args) => ops.format(args[0]!, args[1] ? (args[1] as PyStr).value : ''));
   def('globals', () => heap.newref(ops.vm.current!.globals));
   def('locals', () => {
@@ -421,7 +426,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return l;
   });
   ctor.set(t.dict!, (_rt, args, kw) => {
-    const dd = rt.newDict();
+    const dd = dictNewForCall(rt);
     if (args.length) ops.dictUpdate(dd, args[0]!);
     if (kw) for (const [k, v] of kw) p.dictSetStr(dd, k, v);
     return dd;
@@ -654,7 +659,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
     heap.allocate(o, size);
     if (type.isGC) rt.track(o);
-    if (type.instancesHaveDict && !rt.profile.inlineInstanceValues) o.dict = rt.newDict();
+    if (type.instancesHaveDict && !rt.profile.inlineInstanceValues) o.dict = newInstanceDict(rt, type);
+    if (type.instancesHaveDict) noteInstanceCreated(rt, type);
     return o;
   }
 
@@ -734,6 +740,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         heap.decref(old);
       }
     }
+    // type_new: a class that defines __eq__ but not __hash__ is unhashable.
+    if (p.dictGetStr(dict, '__eq__') && !p.dictGetStr(dict, '__hash__')) p.dictSetStr(dict, '__hash__', rt.None);
     cls.tp_dict = dict;
     cls.tp_bases = rt.newTuple(baseTypes.map((b) => heap.newref(b)));
     cls.tp_mro = rt.newTuple(mro.map((b) => heap.newref(b)));
@@ -898,15 +906,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.newref(rt.None);
   });
   m(t.dict!, 'clear', (_rt, a) => {
-    const dd = self<PyDict>(a);
-    const out: PyObject[] = [];
-    dd.tp_clear(out);
-    for (const o of out) heap.decref(o);
+    dictClear(rt, self<PyDict>(a));
     return heap.newref(rt.None);
   });
   m(t.dict!, 'copy', (_rt, a) => {
-    const dd = rt.newDict();
-    ops.dictUpdate(dd, a[0]!);
+    const src = self<PyDict>(a);
+    const dd = dictNewCopy(rt, src);
+    for (const e of [...dictItems(src)]) dictSetItem(rt, p, dd, e.key, e.value);
     return dd;
   });
   // set
@@ -967,12 +973,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'strip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
   m(t.str!, 'lstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
   m(t.str!, 'rstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
-  m(t.str!, 'split', (_rt, a, kw) => {
-    const s = sv(a);
-    const sep = a[1] ?? kw?.get('sep');
-    const parts = !sep || sep === rt.None ? s.split(/\s+/).filter((x) => x.length) : s.split((sep as PyStr).value);
-    return rt.newList(parts.map(str));
-  });
   m(t.str!, 'replace', (_rt, a) => str(sv(a).split((a[1] as PyStr).value).join((a[2] as PyStr).value)));
   m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
   m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
@@ -1042,6 +1042,120 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.decref(old);
     return heap.newref(rt.None);
   });
+  // generators
+  const genResult = (r: { done: boolean; value: PyObject }): PyObject => {
+    if (!r.done) return r.value;
+    if (r.value === rt.None) {
+      heap.decref(r.value);
+      throw rt.error('StopIteration');
+    }
+    const e = rt.newException(t.StopIteration!, [r.value]);
+    throw new PyErr(e);
+  };
+  m(t.generator!, 'send', (_rt, a) => genResult(ops.sendTo(a[0] as PyGenerator, a[1] ?? rt.None)));
+  m(t.generator!, 'throw', (_rt, a) => {
+    const g = a[0] as PyGenerator;
+    let e = a[1]!;
+    let exc: PyException;
+    if (e instanceof PyTypeObject) exc = p.call(e, a[2] && a[2] !== rt.None ? [a[2]] : [], null) as PyException;
+    else exc = heap.newref(e) as PyException;
+    return genResult(ops.throwInto(g, new PyErr(exc)));
+  });
+  m(t.generator!, 'close', (_rt, a) => {
+    ops.closeGenerator(a[0] as PyGenerator);
+    return heap.newref(rt.None);
+  });
+  m(t.dict!, 'fromkeys', (_rt, a) => {
+    const dd = rt.newDict();
+    const keys = ops.collect(a[1]!);
+    try {
+      for (const k of keys) dictSetItem(rt, p, dd, k, a[2] ?? rt.None);
+    } finally {
+      for (const k of keys) heap.decref(k);
+    }
+    return dd;
+  });
+  // more str methods
+  const splitWhitespace = (s: string, maxsplit: number, fromRight: boolean): string[] => {
+    const parts = s.split(/\s+/).filter((x) => x.length);
+    if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+    if (!fromRight) {
+      let rest = s.trimStart();
+      const out: string[] = [];
+      for (let i = 0; i < maxsplit; i++) {
+        const m = /\s+/.exec(rest)!;
+        out.push(rest.slice(0, m.index));
+        rest = rest.slice(m.index + m[0].length);
+      }
+      out.push(rest);
+      return out;
+    }
+    let rest = s.trimEnd();
+    const out: string[] = [];
+    for (let i = 0; i < maxsplit; i++) {
+      const m = /\s+(?=\S*$)/.exec(rest)!;
+      out.unshift(rest.slice(m.index + m[0].length));
+      rest = rest.slice(0, m.index);
+    }
+    out.unshift(rest);
+    return out;
+  };
+  const splitImpl = (fromRight: boolean): NativeFn => (_rt, a, kw) => {
+    const s = sv(a);
+    const sep = a[1] ?? kw?.get('sep') ?? rt.None;
+    const msObj = a[2] ?? kw?.get('maxsplit');
+    const maxsplit = msObj ? Number(int(msObj)) : -1;
+    let parts: string[];
+    if (sep === rt.None) parts = splitWhitespace(s, maxsplit, fromRight);
+    else {
+      const sp = (sep as PyStr).value;
+      if (!sp) throw rt.error('ValueError', 'empty separator');
+      const all = s.split(sp);
+      if (maxsplit < 0 || all.length <= maxsplit + 1) parts = all;
+      else if (!fromRight) parts = [...all.slice(0, maxsplit), all.slice(maxsplit).join(sp)];
+      else parts = [all.slice(0, all.length - maxsplit).join(sp), ...all.slice(all.length - maxsplit)];
+    }
+    return rt.newList(parts.map(str));
+  };
+  m(t.str!, 'split', splitImpl(false));
+  m(t.str!, 'rsplit', splitImpl(true));
+  m(t.str!, 'splitlines', (_rt, a) => {
+    const keep = a[1] ? p.isTrue(a[1]) : false;
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    const s = sv(a);
+    let last = 0;
+    for (let mm = re.exec(s); mm; mm = re.exec(s)) {
+      out.push(s.slice(last, keep ? mm.index + mm[0].length : mm.index));
+      last = mm.index + mm[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return rt.newList(out.map(str));
+  });
+  m(t.str!, 'partition', (_rt, a) => {
+    const s = sv(a);
+    const sep = (a[1] as PyStr).value;
+    const i = s.indexOf(sep);
+    return rt.newTuple(i < 0 ? [str(s), str(''), str('')] : [str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+  });
+  m(t.str!, 'rpartition', (_rt, a) => {
+    const s = sv(a);
+    const sep = (a[1] as PyStr).value;
+    const i = s.lastIndexOf(sep);
+    return rt.newTuple(i < 0 ? [str(''), str(''), str(s)] : [str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+  });
+  m(t.str!, 'rfind', (_rt, a) => rt.newInt(sv(a).lastIndexOf((a[1] as PyStr).value)));
+  m(t.str!, 'index', (_rt, a) => {
+    const i = sv(a).indexOf((a[1] as PyStr).value);
+    if (i < 0) throw rt.error('ValueError', 'substring not found');
+    return rt.newInt(i);
+  });
+  m(t.str!, 'isspace', (_rt, a) => rt.newBool(/^\s+$/u.test(sv(a))));
+  m(t.str!, 'isupper', (_rt, a) => rt.newBool(/\p{Lu}/u.test(sv(a)) && !/\p{Ll}/u.test(sv(a))));
+  m(t.str!, 'islower', (_rt, a) => rt.newBool(/\p{Ll}/u.test(sv(a)) && !/\p{Lu}/u.test(sv(a))));
+  m(t.str!, 'isalnum', (_rt, a) => rt.newBool(/^[\p{L}\p{N}]+$/u.test(sv(a))));
+  m(t.str!, 'swapcase', (_rt, a) => str([...sv(a)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('')));
+  m(t.str!, 'casefold', (_rt, a) => str(sv(a).toLowerCase()));
   m(t.type!, 'mro', (_rt, a) => rt.newList((a[0] as PyTypeObject).mroCache.map((x) => heap.newref(x))));
 
   // ---------------------------------------------------------------- format() and str % args

@@ -35,7 +35,7 @@ import {
 } from '@pymem/object-model';
 import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
 import { ObjectProtocol, rangeLength } from './objects';
-import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup } from './dict';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup, dictNewPresized, dictMergePresize, newInstanceDict, instanceDictSetItem, noteInlineAttribute } from './dict';
 import { PyErr } from './errors';
 import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
@@ -96,6 +96,7 @@ export class Operations {
       throw rt.error('AttributeError', `module '${o.name}' has no attribute '${name}'`);
     }
     if (o instanceof PyTypeObject) return this.typeGetAttr(o, name);
+    if (o instanceof PyNative && o.ob_type === rt.t.super) return this.superGetAttr(o, name);
     if (o instanceof PyWeakref) {
       // weakref: proxies forward every name; refs have __callback__ (runtime/weakref.ts)
       const w = weakrefGetAttr(this, o, name);
@@ -122,6 +123,35 @@ export class Operations {
       }
     }
     throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  /**
+   * Mirrors Objects/typeobject.c super_getattro(): looks `name` up in the MRO
+   * of the instance's type, after the class `super()` was called in, and binds
+   * what it finds to the instance.
+   */
+  private superGetAttr(sup: PyNative, name: string): PyObject {
+    const rt = this.rt;
+    const [startType, obj] = sup.refs as [PyTypeObject, PyObject];
+    const objType = obj instanceof PyTypeObject && obj.isSubtype(startType) ? obj : obj.ob_type;
+    const mro = objType.mroCache;
+    const i = mro.indexOf(startType);
+    if (name !== '__class__') {
+      for (const t of mro.slice(i + 1)) {
+        const v = t.tp_dict ? this.p.dictGetStr(t.tp_dict, name) : null;
+        if (v) {
+          if (obj === objType) {
+            if (v instanceof PyNative && v.ob_type === rt.t.classmethod) return this.newMethod(v.refs[0]!, obj);
+            if (v instanceof PyNative && v.ob_type === rt.t.staticmethod) return rt.heap.newref(v.refs[0]!);
+            return rt.heap.newref(v);
+          }
+          return this.descrGet(v, obj, objType);
+        }
+        const nm = this.methods.get(t)?.get(name);
+        if (nm) return rt.newBuiltin(name, nm, obj, `${t.tp_name}.${name}`);
+      }
+    }
+    throw rt.error('AttributeError', `'super' object has no attribute '${name}'`);
   }
 
   /** `LOAD_METHOD`: avoids making a bound method for a function found on the type (3.7+). */
@@ -387,7 +417,7 @@ export class Operations {
   instanceDict(o: PyInstance): PyDict {
     const rt = this.rt;
     if (!o.dict) {
-      const d = rt.newDict();
+      const d = newInstanceDict(rt, o.ob_type);
       if (o.values) {
         for (const { key, value } of o.values.values()) dictSetItem(rt, this.p, d, key, value);
         for (const { key, value } of o.values.values()) {
@@ -451,10 +481,15 @@ export class Operations {
           const old = cur.value;
           cur.value = v;
           heap.decref(old);
-        } else o.values.set(name, { key: rt.internString(name), value: v });
+        } else {
+          o.values.set(name, { key: rt.internString(name), value: v });
+          noteInlineAttribute(rt, type, name);
+        }
         return;
       }
-      p.dictSetStr(this.instanceDict(o), name, v);
+      const k = rt.internString(name);
+      instanceDictSetItem(rt, p, type, this.instanceDict(o), k, v);
+      heap.decref(k);
       return;
     }
     if (o instanceof PyFunction) {
@@ -1031,13 +1066,14 @@ export class Operations {
     return [...items.slice(0, before), mid, ...items.slice(items.length - after)];
   }
 
-  newDictPresized(_n: number): PyDict {
-    return this.rt.newDict();
+  newDictPresized(n: number): PyDict {
+    return dictNewPresized(this.rt, n);
   }
 
   dictUpdate(d: PyDict, other: PyObject): void {
     const rt = this.rt;
     if (other instanceof PyDict) {
+      dictMergePresize(rt, d, other);
       for (const e of [...dictItems(other)]) dictSetItem(rt, this.p, d, e.key, e.value);
       return;
     }
@@ -1211,7 +1247,7 @@ export class Operations {
       const kind = o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
       return this.newIterator(kind === 'keys' ? 'dict_keyiterator' : kind === 'values' ? 'dict_valueiterator' : 'dict_itemiterator', [d], { i: 0, kind, used: d.used });
     }
-    if (o instanceof PyGenerator || (o instanceof PyNative && (o.state as IterState | null)?.iter)) return heap.newref(o);
+    if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
     const m = this.p.special(o, '__iter__');
     if (m) {
       const r = this.p.callSpecial(m, o, []);
@@ -1223,6 +1259,11 @@ export class Operations {
     }
     if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
+  }
+
+  /** A built-in iterator object (its `tp_iter` returns itself). */
+  private isNativeIterator(o: PyObject): boolean {
+    return o instanceof PyNative && o.state !== null && typeof o.state === 'object' && 'i' in (o.state as object);
   }
 
   isIterator(o: PyObject): boolean {
@@ -1444,6 +1485,32 @@ export class Operations {
     }
     if (r instanceof Yielded) return { done: false, value: r.value };
     this.finishGenerator(it, frame);
+    return { done: true, value: r };
+  }
+
+  /** `gen_throw`: raises `err` inside the suspended generator. */
+  throwInto(g: PyGenerator, err: PyErr): { done: boolean; value: PyObject } {
+    const rt = this.rt;
+    const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
+    if (!frame || frame.pc === 0) {
+      if (frame) this.finishGenerator(g, frame);
+      throw err;
+    }
+    g.running = true;
+    this.vm.depth++;
+    let r: PyObject;
+    try {
+      r = this.vm.evalFrame(frame, err);
+    } catch (e) {
+      this.finishGenerator(g, frame);
+      throw e;
+    } finally {
+      g.running = false;
+      this.vm.depth--;
+    }
+    if (r instanceof Yielded) return { done: false, value: r.value };
+    this.finishGenerator(g, frame);
+    void rt;
     return { done: true, value: r };
   }
 
