@@ -13,3 +13,19 @@ export {
   SETENTRY_SIZE,
 } from './set-table.js';
 export { ListAllocation, type ListAllocProfile, listAllocProfile, listResize } from './list-alloc.js';
+export {
+  type DictKeysProfile,
+  type DictKeysState,
+  dictKeysProfile,
+  usableFraction,
+  estimateSize,
+  log2Keysize,
+  estimateLog2Keysize,
+  growthRate,
+  indexSize,
+  keysSize,
+  dictObjectSizeof,
+  PyDict_LOG_MINSIZE,
+  PyDict_MINSIZE,
+  SHARED_KEYS_MAX_SIZE,
+} from './dict-keys.js';

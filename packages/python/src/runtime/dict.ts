@@ -1,10 +1,16 @@
 /**
  * Dict operations on `PyDict` (Objects/dictobject.c): lookup by hash then
- * identity then `__eq__`, insertion order, the growth of the keys table
- * (for `sys.getsizeof`), and `MAINTAIN_TRACKING`: a dict is tracked by the
- * collector only once it holds a value (or key) that may be tracked.
+ * identity then `__eq__`, insertion order, the keys table's geometry (for
+ * `sys.getsizeof`: resize, presize, copy, clear, key-sharing split tables for
+ * instance dicts), and `MAINTAIN_TRACKING`: a dict is tracked by the collector
+ * only once it holds a key or value that may be tracked.
+ *
+ * The keys table is described by the dict's `log2Size` (0 is the shared
+ * `Py_EMPTY_KEYS`), `usable` (`dk_usable`), `entries.length` (`dk_nentries`,
+ * deleted entries included) and `unicodeKeys` (3.11+ `DICT_KEYS_UNICODE`).
+ * A split dict shares a class's keys (`ht_cached_keys`, a `SharedKeys` here).
  */
-import type { PyDict, PyObject } from '@pymem/object-model';
+import { PyStr, type PyDict, type PyObject, type PyTypeObject, tables } from '@pymem/object-model';
 import type { Runtime } from './runtime';
 
 /** Hooks into the object protocol the dict needs (hash and equality may run Python code). */
@@ -13,10 +19,115 @@ export interface DictOps {
   eq(a: PyObject, b: PyObject): boolean;
 }
 
-/** Whether an object may be tracked (`_PyObject_GC_MAY_BE_TRACKED`). */
+const keysProfiles = new Map<string, tables.DictKeysProfile>();
+
+/** The keys-table profile of the runtime's version. */
+export function keysProfile(rt: Runtime): tables.DictKeysProfile {
+  const v = rt.profile.version;
+  const k = `${v[0]}.${v[1]}`;
+  let p = keysProfiles.get(k);
+  if (!p) keysProfiles.set(k, (p = tables.dictKeysProfile(v)));
+  return p;
+}
+
+/**
+ * A class's shared keys (`ht_cached_keys`, a `DICT_KEYS_SPLIT` table): the
+ * attribute names in order and the table's geometry. `users` are the split
+ * dicts that point at it; with the class's own reference they make `dk_refcnt`.
+ */
+export class SharedKeys {
+  names: string[] = [];
+  users = new Set<PyDict>();
+  constructor(
+    public log2Size: number,
+    public usable: number,
+  ) {}
+  get nentries(): number {
+    return this.names.length;
+  }
+  /** `dk_refcnt`: the class plus every live split dict using these keys. */
+  refcnt(): number {
+    let n = 1;
+    for (const d of this.users) if (!d.freed && sharedOf.get(d) === this) n++;
+    return n;
+  }
+}
+
+/** Split dicts and the shared keys they use (`ma_values != NULL`). */
+const sharedOf = new WeakMap<PyDict, SharedKeys>();
+/** `CACHED_KEYS(tp)`; `null` once sharing was given up for the class (3.6–3.10). */
+const cachedKeys = new WeakMap<PyTypeObject, SharedKeys | null>();
+
+/** Whether `d` is a split (key-sharing) dict. */
+export function dictIsSplit(d: PyDict): boolean {
+  return sharedOf.has(d);
+}
+
+/** `_PyDict_NewKeysForClass`: 8 slots up to 3.10; 3.11+ up to 30 names, counted down per instance. */
+function cachedKeysOf(rt: Runtime, type: PyTypeObject): SharedKeys | null {
+  let sk = cachedKeys.get(type);
+  if (sk === undefined) {
+    const kp = keysProfile(rt);
+    sk = kp.sharedKeysCountdown
+      ? new SharedKeys(6, tables.SHARED_KEYS_MAX_SIZE)
+      : new SharedKeys(tables.PyDict_LOG_MINSIZE, tables.usableFraction(tables.PyDict_MINSIZE));
+    cachedKeys.set(type, sk);
+  }
+  return sk;
+}
+
+/**
+ * A new instance of a class whose instances have a `__dict__`. 3.11+:
+ * `init_inline_values()` takes one off the shared keys' `dk_usable` (while it
+ * is above 1). Call once per instance created.
+ */
+export function noteInstanceCreated(rt: Runtime, type: PyTypeObject): void {
+  if (!keysProfile(rt).sharedKeysCountdown) return;
+  const sk = cachedKeysOf(rt, type);
+  if (sk && sk.usable > 1) sk.usable--;
+}
+
+/** 3.11+: an attribute stored in an instance's inline values adds its name to the shared keys. */
+export function noteInlineAttribute(rt: Runtime, type: PyTypeObject, name: string): void {
+  const sk = cachedKeysOf(rt, type);
+  if (!sk || sk.names.includes(name)) return;
+  if (sk.usable > 0) {
+    sk.names.push(name);
+    sk.usable--;
+  }
+}
+
+/**
+ * The `__dict__` of an instance: a split dict sharing the class's keys when
+ * the class has them (`new_dict_with_shared_keys`, 3.6–3.10;
+ * `make_dict_from_instance_attributes`, 3.11+), else `PyDict_New()`.
+ */
+export function newInstanceDict(rt: Runtime, type: PyTypeObject): PyDict {
+  const d = rt.newDict();
+  const sk = cachedKeysOf(rt, type);
+  if (sk) linkSplit(d, sk);
+  return d;
+}
+
+function linkSplit(d: PyDict, sk: SharedKeys): void {
+  sharedOf.set(d, sk);
+  sk.users.add(d);
+  d.log2Size = sk.log2Size;
+  d.usable = 0;
+  d.unicodeKeys = true;
+}
+
+function unlinkSplit(d: PyDict): void {
+  const sk = sharedOf.get(d);
+  if (!sk) return;
+  sharedOf.delete(d);
+  sk.users.delete(d);
+}
+
+/** Whether an object may be tracked (`_PyObject_GC_MAY_BE_TRACKED`): only tuples are looked at. */
 export function mayBeTracked(o: PyObject): boolean {
   if (!o.ob_type.isGC) return false;
-  if (o.ob_type.tp_name === 'tuple' || o.ob_type.tp_name === 'dict') return o.gc_tracked;
+  if (o.ob_type.tp_name === 'tuple' && !o.ob_type.isHeapType) return o.gc_tracked;
   return true;
 }
 
@@ -35,30 +146,78 @@ export function dictLookup(ops: DictOps, d: PyDict, key: PyObject, hash: bigint)
   return -1;
 }
 
-/** `USABLE_FRACTION`. */
-function usableFraction(size: number): number {
-  return ((size << 1) / 3) | 0;
+function reindex(d: PyDict): void {
+  d.index.clear();
+  d.entries.forEach((e, i) => {
+    if (e.key === null) return;
+    const b = d.index.get(e.hash);
+    if (b) b.push(i);
+    else d.index.set(e.hash, [i]);
+  });
 }
 
-/** Mirrors insertion_resize(): the table grows to fit `used * GROWTH_RATE`. */
-function growIfNeeded(rt: Runtime, d: PyDict): void {
-  if (d.usable > 0) return;
-  const minor = rt.profile.version[1];
-  const minsize = minor >= 8 ? d.used * 3 : d.used * 2 + (1 << d.log2Size) / 2;
-  let log2 = 3;
-  while (1 << log2 < minsize || usableFraction(1 << log2) <= d.used) log2++;
-  d.log2Size = log2;
-  d.usable = usableFraction(1 << log2) - d.used;
-  // Compaction: deleted entries disappear on resize.
+/**
+ * Mirrors dictresize(): a new combined table of `1 << log2` slots holding the
+ * live entries (deleted ones disappear); a split dict stops sharing.
+ */
+export function dictResize(rt: Runtime, d: PyDict, log2: number, unicode: boolean): void {
+  const wasSplit = sharedOf.has(d);
+  unlinkSplit(d);
   if (d.entries.length !== d.used) {
     d.entries = d.entries.filter((e) => e.key !== null);
-    d.index.clear();
-    d.entries.forEach((e, i) => {
-      const b = d.index.get(e.hash);
-      if (b) b.push(i);
-      else d.index.set(e.hash, [i]);
-    });
+    reindex(d);
   }
+  d.log2Size = log2;
+  d.usable = tables.usableFraction(1 << log2) - d.used;
+  const allStr = d.entries.every((e) => e.key instanceof PyStr && e.key.ob_type === rt.t.str);
+  d.unicodeKeys = unicode && (wasSplit || d.unicodeKeys || d.entries.length === 0) && allStr;
+}
+
+/** Mirrors insertion_resize(): `dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)))`. */
+function insertionResize(rt: Runtime, d: PyDict, unicode: boolean): void {
+  const kp = keysProfile(rt);
+  const sk = sharedOf.get(d);
+  const log2 = sk ? sk.log2Size : d.log2Size;
+  dictResize(rt, d, tables.log2Keysize(kp, tables.growthRate(kp, d.used, log2)), unicode);
+}
+
+function isExactStr(rt: Runtime, o: PyObject): boolean {
+  return o.ob_type === rt.t.str;
+}
+
+/**
+ * A new key in a split dict: mirrors the split-table rules of insertdict().
+ * Returns false when the dict had to become combined first.
+ */
+function splitInsertNew(rt: Runtime, d: PyDict, sk: SharedKeys, key: PyObject): boolean {
+  const kp = keysProfile(rt);
+  if (!isExactStr(rt, key)) {
+    insertionResize(rt, d, false);
+    return false;
+  }
+  const name = (key as PyStr).value;
+  const ix = sk.names.indexOf(name);
+  if (kp.sharedKeysCountdown) {
+    // 3.11+: insertion order is kept per dict; only a full table splits off.
+    if (ix >= 0) return true;
+    if (sk.usable > 0) {
+      sk.names.push(name);
+      sk.usable--;
+      return true;
+    }
+    insertionResize(rt, d, true);
+    return false;
+  }
+  // 3.6–3.10: the shared order must match this dict's order.
+  if (ix >= 0 ? ix !== d.used : d.used !== sk.nentries || sk.usable <= 0) {
+    insertionResize(rt, d, true);
+    return false;
+  }
+  if (ix < 0) {
+    sk.names.push(name);
+    sk.usable--;
+  }
+  return true;
 }
 
 /**
@@ -67,6 +226,12 @@ function growIfNeeded(rt: Runtime, d: PyDict): void {
  */
 export function dictSetItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: PyObject, hash = ops.hash(key)): void {
   const heap = rt.heap;
+  const kp = keysProfile(rt);
+  if (kp.unicodeKeysTables && d.unicodeKeys && !sharedOf.has(d) && !isExactStr(rt, key)) {
+    // A presized table that is still empty was made for these keys (`_PyDict_FromItems`).
+    if (d.log2Size > 0 && d.entries.length === 0) d.unicodeKeys = false;
+    else if (d.log2Size > 0) insertionResize(rt, d, false);
+  }
   const i = dictLookup(ops, d, key, hash);
   heap.incref(value);
   if (!d.gc_tracked && (mayBeTracked(value) || mayBeTracked(key))) rt.track(d);
@@ -77,16 +242,50 @@ export function dictSetItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject,
     heap.decref(old);
     return;
   }
-  growIfNeeded(rt, d);
+  const sk = sharedOf.get(d);
+  if (!(sk && splitInsertNew(rt, d, sk, key))) {
+    if (d.log2Size === 0) {
+      // insert_to_emptydict(): the first real table.
+      d.log2Size = tables.PyDict_LOG_MINSIZE;
+      d.usable = tables.usableFraction(tables.PyDict_MINSIZE);
+      d.unicodeKeys = isExactStr(rt, key);
+      d.entries = [];
+      d.index.clear();
+    } else if (d.usable <= 0) {
+      insertionResize(rt, d, true);
+    }
+    if (!isExactStr(rt, key)) d.unicodeKeys = false;
+    d.usable--;
+  }
   heap.incref(key);
-  if (key.ob_type !== rt.t.str) d.unicodeKeys = false;
   d.entries.push({ key, value, hash });
   const b = d.index.get(hash);
   if (b) b.push(d.entries.length - 1);
   else d.index.set(hash, [d.entries.length - 1]);
   d.used++;
-  d.usable--;
   d.version++;
+}
+
+/**
+ * `_PyObjectDict_SetItem` (3.6–3.10): an attribute store into an instance
+ * dict. When the store made the dict give up its shared keys, the class
+ * adopts the dict's new table as its shared keys if no other instance uses
+ * the old one (`dk_refcnt == 1`), and stops sharing otherwise.
+ */
+export function instanceDictSetItem(rt: Runtime, ops: DictOps, type: PyTypeObject, d: PyDict, key: PyObject, value: PyObject): void {
+  const before = sharedOf.get(d);
+  dictSetItem(rt, ops, d, key, value);
+  if (!before || sharedOf.has(d) || keysProfile(rt).sharedKeysCountdown) return;
+  if (cachedKeys.get(type) !== before) return;
+  if (before.refcnt() === 1 && d.entries.length === d.used && d.entries.every((e) => e.key !== null && isExactStr(rt, e.key))) {
+    // make_keys_shared(): the dict's table becomes the class's shared keys.
+    const sk = new SharedKeys(d.log2Size, d.usable);
+    sk.names = d.entries.map((e) => (e.key as PyStr).value);
+    cachedKeys.set(type, sk);
+    linkSplit(d, sk);
+  } else {
+    cachedKeys.set(type, null);
+  }
 }
 
 /** `PyDict_GetItem`: a borrowed reference or null. */
@@ -97,8 +296,13 @@ export function dictGetItem(ops: DictOps, d: PyDict, key: PyObject, hash = ops.h
 
 /** `PyDict_DelItem`: returns false when the key is missing. */
 export function dictDelItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, hash = ops.hash(key)): boolean {
-  const i = dictLookup(ops, d, key, hash);
+  let i = dictLookup(ops, d, key, hash);
   if (i < 0) return false;
+  if (sharedOf.has(d) && !keysProfile(rt).sharedKeysCountdown) {
+    // 3.6–3.10: deleting from a split table first makes it combined, same size.
+    dictResize(rt, d, d.log2Size, true);
+    i = dictLookup(ops, d, key, hash);
+  }
   const e = d.entries[i]!;
   const k = e.key!;
   const v = e.value!;
@@ -114,26 +318,114 @@ export function dictDelItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject,
   return true;
 }
 
+/** `PyDict_Clear`: drops every entry; the dict then shares `Py_EMPTY_KEYS`. */
+export function dictClear(rt: Runtime, d: PyDict): void {
+  const out: PyObject[] = [];
+  for (const e of d.entries) if (e.key !== null) out.push(e.key, e.value!);
+  unlinkSplit(d);
+  d.entries = [];
+  d.index.clear();
+  d.used = 0;
+  d.log2Size = 0;
+  d.usable = 0;
+  d.unicodeKeys = true;
+  d.version++;
+  for (const o of out) rt.heap.decref(o);
+}
+
 /** Live entries in order. */
 export function* dictItems(d: PyDict): Generator<{ key: PyObject; value: PyObject }> {
   for (const e of d.entries) if (e.key !== null) yield { key: e.key, value: e.value! };
 }
 
-/** `sys.getsizeof` of a dict (Objects/dictobject.c `_PyDict_SizeOf`). */
+/**
+ * `_PyDict_NewPresized(n)` (BUILD_MAP, BUILD_CONST_KEY_MAP): 3.8+ n ≤ 5 is
+ * `PyDict_New()`; otherwise a table for n entries. 3.11+ the table is
+ * unicode until a non-str key arrives while it is still empty.
+ */
+export function dictNewPresized(rt: Runtime, n: number): PyDict {
+  const kp = keysProfile(rt);
+  const d = rt.newDict();
+  if (kp.smallPresizeIsNew && n <= tables.usableFraction(tables.PyDict_MINSIZE)) return d;
+  const log2 = n > tables.usableFraction(1 << 17) ? 17 : tables.estimateLog2Keysize(kp, n);
+  dictResize(rt, d, log2, true);
+  return d;
+}
+
+/** `dict()` (dict_new): 8 slots up to 3.9, `Py_EMPTY_KEYS` from 3.10. */
+export function dictNewForCall(rt: Runtime): PyDict {
+  const d = rt.newDict();
+  if (!keysProfile(rt).dictCallSharesEmptyKeys && d.log2Size === 0) {
+    d.log2Size = tables.PyDict_LOG_MINSIZE;
+    d.usable = tables.usableFraction(tables.PyDict_MINSIZE);
+  }
+  return d;
+}
+
+/**
+ * The one-big-resize at the start of `dict_merge()` when `other` (a dict with
+ * `otherUsed` entries) is merged into `d`; and the 3.10+ clone of a dense
+ * table into an empty dict. Returns true when the caller should copy entries
+ * in order without any further resizing (the table was cloned).
+ */
+export function dictMergePresize(rt: Runtime, d: PyDict, other: PyDict): boolean {
+  const kp = keysProfile(rt);
+  if (other === d || other.used === 0) return false;
+  if (kp.mergeClonesDense && d.used === 0 && !sharedOf.has(other) && other.used === other.entries.length
+      && (other.log2Size === tables.PyDict_LOG_MINSIZE || tables.usableFraction((1 << other.log2Size) / 2) < other.used)) {
+    cloneGeometry(rt, d, other);
+    return true;
+  }
+  const size = d.log2Size === 0 ? 1 : 1 << d.log2Size;
+  const unicode = kp.unicodeKeysTables ? (sharedOf.has(other) || other.unicodeKeys) : false;
+  if (kp.mergePresizeEstimate) {
+    if (tables.usableFraction(size) < other.used) {
+      dictResize(rt, d, tables.estimateLog2Keysize(kp, d.used + other.used), unicode);
+    }
+  } else if (d.usable * 3 < other.used * 2) {
+    dictResize(rt, d, tables.log2Keysize(kp, (d.used + other.used) * 2), unicode);
+  }
+  return false;
+}
+
+function cloneGeometry(rt: Runtime, d: PyDict, other: PyDict): void {
+  unlinkSplit(d);
+  d.log2Size = other.log2Size;
+  d.usable = other.usable + other.used;
+  d.unicodeKeys = other.unicodeKeys;
+  void rt;
+}
+
+/**
+ * `PyDict_Copy(o)` geometry: returns a new empty dict shaped the way CPython
+ * shapes the copy before filling it (split copy, clone of a dense table, or
+ * `PyDict_New()` plus the merge presize). The caller inserts the entries.
+ */
+export function dictNewCopy(rt: Runtime, o: PyDict): PyDict {
+  const kp = keysProfile(rt);
+  if (o.used === 0 && kp.copyOfEmptyIsNew) return rt.newDict();
+  const sk = sharedOf.get(o);
+  if (sk) {
+    const d = rt.newDict();
+    linkSplit(d, sk);
+    return d;
+  }
+  if (kp.copyClonesDense && o.used >= ((o.entries.length * 2) / 3 | 0)) {
+    const d = rt.newDict();
+    cloneGeometry(rt, d, o);
+    return d;
+  }
+  const d = rt.newDict();
+  dictMergePresize(rt, d, o);
+  return d;
+}
+
+/** `sys.getsizeof` of a dict (Objects/dictobject.c `_PyDict_SizeOf`), GC header included. */
 export function dictSizeof(rt: Runtime, d: PyDict): number {
-  const minor = rt.profile.version[1];
-  const gc = rt.sizes.gcHeaderSize;
-  const size = 1 << d.log2Size;
-  const base = minor >= 11 ? 48 : 48;
-  if (d.used === 0 && d.log2Size === 3 && d.entries.length === 0 && d.usable === 5) {
-    // The shared empty keys object is not counted.
-    return gc + base;
-  }
-  const usable = usableFraction(size);
-  const ixSize = size <= 0xff ? 1 : size <= 0xffff ? 2 : size <= 0xffffffff ? 4 : 8;
-  if (minor >= 11) {
-    const entrySize = d.unicodeKeys ? 16 : 24;
-    return gc + base + 32 + ixSize * size + entrySize * usable;
-  }
-  return gc + base + (minor >= 8 ? 32 : 40) + ixSize * size + 24 * usable;
+  const kp = keysProfile(rt);
+  const sk = sharedOf.get(d);
+  const split = sk
+    ? { usableSlots: kp.sharedKeysCountdown ? sk.nentries + sk.usable : tables.usableFraction(1 << sk.log2Size) }
+    : null;
+  return rt.sizes.gcHeaderSize + tables.dictObjectSizeof(kp, { log2Size: d.log2Size, unicode: d.unicodeKeys }, split);
 }

@@ -315,7 +315,18 @@ export class Runtime {
 
   /** `PyDict_New`: untracked until it holds a value that may be tracked (`MAINTAIN_TRACKING`). */
   newDict(): PyDict {
-    return this.heap.allocate(new PyDict(this.t.dict!), this.sizes.gcHeaderSize + 48);
+    const d = this.heap.allocate(new PyDict(this.t.dict!), this.sizes.gcHeaderSize + 48);
+    if (this.newDictSharesEmptyKeys) {
+      // 3.8+: `Py_EMPTY_KEYS` (log2 size 0, nothing usable) until the first insertion.
+      d.log2Size = 0;
+      d.usable = 0;
+    }
+    return d;
+  }
+
+  /** 3.8+: `PyDict_New()` starts from the shared empty keys; 3.6/3.7 allocate 8 slots. */
+  private get newDictSharesEmptyKeys(): boolean {
+    return this.profile.version[1] >= 8;
   }
 
   newSet(frozen = false): PySet {
