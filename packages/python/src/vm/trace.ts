@@ -24,6 +24,8 @@ import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
 const NO_EDGES: readonly number[] = [];
+/** A floating object with more references than this is no longer re-checked at every line. */
+const MAX_FLOATING_REFERENTS = 256;
 
 /** For tests: called with each new emitter and its heap. */
 let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
@@ -41,6 +43,14 @@ export class TraceEmitter implements TraceSink {
   private readonly lastRefcnt = new Map<PyObject, number>();
   private readonly lastGeneration = new Map<PyObject, number>();
   private dirty = new Set<PyObject>();
+  /**
+   * Objects no traced reference reaches yet (held by a builtin while it
+   * works, or by a fast local): they can change without being touched, so
+   * they are checked at every line until something refers to them.
+   */
+  private readonly floating = new Set<PyObject>();
+  /** Traced references to each address. */
+  private readonly inDegree = new Map<number, number>();
   /** The object `heap.allocate` is allocating (its alloc event names only the address). */
   private allocating: PyObject | null = null;
   private readonly frameDepth = new Map<Frame, number>();
@@ -97,6 +107,7 @@ export class TraceEmitter implements TraceSink {
         if (o) {
           this.byAddr.set(e.id, o);
           this.dirty.add(o);
+          this.floating.add(o);
           this.lastRefcnt.set(o, 1);
         }
         break;
@@ -118,6 +129,8 @@ export class TraceEmitter implements TraceSink {
           this.lastRefcnt.delete(o);
           this.lastGeneration.delete(o);
           this.dirty.delete(o);
+          this.floating.delete(o);
+          this.inDegree.delete(e.id);
         }
         break;
       }
@@ -127,6 +140,16 @@ export class TraceEmitter implements TraceSink {
         if (o) this.lastGeneration.set(o, e.kind === 'track' ? e.generation : -1);
         break;
       }
+      case 'gc-phase':
+        this.sink.event(e);
+        // A collection first merges the younger generations into the one collected.
+        if (e.phase === 'update_refs' && e.objects) {
+          for (const x of e.objects) {
+            const o = this.byAddr.get(x.id);
+            if (o) this.reconcileGeneration(o);
+          }
+        }
+        return;
       case 'gc-end':
         this.sink.event(e);
         this.reportPromotions(e.generation);
@@ -160,6 +183,8 @@ export class TraceEmitter implements TraceSink {
   framePop(f: Frame): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
     this.frameDepth.delete(f);
+    // Its frame object (a generator's, or any before 3.11) lets go of the locals next.
+    if (f.frameObject) this.dirty.add(f.frameObject);
     this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
     this.depth = depth - 1;
   }
@@ -296,6 +321,10 @@ export class TraceEmitter implements TraceSink {
       }
     }
     for (const d of dicts) if (!d.freed) this.syncOne(d);
+    for (const o of this.floating) {
+      if (!dirty.has(o)) this.syncOne(o);
+      if ((this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+    }
   }
 
   private syncOne(o: PyObject): void {
@@ -316,8 +345,15 @@ export class TraceEmitter implements TraceSink {
       if (c) count.set(t, c - 1);
       else added.push(t);
     }
-    for (const [t, c] of count) for (let i = 0; i < c; i++) this.sink.event({ kind: 'edge-remove', owner, target: t });
-    for (const t of added) this.sink.event({ kind: 'edge-add', owner, target: t });
+    const deg = this.inDegree;
+    for (const [t, c] of count) {
+      for (let i = 0; i < c; i++) this.sink.event({ kind: 'edge-remove', owner, target: t });
+      if (c) deg.set(t, (deg.get(t) ?? c) - c);
+    }
+    for (const t of added) {
+      this.sink.event({ kind: 'edge-add', owner, target: t });
+      deg.set(t, (deg.get(t) ?? 0) + 1);
+    }
     if (now.length) this.known.set(o, now);
     else this.known.delete(o);
   }

