@@ -139,8 +139,9 @@ export class PyTuple extends PyObject {
   constructor(type: PyTypeObject, public items: PyObject[]) {
     super(type);
   }
+  /** Mirrors tupletraverse(): items last to first. */
   tp_traverse(visit: Visit): void {
-    for (const o of this.items) visit(o);
+    for (let i = this.items.length - 1; i >= 0; i--) visit(this.items[i]!);
   }
   releaseForDealloc(out: PyObject[]): void {
     for (let i = this.items.length - 1; i >= 0; i--) out.push(this.items[i]!);
@@ -155,8 +156,9 @@ export class PyList extends PyObject {
     super(type);
     this.allocated = allocated;
   }
+  /** Mirrors list_traverse(): items last to first. */
   tp_traverse(visit: Visit): void {
-    for (const o of this.items) visit(o);
+    for (let i = this.items.length - 1; i >= 0; i--) visit(this.items[i]!);
   }
   /** Mirrors Objects/listobject.c list_dealloc(): items are released last to first. */
   releaseForDealloc(out: PyObject[]): void {

@@ -50,6 +50,11 @@ export interface VersionProfile {
   readonly arenaSize: number;
   /** 3.11+: tracebacks underline the failing expression with `~` and `^`. */
   readonly tracebackCarets: boolean;
+  /**
+   * Where a failed `assert` is located for the traceback's underline: its
+   * test expression (3.11, 3.13) or the whole statement (3.12).
+   */
+  readonly assertLocatedAtTest: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -86,6 +91,7 @@ function profile(minor: number, micro: number): VersionProfile {
     tracebackCarets: atLeast(11),
     tracebackCallAnchors: atLeast(13),
     tracebackOmitsMainModule: atLeast(11),
+    assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,
     gcHeaderSize: atLeast(8) ? 16 : 32,

@@ -159,7 +159,7 @@ export function runProgram(options: RunOptions): RunResult {
     }
     let unit: CodeUnit;
     try {
-      unit = compileModule(tree, options.path, options.source, { version: profile.version });
+      unit = compileModule(tree, options.path, options.source, { version: profile.version, assertLocatedAtTest: profile.assertLocatedAtTest });
     } catch (e) {
       return { exitCode: reportCompileError(rt, e, options.path) };
     }

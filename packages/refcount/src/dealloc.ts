@@ -82,6 +82,8 @@ export class Deallocator {
    */
   private begin(o: PyObject): void {
     const type = o.ob_type;
+    // PyObject_GC_UnTrack comes first in every tp_dealloc, before the trashcan.
+    if (o.gc_tracked) this.heap.gc?.untrack(o);
     if (type.usesTrashcan) {
       if (this.trashNesting >= TRASH_UNWIND_LEVEL) {
         // _PyTrash_thread_deposit_object(): destroyed later, at the outermost level.
@@ -91,13 +93,16 @@ export class Deallocator {
       this.trashNesting++;
     }
     if (type.hasFinalizer && !o.gc_finalized) {
-      if (!this.callFinalizerFromDealloc(o)) {
+      // subtype_dealloc tracks the object again while its finalizer runs.
+      if (type.isGC) this.heap.gc?.track(o);
+      const dead = this.callFinalizerFromDealloc(o);
+      if (!dead) {
         if (type.usesTrashcan) this.trashEnd();
-        return; // resurrected
+        return; // resurrected (and still tracked)
       }
+      if (o.gc_tracked) this.heap.gc?.untrack(o);
     }
     if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
-    if (o.gc_tracked) this.heap.gc?.untrack(o);
     const refs: PyObject[] = [];
     o.releaseForDealloc(refs);
     this.stack.push({ obj: o, refs, i: 0, trashcan: type.usesTrashcan });

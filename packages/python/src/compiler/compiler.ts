@@ -61,6 +61,8 @@ export interface CodeUnit {
 export interface CompileOptions {
   /** `(3, minor)` of the profile: a few code shapes differ per version. */
   readonly version: readonly [number, number];
+  /** Locate a failed `assert` at its test (see `VersionProfile.assertLocatedAtTest`); default true. */
+  readonly assertLocatedAtTest?: boolean;
 }
 
 class Label {
@@ -494,12 +496,12 @@ class Compiler {
       case 'Assert': {
         const end = new Label();
         this.jumpIf(s.test, true, end);
-        // CPython attributes the failed assertion to its test expression.
-        this.setLoc(s.test);
+        const where: ast.Located = this.options.assertLocatedAtTest !== false ? s.test : s;
+        this.setLoc(where);
         this.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.expr(s.msg);
-          this.setLoc(s.test);
+          this.setLoc(where);
           this.emit(Op.CALL, 1);
         }
         this.emit(Op.RAISE_VARARGS, 1);

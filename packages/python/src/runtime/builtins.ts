@@ -281,7 +281,19 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const r = ops.binaryOp(args[0]!, args[1]!, 'Mod', false);
     return rt.newTuple([q, r]);
   });
-  def('pow', (_rt, args) => ops.binaryOp(args[0]!, args[1]!, 'Pow', false));
+  def('pow', (_rt, args) => {
+    if (args.length === 3 && args[2] !== rt.None) {
+      const [b, e, mod] = args as [PyObject, PyObject, PyObject];
+      if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+      try {
+        return rt.newInt(numbers.intPowMod(b.value, e.value, mod.value, p.numProfile));
+      } catch (err) {
+        if (err instanceof numbers.NumberError) throw rt.error(err.pyType, err.message);
+        throw err;
+      }
+    }
+    return ops.binaryOp(args[0]!, args[1]!, 'Pow', false);
+  });
   def('chr', (_rt, args) => str(String.fromCodePoint(Number(int(args[0]!)))));
   def('ord', (_rt, args) => {
     const s = args[0]!;
@@ -1156,6 +1168,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'isalnum', (_rt, a) => rt.newBool(/^[\p{L}\p{N}]+$/u.test(sv(a))));
   m(t.str!, 'swapcase', (_rt, a) => str([...sv(a)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('')));
   m(t.str!, 'casefold', (_rt, a) => str(sv(a).toLowerCase()));
+  // property.setter/getter/deleter return a copy with one accessor replaced.
+  for (const [name, idx] of [['getter', 0], ['setter', 1], ['deleter', 2]] as const) {
+    m(t.property!, name, (_rt, a) => {
+      const prop = a[0] as PyNative;
+      const refs = [prop.refs[0] ?? rt.None, prop.refs[1] ?? rt.None, prop.refs[2] ?? rt.None];
+      refs[idx] = a[1]!;
+      const np = heap.allocate(new PyNative(t.property!, refs.map((r) => heap.newref(r))), rt.sizes.fixed.property);
+      rt.track(np);
+      return np;
+    });
+  }
   m(t.type!, 'mro', (_rt, a) => rt.newList((a[0] as PyTypeObject).mroCache.map((x) => heap.newref(x))));
 
   // ---------------------------------------------------------------- format() and str % args

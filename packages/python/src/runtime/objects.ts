@@ -321,6 +321,11 @@ export class ObjectProtocol implements DictOps {
           return bSubA && !aSubB;
       }
     }
+    if (a instanceof PyMethod && b instanceof PyMethod && (op === 'Eq' || op === 'NotEq')) {
+      // method_richcompare: the same function bound to the same object.
+      const same = a.func === b.func && a.self === b.self;
+      return op === 'Eq' ? same : !same;
+    }
     if (op === 'Eq' || op === 'NotEq') {
       if (a.ob_type.isHeapType || b.ob_type.isHeapType) return null;
       return op === 'Eq' ? a === b : a !== b;

@@ -157,7 +157,8 @@ export class Operations {
   /** `LOAD_METHOD`: avoids making a bound method for a function found on the type (3.7+). */
   loadMethod(o: PyObject, name: string): MethodLookup {
     const heap = this.rt.heap;
-    if (!(o instanceof PyModule) && !(o instanceof PyTypeObject)) {
+    const isSuper = o instanceof PyNative && o.ob_type === this.rt.t.super;
+    if (!(o instanceof PyModule) && !(o instanceof PyTypeObject) && !isSuper) {
       const descr = this.p.typeLookup(o.ob_type, name);
       if (descr instanceof PyFunction && !this.instanceAttr(o, name)) return { value: heap.newref(descr), unbound: true };
       if (!descr && !this.instanceAttr(o, name)) {
@@ -264,6 +265,11 @@ export class Operations {
           return heap.newref(o.code);
         case '__defaults__':
           return heap.newref(o.defaults ?? rt.None);
+        case '__kwdefaults__':
+          return heap.newref(o.kwdefaults ?? rt.None);
+        case '__annotations__':
+          if (!o.annotations) o.annotations = rt.newDict();
+          return heap.newref(o.annotations);
         case '__closure__':
           return heap.newref(o.closure ?? rt.None);
         case '__globals__':
@@ -927,7 +933,8 @@ export class Operations {
         }
         const removed = o.items.splice(start, Math.max(0, stop - start), ...newItems);
         o.allocated = Math.max(o.allocated, o.items.length);
-        for (const x of removed) heap.decref(x);
+        // list_ass_slice releases the replaced items last to first.
+        for (let k = removed.length - 1; k >= 0; k--) heap.decref(removed[k]!);
         return;
       }
       const i = this.index(key, o.items.length, 'list');
@@ -955,10 +962,12 @@ export class Operations {
     }
     if (o instanceof PyList) {
       if (key instanceof PyNative && key.ob_type === rt.t.slice) {
-        const idx = this.sliceRange(key, o.items.length).sort((x, y) => y - x);
-        const removed: PyObject[] = [];
-        for (const i of idx) removed.push(...o.items.splice(i, 1));
-        for (const x of removed) heap.decref(x);
+        const idx = this.sliceRange(key, o.items.length).sort((x, y) => x - y);
+        const removed = idx.map((i) => o.items[i]!);
+        const gone = new Set(idx);
+        o.items = o.items.filter((_, i) => !gone.has(i));
+        // list_ass_slice releases the removed items last to first.
+        for (let k = removed.length - 1; k >= 0; k--) heap.decref(removed[k]!);
         return;
       }
       const i = this.index(key, o.items.length, 'list');

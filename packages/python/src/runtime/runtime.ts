@@ -124,7 +124,8 @@ export class Runtime {
     mk('method_descriptor', object, { gc: true, basetype: false });
     mk('module', object, { gc: true });
     mk('frame', object, { gc: true, basetype: false, trashcan: true });
-    mk('generator', object, { gc: true, basetype: false });
+    // Generators have a tp_finalize (PEP 442): a suspended one is closed when it dies.
+    mk('generator', object, { gc: true, basetype: false }).hasFinalizer = true;
     mk('traceback', object, { gc: true, basetype: false, trashcan: true });
     mk('range', object, { basetype: false });
     mk('slice', object, { gc: this.profile.version[1] >= 12, basetype: false });
