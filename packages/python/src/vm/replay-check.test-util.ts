@@ -5,7 +5,6 @@
  * at every `line` event, and seeking with keyframes gives the same state as
  * replaying from the start.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { SCHEMA_VERSION, TraceState, encodeBinary, openTrace, type TraceEvent, type TraceSink } from '@pymem/trace';
 import type { Heap, PyObject } from '@pymem/object-model';
@@ -13,7 +12,17 @@ import { PyStr } from '@pymem/object-model';
 import { runProgram } from '../run';
 import { observeEmitters, type TraceEmitter } from './trace';
 
-const CASES = new URL('../../../../conformance/cases/', import.meta.url);
+declare global {
+  interface ImportMeta {
+    /** Vite's static import of many files (here as raw text). */
+    glob(pattern: string, options: { query: '?raw'; import: 'default'; eager: true }): Record<string, string>;
+  }
+}
+
+/** The conformance programs, by file name. */
+const SOURCES: Record<string, string> = Object.fromEntries(
+  Object.entries(import.meta.glob('../../../../conformance/cases/*.py', { query: '?raw', import: 'default', eager: true })).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+);
 
 interface Snapshot {
   objects: Map<number, { type: string; size: number; refcnt: number; tracked: boolean; generation: number }>;
@@ -131,7 +140,7 @@ function failsUntraced(source: string, version: string): boolean {
   }
 }
 
-const cases = readdirSync(CASES).filter((f) => f.endsWith('.py')).sort();
+const cases = Object.keys(SOURCES).sort();
 
 /**
  * Cases whose replay differs from the engine at some line, with the reason.
@@ -149,7 +158,7 @@ export function checkShard(version: string, shard: number, shards: number): { fa
   const failures: string[] = [];
   cases.forEach((name, index) => {
     if (index % shards !== shard) return;
-    const source = readFileSync(new URL(name, CASES), 'utf8');
+    const source = SOURCES[name]!;
     try {
       total += check(source, version, 6).checks;
     } catch (e) {
@@ -163,7 +172,7 @@ export function checkShard(version: string, shard: number, shards: number): { fa
 }
 
 export function seekTest(): void {
-    const source = readFileSync(new URL(cases.find((c) => c.startsWith('article_cycle'))!, CASES), 'utf8');
+    const source = SOURCES[cases.find((c) => c.startsWith('article_cycle'))!]!;
     const { events } = check(source, '3.12', 0);
     const bytes = encodeBinary({ schemaVersion: SCHEMA_VERSION, profile: '3.12', path: 'case.py', source }, events, 64);
     const t = openTrace(bytes);
