@@ -1,7 +1,8 @@
 /**
  * The `pymem` command.
  *
- *   pymem run [--python X.Y] [--max-steps N] [--max-memory BYTES] FILE
+ *   pymem run [--python X.Y] [--max-steps N] [--max-memory BYTES] [--trace OUT] FILE
+ *   pymem trace inspect|show|export …, pymem diff --python A,B FILE (see trace-commands.ts)
  *
  * Reads FILE, runs it with the engine (`@pymem/python`) in a worker thread with a
  * large stack (see protocol.ts), copies the program's output to this process's
@@ -13,6 +14,7 @@ import { constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './protocol';
+import { runTraceCommand, type Engine } from './trace-commands';
 
 const VERSION = __PYMEM_CLI_VERSION__;
 
@@ -23,8 +25,8 @@ const VERSION = __PYMEM_CLI_VERSION__;
 let SUPPORTED_VERSIONS: readonly string[] = [];
 let DEFAULT_VERSION = '';
 
-const MAIN_USAGE = 'usage: pymem [-h] [--version] {run} ...';
-const RUN_USAGE = 'usage: pymem run [-h] [--python X.Y] [--max-steps N] [--max-memory BYTES] FILE';
+const MAIN_USAGE = 'usage: pymem [-h] [--version] {run,trace,diff} ...';
+const RUN_USAGE = 'usage: pymem run [-h] [--python X.Y] [--max-steps N] [--max-memory BYTES] [--trace OUT] FILE';
 
 const MAIN_HELP = `${MAIN_USAGE}
 
@@ -32,6 +34,8 @@ Run a Python program on a simulated CPython heap and see its memory.
 
 commands:
   run          run a Python program (see 'pymem run --help')
+  trace        read a trace: inspect, show a step, export (see 'pymem trace --help')
+  diff         run a program under two versions and show where memory differs
 
 options:
   -h, --help   show this help message and exit
@@ -55,6 +59,8 @@ options:
   --max-memory BYTES   the simulated heap's limit, beyond which allocation raises
                        MemoryError; K, M, G suffixes are powers of 1024
                        (default: 1G)
+  --trace OUT          record every memory event to OUT: binary (.pymemtrace),
+                       or JSON lines when OUT ends in .jsonl
 
 environment:
   PYMEM_CHECK_INVARIANTS=1   run the heap invariant checker (slow; on in CI)
@@ -77,6 +83,7 @@ interface RunCommand {
   version: string;
   maxSteps: number | undefined;
   maxMemory: number | undefined;
+  trace: string | undefined;
 }
 
 type Command = { kind: 'help'; text: string } | { kind: 'version' } | { kind: 'run'; run: RunCommand };
@@ -104,6 +111,7 @@ function parseCommandLine(args: string[]): Command {
         python: { type: 'string' },
         'max-steps': { type: 'string' },
         'max-memory': { type: 'string' },
+        trace: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -120,7 +128,7 @@ function parseCommandLine(args: string[]): Command {
   }
   const [name, ...rest] = positionals;
   if (name !== 'run') {
-    throw new UsageError(`argument command: invalid choice: '${name}' (choose from run)`, MAIN_USAGE);
+    throw new UsageError(`argument command: invalid choice: '${name}' (choose from run, trace, diff)`, MAIN_USAGE);
   }
   if (rest.length === 0) throw new UsageError('the following arguments are required: FILE', RUN_USAGE);
   if (rest.length > 1) throw new UsageError(`unrecognized arguments: ${rest.slice(1).join(' ')}`, RUN_USAGE);
@@ -139,6 +147,7 @@ function parseCommandLine(args: string[]): Command {
       version,
       maxSteps: values['max-steps'] === undefined ? undefined : parseCount('--max-steps', values['max-steps']),
       maxMemory: values['max-memory'] === undefined ? undefined : parseBytes(values['max-memory']),
+      trace: values.trace,
     },
   };
 }
@@ -275,6 +284,7 @@ function run(command: RunCommand): void {
     maxSteps: command.maxSteps,
     maxMemory: command.maxMemory,
     checkInvariants: process.env['PYMEM_CHECK_INVARIANTS'] === '1',
+    trace: command.trace === undefined ? undefined : { path: command.trace, format: command.trace.endsWith('.jsonl') ? 'jsonl' : 'pymemtrace' },
     inFlight: inFlightBuffer,
   };
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
@@ -333,6 +343,10 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.length === 1 && args[0] === '--version') {
     process.stdout.write(`pymem ${VERSION}\n`);
+    return;
+  }
+  if (args[0] === 'trace' || args[0] === 'diff') {
+    process.exitCode = await runTraceCommand(args, async () => (await import('@pymem/python')) as unknown as Engine);
     return;
   }
   try {

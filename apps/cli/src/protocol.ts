@@ -16,6 +16,8 @@ export interface WorkerInput {
   maxSteps: number | undefined;
   maxMemory: number | undefined;
   checkInvariants: boolean;
+  /** Where to write the run's trace (`--trace OUT`), and in which encoding. */
+  trace: { path: string; format: 'pymemtrace' | 'jsonl' } | undefined;
   /**
    * One Int32 counting the UTF-16 code units posted but not yet written out by the
    * main thread. The worker blocks while it is above {@link MAX_IN_FLIGHT}, so a

@@ -4,6 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { runProgram } from '@pymem/python';
+import type { TraceSink } from '@pymem/trace';
+import { streamTo, traceHeader } from './trace-commands';
 import {
   FLUSH_INTERVAL_MS,
   FLUSH_SIZE,
@@ -67,8 +69,8 @@ function write(stream: 'stdout' | 'stderr', text: string): void {
   if (size >= FLUSH_SIZE || Date.now() - lastFlush >= FLUSH_INTERVAL_MS) flush();
 }
 
-try {
-  const result = runProgram({
+function run(trace: TraceSink | undefined): { exitCode: number } {
+  return runProgram({
     source: input.source,
     path: input.path,
     version: input.version,
@@ -76,7 +78,15 @@ try {
     ...(input.maxMemory !== undefined ? { maxMemory: input.maxMemory } : {}),
     checkInvariants: input.checkInvariants,
     write,
+    ...(trace ? { trace } : {}),
   });
+}
+
+try {
+  let result: { exitCode: number } = { exitCode: 1 };
+  const t = input.trace;
+  if (t) streamTo(t.path, t.format, traceHeader(input.version, input.path, input.source), (sink) => (result = run(sink)));
+  else result = run(undefined);
   flush();
   post({ type: 'exit', exitCode: result.exitCode });
 } catch (error) {

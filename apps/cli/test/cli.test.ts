@@ -13,8 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'pymem.js');
 const packageVersion = (await import('../package.json', { with: { type: 'json' } })).default.version;
 
-const RUN_USAGE = 'usage: pymem run [-h] [--python X.Y] [--max-steps N] [--max-memory BYTES] FILE';
-const MAIN_USAGE = 'usage: pymem [-h] [--version] {run} ...';
+const RUN_USAGE = 'usage: pymem run [-h] [--python X.Y] [--max-steps N] [--max-memory BYTES] [--trace OUT] FILE';
+const MAIN_USAGE = 'usage: pymem [-h] [--version] {run,trace,diff} ...';
 
 let dir: string;
 
@@ -79,7 +79,7 @@ describe('argument errors exit 2 with the usage and a message, like argparse', (
   const versions = '3.6, 3.7, 3.8, 3.9, 3.10, 3.11, 3.12, 3.13';
   it.each([
     [[], MAIN_USAGE, 'the following arguments are required: command'],
-    [['frobnicate'], MAIN_USAGE, "argument command: invalid choice: 'frobnicate' (choose from run)"],
+    [['frobnicate'], MAIN_USAGE, "argument command: invalid choice: 'frobnicate' (choose from run, trace, diff)"],
     [['run'], RUN_USAGE, 'the following arguments are required: FILE'],
     [['run', '--bogus', 'x.py'], RUN_USAGE, 'unrecognized arguments: --bogus'],
     [['run', 'x.py', 'extra'], RUN_USAGE, 'unrecognized arguments: extra'],
