@@ -413,14 +413,18 @@ class Writer {
         return;
       }
       case 'delta': {
-        // A reference-count delta of any object across a few statements.
-        if (!v) return this.create(out);
+        // A reference-count delta across a few statements, of the program's own objects
+        // only: before 3.12 the counts of None and small ints move with the interpreter's
+        // caches (the type method cache drops references to None).
+        const own = this.vars.filter((x) => x.fresh);
+        if (!own.length) return this.create(out);
+        const mine = r.pick(own);
         const b = this.fresh('b');
-        out.push({ text: `${b} = sys.getrefcount(${v.name})` });
+        out.push({ text: `${b} = sys.getrefcount(${mine.name})` });
         const inner = [];
         for (let i = r.int(1, 3); i > 0; i--) this.statement(inner, depth + 1);
         out.push(...inner);
-        if (this.vars.includes(v)) out.push({ text: `print("drc", sys.getrefcount(${v.name}) - ${b})` });
+        if (this.vars.includes(mine)) out.push({ text: `print("drc", sys.getrefcount(${mine.name}) - ${b})` });
         out.push({ text: `del ${b}` });
         return;
       }
