@@ -26,6 +26,13 @@ import type { Frame } from './frame';
 const NO_EDGES: readonly number[] = [];
 /** A floating object with more references than this is no longer re-checked at every line. */
 const MAX_FLOATING_REFERENTS = 256;
+/**
+ * An object with more references than this is re-checked only every
+ * BIG_OBJECT_PERIOD lines (and at the end): walking a list of a million items
+ * at every line would make tracing quadratic. Its edges can lag that long.
+ */
+const BIG_OBJECT_REFERENTS = 1024;
+const BIG_OBJECT_PERIOD = 64;
 
 /** For tests: called with each new emitter and its heap. */
 let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
@@ -234,8 +241,12 @@ export class TraceEmitter implements TraceSink {
 
   /** The run is over: report the last changes of edges. */
   finish(): void {
+    this.syncs = 0;
     this.sync();
   }
+
+  /** Syncs so far (big objects are re-checked when it is a multiple of BIG_OBJECT_PERIOD). */
+  private syncs = 0;
 
   private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
@@ -309,9 +320,14 @@ export class TraceEmitter implements TraceSink {
     if (this.dirty.size === 0) return;
     const dirty = this.dirty;
     this.dirty = new Set();
+    const bigTurn = this.syncs++ % BIG_OBJECT_PERIOD === 0;
     const dicts: PyObject[] = [];
     for (const o of dirty) {
       if (o.freed) continue;
+      if (!bigTurn && (this.known.get(o)?.length ?? 0) > BIG_OBJECT_REFERENTS) {
+        this.dirty.add(o);
+        continue;
+      }
       this.syncOne(o);
       // An object's own namespace changes without the namespace being touched.
       if (!(o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet)) {
