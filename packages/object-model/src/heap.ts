@@ -82,8 +82,16 @@ export class Heap {
     return o;
   }
 
+  /**
+   * Type-specific cleanup the runtime does as an object's memory is
+   * returned (e.g. `unicode_dealloc` removing a mortal string from the
+   * interned dict).
+   */
+  onFree: ((o: PyObject) => void) | null = null;
+
   /** Returns a deallocated object's memory (`PyObject_Free`/`PyObject_GC_Del`). */
   free(o: PyObject): void {
+    if (this.onFree) this.onFree(o);
     if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
     o.freed = true;
     if (this.live) this.live.delete(o);

@@ -64,8 +64,21 @@ export class ObjectProtocol implements DictOps {
     return null;
   }
 
+  /** Hashes of the names looked up by string (NON-SPEC: a memo; CPython caches the hash in each str). */
+  private readonly nameHashes = new Map<string, bigint>();
+
+  /** `hash()` of a str given as a JS string, memoized. */
+  hashName(name: string): bigint {
+    let h = this.nameHashes.get(name);
+    if (h === undefined) {
+      h = H.hashStr(name, this.hashProfile.algorithm);
+      this.nameHashes.set(name, h);
+    }
+    return h;
+  }
+
   dictGetStr(d: PyDict, name: string): PyObject | null {
-    const h = H.hashStr(name, this.hashProfile.algorithm);
+    const h = this.hashName(name);
     const bucket = d.index.get(h);
     if (!bucket) return null;
     for (const i of bucket) {
@@ -191,7 +204,7 @@ export class ObjectProtocol implements DictOps {
 
   hash(o: PyObject): bigint {
     const rt = this.rt;
-    if (o instanceof PyStr) return (o.hash ??= H.hashStr(o.value, this.hashProfile.algorithm));
+    if (o instanceof PyStr) return (o.hash ??= this.hashName(o.value));
     if (o instanceof PyInt) return H.hashInt(o.value);
     if (o instanceof PyFloat) return H.hashFloat(o.value, this.hashProfile, BigInt(o.addr));
     if (o instanceof PyBytes) return (o.hash ??= H.hashBytes(o.value, this.hashProfile.algorithm));
@@ -427,7 +440,12 @@ export class ObjectProtocol implements DictOps {
     const rt = this.rt;
     const p = rt.sizes;
     if (o instanceof PyInt) return sizes.sizeofInt(p, o.value);
-    if (o instanceof PyStr) return sizes.sizeofStr(p, o.value);
+    if (o instanceof PyStr) {
+      // 3.12+: the static latin-1 singletons above ASCII carry their UTF-8 form (2 bytes).
+      const c = o.value.length === 1 ? o.value.charCodeAt(0) : 0;
+      const utf8 = c >= 0x80 && c < 0x100 && rt.profile.version[1] >= 12 ? 2 : undefined;
+      return sizes.sizeofStr(p, o.value, utf8);
+    }
     if (o instanceof PyBytes) return sizes.sizeofBytes(p, o.value.length);
     if (o instanceof PyTuple) return sizes.sizeofTuple(p, o.items.length);
     if (o instanceof PyList) return sizes.sizeofList(p, o.allocated);

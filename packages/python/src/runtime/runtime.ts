@@ -46,6 +46,17 @@ export interface TypeRuntime {
   sizeof?: (rt: Runtime, o: PyObject) => number;
 }
 
+/**
+ * One-character ASCII strings that CPython 3.11 and 3.12 intern during
+ * start-up as separate objects (the deep-frozen modules' constants), by minor
+ * version. Recorded with `compile("x = 'c'", ...).co_consts[0] is chr(ord('c'))`
+ * on 3.11.7 and 3.12.1; every other version interns the `LATIN1` singleton.
+ */
+const STARTUP_INTERNED_ONE_CHAR: Record<number, string> = {
+  11: 'abcdefhijklmnopqrstvwxyBCLST',
+  12: 'abcdenprsx',
+};
+
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
 
@@ -63,6 +74,10 @@ export class Runtime {
   False!: PyInt;
   emptyTuple!: PyTuple;
   emptyStr!: PyStr;
+  /** The empty bytes singleton (`bytes_get_empty`). */
+  emptyBytes!: PyBytes;
+  /** The one-byte bytes cache (`CHARACTER(c)`), filled on first use. */
+  private readonly byteChars: (PyBytes | undefined)[] = [];
   private readonly smallInts: PyInt[] = [];
   readonly interned = new Map<string, PyStr>();
   private readonly latin1: (PyStr | undefined)[] = [];
@@ -77,6 +92,10 @@ export class Runtime {
     this.sizes = sizes.sizeProfile(heap.profile.version);
     this.listAlloc = tables.listAllocProfile(heap.profile.version);
     this.write = (stream, text) => this.out[stream].push(text);
+    // unicode_dealloc: a mortal interned string leaves the interned dict when it dies.
+    heap.onFree = (o) => {
+      if (o instanceof PyStr && o.interned === InternState.Interned && this.interned.get(o.value) === o) this.interned.delete(o.value);
+    };
     this.initTypes();
   }
 
@@ -158,6 +177,8 @@ export class Runtime {
     this.emptyStr = this.heap.allocateStatic(new PyStr(this.t.str!, ''), sizes.sizeofStr(this.sizes, ''));
     this.emptyStr.interned = InternState.InternedImmortal;
     this.interned.set('', this.emptyStr);
+    this.emptyBytes = this.heap.allocateStatic(new PyBytes(this.t.bytes!, new Uint8Array()), sizes.sizeofBytes(this.sizes, 0));
+    this.internStartupStrings();
     this.initExceptions();
   }
 
@@ -245,20 +266,49 @@ export class Runtime {
     return this.heap.allocate(new PyStr(this.t.str!, s), sizes.sizeofStr(this.sizes, s));
   }
 
-  /** The latin-1 one-character cache (`LATIN1(ch)`), filled on first use before 3.12, static from 3.12. */
+  /**
+   * The latin-1 one-character cache (`LATIN1(ch)`), filled on first use before
+   * 3.12, static from 3.12. The singleton is the interned string for its
+   * character unless start-up interned another object first (see
+   * `STARTUP_INTERNED_ONE_CHAR`).
+   */
   private latin1Char(c: number): PyStr {
     let o = this.latin1[c];
     if (!o) {
       const ch = String.fromCharCode(c);
-      o = this.interned.get(ch);
-      if (!o) {
-        o = this.heap.allocateStatic(new PyStr(this.t.str!, ch), sizes.sizeofStr(this.sizes, ch));
+      o = this.heap.allocateStatic(new PyStr(this.t.str!, ch), sizes.sizeofStr(this.sizes, ch));
+      if (!this.interned.has(ch)) {
         o.interned = InternState.InternedImmortal;
         this.interned.set(ch, o);
       }
       this.latin1[c] = o;
     }
     return o;
+  }
+
+  /**
+   * NON-SPEC shortcut for CPython's start-up: the one-character strings that
+   * 3.11/3.12 intern at start-up as objects of their own (constants of the
+   * deep-frozen modules), so a `"h"` constant is not the `LATIN1('h')` cache.
+   */
+  private internStartupStrings(): void {
+    const chars = STARTUP_INTERNED_ONE_CHAR[this.profile.version[1]] ?? '';
+    for (const ch of chars) {
+      const o = this.heap.allocateStatic(new PyStr(this.t.str!, ch), sizes.sizeofStr(this.sizes, ch));
+      o.interned = InternState.InternedImmortal;
+      this.interned.set(ch, o);
+    }
+  }
+
+  /**
+   * A str result that may be `self` itself: CPython returns the same object
+   * when an operation changes nothing (`unicode_result_unchanged`: `s[:]`,
+   * `s.strip()` with nothing to strip, `s.replace()` with no match, `s + ''`,
+   * `s * 1`, `''.join([s])`), when `self` is an exact str. A new reference.
+   */
+  strResult(self: PyStr, value: string): PyStr {
+    if (value === self.value && self.ob_type === this.t.str) return this.heap.newref(self);
+    return this.newStr(value);
   }
 
   /**
@@ -294,7 +344,17 @@ export class Runtime {
     return this.intern(this.newStrObject(value));
   }
 
+  /** `PyBytes_FromStringAndSize`: the empty bytes and one-byte bytes are shared singletons. */
   newBytes(b: Uint8Array): PyBytes {
+    if (b.length === 0) return this.heap.newref(this.emptyBytes);
+    if (b.length === 1) {
+      let o = this.byteChars[b[0]!];
+      if (!o) {
+        o = this.heap.allocateStatic(new PyBytes(this.t.bytes!, Uint8Array.of(b[0]!)), sizes.sizeofBytes(this.sizes, 1));
+        this.byteChars[b[0]!] = o;
+      }
+      return this.heap.newref(o);
+    }
     return this.heap.allocate(new PyBytes(this.t.bytes!, b), sizes.sizeofBytes(this.sizes, b.length));
   }
 
