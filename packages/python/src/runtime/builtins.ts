@@ -387,7 +387,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     try {
       if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base ? Number(int(base)) : 10, p.numProfile));
       if (base) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
-      if (x instanceof PyInt) return rt.newInt(x.value);
+      // PyNumber_Long: an exact int is returned itself.
+      if (x instanceof PyInt) return x.ob_type === t.int ? heap.newref(x) : rt.newInt(x.value);
       if (x instanceof PyFloat) return rt.newInt(numbers.floatToInt(x.value));
       if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), 10, p.numProfile));
     } catch (e) {
@@ -416,7 +417,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (f) return p.callSpecial(f, x, []);
     throw rt.error('TypeError', `float() argument must be a string or a ${rt.profile.version[1] >= 10 ? 'real ' : ''}number, not '${x.ob_type.tp_name}'`);
   });
-  ctor.set(t.str!, (_rt, args) => (args.length ? str(p.str(args[0]!)) : heap.newref(rt.emptyStr)));
+  ctor.set(t.str!, (_rt, args) => {
+    if (!args.length) return heap.newref(rt.emptyStr);
+    // PyObject_Str: an exact str is returned itself.
+    if (args[0]!.ob_type === t.str) return heap.newref(args[0]!);
+    return str(p.str(args[0]!));
+  });
   ctor.set(t.bytes!, (_rt, args) => {
     const x = args[0];
     if (!x) return rt.newBytes(new Uint8Array());
@@ -434,7 +440,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.list!, (_rt, args) => {
     const l = rt.newList([]);
-    if (args.length) ops.listExtend(l, args[0]!);
+    if (args.length) ops.listInit(l, args[0]!);
     return l;
   });
   ctor.set(t.dict!, (_rt, args, kw) => {
@@ -448,9 +454,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length) ops.setUpdate(s, args[0]!);
     return s;
   });
+  let emptyFrozenset: PyObject | null = null;
   ctor.set(t.frozenset!, (_rt, args) => {
+    // frozenset_new: a frozenset argument is returned itself.
+    if (args[0]?.ob_type === t.frozenset) return heap.newref(args[0]);
     const s = rt.newSet(true);
     if (args.length) ops.setUpdate(s, args[0]!);
+    if (rt.profile.version[1] <= 9 && s.entries.length === 0) {
+      // Up to 3.9 the empty frozenset is a singleton, made on first use.
+      heap.decref(s);
+      emptyFrozenset ??= rt.newSet(true);
+      return heap.newref(emptyFrozenset);
+    }
     return s;
   });
   ctor.set(t.range!, (_rt, args) => {
@@ -972,20 +987,23 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'join', (_rt, a) => {
     const items = ops.collect(a[1]!);
     try {
-      return str(items.map((x, i) => {
+      const joined = items.map((x, i) => {
         if (!(x instanceof PyStr)) throw rt.error('TypeError', `sequence item ${i}: expected str instance, ${x.ob_type.tp_name} found`);
         return x.value;
-      }).join(sv(a)));
+      }).join(sv(a));
+      // _PyUnicode_JoinArray: one exact str item is returned itself.
+      return items.length === 1 ? rt.strResult(items[0] as PyStr, joined) : str(joined);
     } finally {
       for (const x of items) heap.decref(x);
     }
   });
   m(t.str!, 'upper', (_rt, a) => str(sv(a).toUpperCase()));
   m(t.str!, 'lower', (_rt, a) => str(sv(a).toLowerCase()));
-  m(t.str!, 'strip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
-  m(t.str!, 'lstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
-  m(t.str!, 'rstrip', (_rt, a) => str(a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
-  m(t.str!, 'replace', (_rt, a) => str(sv(a).split((a[1] as PyStr).value).join((a[2] as PyStr).value)));
+  const same = (a: PyObject[], v: string) => rt.strResult(a[0] as PyStr, v);
+  m(t.str!, 'strip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
+  m(t.str!, 'lstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
+  m(t.str!, 'rstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
+  m(t.str!, 'replace', (_rt, a) => same(a, sv(a).split((a[1] as PyStr).value).join((a[2] as PyStr).value)));
   m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
   m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
   m(t.str!, 'find', (_rt, a) => rt.newInt(sv(a).indexOf((a[1] as PyStr).value)));

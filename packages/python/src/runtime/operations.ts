@@ -694,7 +694,12 @@ export class Operations {
     } catch (e) {
       this.numErr(e);
     }
-    if (a instanceof PyStr && b instanceof PyStr && op === 'Add') return rt.newStr(a.value + b.value);
+    if (a instanceof PyStr && b instanceof PyStr && op === 'Add') {
+      // PyUnicode_Concat: adding '' returns the other operand when it is an exact str.
+      if (b.value === '') return rt.strResult(a, a.value);
+      if (a.value === '') return rt.strResult(b, b.value);
+      return rt.newStr(a.value + b.value);
+    }
     if (a instanceof PyBytes && b instanceof PyBytes && op === 'Add') {
       const r = new Uint8Array(a.value.length + b.value.length);
       r.set(a.value);
@@ -704,7 +709,7 @@ export class Operations {
     if (op === 'Mult' && (a instanceof PyInt || b instanceof PyInt)) {
       const [seq, n] = a instanceof PyInt ? [b, a.value] : [a, (b as PyInt).value];
       const count = n < 0n ? 0 : Number(n);
-      if (seq instanceof PyStr) return rt.newStr(seq.value.repeat(count));
+      if (seq instanceof PyStr) return rt.strResult(seq, seq.value.repeat(count));
       if (seq instanceof PyList) {
         const items: PyObject[] = [];
         for (let i = 0; i < count; i++) for (const x of seq.items) items.push(rt.heap.newref(x));
@@ -897,7 +902,10 @@ export class Operations {
     const rt = this.rt;
     if (o instanceof PyStr) {
       const chars = Array.from(o.value);
-      return rt.newStr(this.sliceRange(s, chars.length).map((i) => chars[i]).join(''));
+      const idx = this.sliceRange(s, chars.length);
+      // unicode_subscript: the whole string, forwards, is the string itself.
+      if (idx.length === chars.length && idx.every((v, i) => v === i)) return rt.strResult(o, o.value);
+      return rt.newStr(idx.map((i) => chars[i]).join(''));
     }
     const idx = this.sliceRange(s, o.items.length);
     if (o instanceof PyTuple && idx.length === o.items.length && (s.refs[2] === rt.None || !s.refs[2]) && idx[0] === 0) return rt.heap.newref(o);
@@ -1003,24 +1011,61 @@ export class Operations {
     l.allocated = tables.listResize(l.allocated, l.items.length, newsize, this.rt.listAlloc);
   }
 
+  /**
+   * `list.extend` / LIST_EXTEND. Mirrors list_extend(): a list or tuple is
+   * added in one resize (3.10+: preallocated exactly when the list has no
+   * items array yet); any other iterable presizes to its length hint (8 when
+   * it has none), appends, then shrinks to fit.
+   */
   listExtend(l: PyList, iterable: PyObject): void {
     const heap = this.rt.heap;
+    const alloc = new tables.ListAllocation(this.rt.listAlloc, l.items.length, l.allocated);
     if (iterable instanceof PyList || iterable instanceof PyTuple) {
       const items = iterable.items.slice();
       if (items.length === 0) return;
-      this.listResize(l, l.items.length + items.length);
+      if (l.allocated === 0) alloc.extendSequence(items.length);
+      else alloc.allocated = tables.listResize(l.allocated, l.items.length, l.items.length + items.length, this.rt.listAlloc);
+      l.allocated = alloc.allocated;
       for (const x of items) l.items.push(heap.newref(x));
       return;
     }
+    const hint = this.lengthHint(iterable);
     const it = this.getIter(iterable);
+    const got: PyObject[] = [];
     try {
-      for (let v = this.next(it); v; v = this.next(it)) {
-        this.listResize(l, l.items.length + 1);
-        l.items.push(v);
-      }
+      for (let v = this.next(it); v; v = this.next(it)) got.push(v);
     } finally {
       heap.decref(it);
     }
+    alloc.extendIterator(got.length, hint);
+    l.allocated = alloc.allocated;
+    for (const v of got) l.items.push(v);
+  }
+
+  /**
+   * `list(iterable)`: mirrors list___init__(): 3.8+ preallocates exactly when
+   * the iterable has a length, then list_extend().
+   */
+  listInit(l: PyList, iterable: PyObject): void {
+    const n = this.builtinLength(iterable);
+    if (n !== undefined && l.allocated === 0) {
+      const alloc = new tables.ListAllocation(this.rt.listAlloc, 0, 0);
+      alloc.preallocateExact(n);
+      l.allocated = alloc.allocated;
+    }
+    this.listExtend(l, iterable);
+  }
+
+  /** `len()` of built-in sized objects, without running Python code (undefined otherwise). */
+  private builtinLength(o: PyObject): number | undefined {
+    if (o instanceof PyStr || o instanceof PyBytes || o instanceof PyTuple || o instanceof PyList || o instanceof PyDict || o instanceof PySet) return this.p.len(o);
+    if (o instanceof PyNative && o.ob_type === this.rt.t.range) return this.p.len(o);
+    return undefined;
+  }
+
+  /** `PyObject_LengthHint(o, 8)` for the iterables the runtime knows. */
+  private lengthHint(o: PyObject): number {
+    return this.builtinLength(o) ?? 8;
   }
 
   /** Every item of an iterable as borrowed-then-owned references (caller decrefs). */

@@ -178,7 +178,10 @@ export class Runtime {
     this.emptyStr.interned = InternState.InternedImmortal;
     this.interned.set('', this.emptyStr);
     this.emptyBytes = this.heap.allocateStatic(new PyBytes(this.t.bytes!, new Uint8Array()), sizes.sizeofBytes(this.sizes, 0));
-    this.internStartupStrings();
+    // Not yet: `internStartupStrings()` is right for 3.11/3.12 (identity_one_char_strings),
+    // but until the compiler folds constant subscripts (`"abc"[1]` → the constant 'b',
+    // slice_empty_str) the folded and literal one-character strings would differ.
+    void this.internStartupStrings;
     this.initExceptions();
   }
 
