@@ -636,6 +636,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!type.isHeapType) {
       const c = ctor.get(type);
       if (c) return c(rt, args, kw);
+      // none_new: `type(None)()` is None.
+      if (type === t.NoneType && !args.length) return heap.newref(rt.None);
       throw rt.error('TypeError', `cannot create '${type.tp_name}' instances`);
     }
     const newFn = p.typeLookup(type, '__new__');
@@ -900,6 +902,27 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.dict!, 'keys', view('dict_keys'));
   m(t.dict!, 'values', view('dict_values'));
   m(t.dict!, 'items', view('dict_items'));
+  ops.defineClassMethod(t.dict!, 'fromkeys', (_rt, a) => {
+    // dict_fromkeys: `cls()`, then each key set to the value (None by default).
+    const cls = a[0] instanceof PyTypeObject ? a[0] : a[0]!.ob_type;
+    const d = p.callType(cls, [], null);
+    const value = a[2] ?? rt.None;
+    try {
+      const keys = ops.collect(a[1]!);
+      try {
+        for (const k of keys) {
+          if (d instanceof PyDict && d.ob_type === t.dict) dictSetItem(rt, p, d, k, value);
+          else ops.setItem(d, k, value);
+        }
+      } finally {
+        for (const k of keys) heap.decref(k);
+      }
+    } catch (e) {
+      heap.decref(d);
+      throw e;
+    }
+    return d;
+  });
   m(t.dict!, 'get', (_rt, a) => heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None));
   m(t.dict!, 'setdefault', (_rt, a) => {
     const dd = self<PyDict>(a);
@@ -1095,16 +1118,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     ops.closeGenerator(a[0] as PyGenerator);
     return heap.newref(rt.None);
   });
-  m(t.dict!, 'fromkeys', (_rt, a) => {
-    const dd = rt.newDict();
-    const keys = ops.collect(a[1]!);
-    try {
-      for (const k of keys) dictSetItem(rt, p, dd, k, a[2] ?? rt.None);
-    } finally {
-      for (const k of keys) heap.decref(k);
-    }
-    return dd;
-  });
+  // dict.fromkeys is a class method: see ops.defineClassMethod(t.dict, 'fromkeys') above.
   // more str methods
   const splitWhitespace = (s: string, maxsplit: number, fromRight: boolean): string[] => {
     const parts = s.split(/\s+/).filter((x) => x.length);

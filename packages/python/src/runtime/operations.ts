@@ -70,6 +70,15 @@ export class Operations {
 
   // ------------------------------------------------------------------ attributes
 
+  /** Built-in methods that are class methods (`METH_CLASS`): looked up on the type, they bind to it. */
+  private readonly classMethods = new WeakSet<NativeFn>();
+
+  /** A `METH_CLASS` built-in method (`dict.fromkeys`): `fn` gets the class or an instance first. */
+  defineClassMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
+    this.classMethods.add(fn);
+    this.defineMethod(type, name, fn);
+  }
+
   defineMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
     let m = this.methods.get(type);
     if (!m) this.methods.set(type, (m = new Map()));
@@ -409,7 +418,7 @@ export class Operations {
         return heap.newref(t.ob_type);
     }
     const nm = this.nativeMethod(t, name);
-    if (nm) return this.methodDescriptor(t, name, nm);
+    if (nm) return this.classMethods.has(nm) ? rt.newBuiltin(name, nm, t) : this.methodDescriptor(t, name, nm);
     const metaNm = this.nativeMethod(t.ob_type, name);
     if (metaNm) return rt.newBuiltin(name, metaNm, t);
     throw rt.error('AttributeError', `type object '${t.tp_name}' has no attribute '${name}'`);
