@@ -30,6 +30,12 @@ export interface GCHooks {
   untrack(o: PyObject): void;
 }
 
+/** A free list an object belongs to: its key (type, and size for tuples) and capacity. */
+export interface FreeListSlot {
+  readonly key: string;
+  readonly capacity: number;
+}
+
 /** Summary of a value for trace events; the runtime provides it. */
 export type Summarize = (o: PyObject) => string;
 
@@ -49,6 +55,16 @@ export class Heap {
   live: Set<PyObject> | null = null;
   /** The simulated-byte limit (`--max-memory`). */
   maxMemory = 1024 * 1024 * 1024;
+  /**
+   * Which type-specific free list an object's memory goes to and comes from
+   * (`free_list`/`numfree` of Objects/listobject.c, dictobject.c,
+   * tupleobject.c…), with the list's capacity; null for none. The runtime
+   * decides per version. Memory on a free list is not given back to the
+   * allocator, and taking it does not count as a GC allocation — which is
+   * why `gc.get_count()` does not move for a list that reuses one.
+   */
+  freeListOf: ((o: PyObject) => FreeListSlot | null) | null = null;
+  private readonly freeLists = new Map<string, { addr: number; o: PyObject }[]>();
 
   constructor(readonly profile: VersionProfile) {
     this.allocator = new Allocator(profile);
@@ -61,12 +77,18 @@ export class Heap {
    */
   allocate<T extends PyObject>(o: T, size: number): T {
     const total = size;
-    if (this.allocator.bytesInUse + total > this.maxMemory) throw new HeapExhausted(total, this.maxMemory);
     o.allocSize = total;
-    o.addr = this.allocator.malloc(total) + (o.ob_type.isGC ? this.profile.gcHeaderSize : 0);
+    const slot = this.freeListOf?.(o);
+    const reused = slot ? this.freeLists.get(slot.key)?.pop() : undefined;
+    if (reused) {
+      o.addr = reused.addr;
+    } else {
+      if (this.allocator.bytesInUse + total > this.maxMemory) throw new HeapExhausted(total, this.maxMemory);
+      o.addr = this.allocator.malloc(total) + (o.ob_type.isGC ? this.profile.gcHeaderSize : 0);
+    }
     if (this.live) this.live.add(o);
     if (this.trace) this.trace.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size: total, summary: this.summarize(o) });
-    if (o.ob_type.isGC && this.gc) this.gc.onAlloc(o);
+    if (!reused && o.ob_type.isGC && this.gc) this.gc.onAlloc(o);
     return o;
   }
 
@@ -89,14 +111,63 @@ export class Heap {
    */
   onFree: ((o: PyObject) => void) | null = null;
 
+  /**
+   * Resizes an object's separately allocated storage (`PyMem_Realloc` of a
+   * list's `ob_item`), within the heap limit.
+   */
+  resizeExtra(o: PyObject, bytes: number): void {
+    const delta = bytes - o.extraBytes;
+    if (delta > 0 && this.allocator.bytesInUse + delta > this.maxMemory) throw new HeapExhausted(delta, this.maxMemory);
+    this.allocator.bytesInUse += delta;
+    o.extraBytes = bytes;
+  }
+
   /** Returns a deallocated object's memory (`PyObject_Free`/`PyObject_GC_Del`). */
   free(o: PyObject): void {
     if (this.onFree) this.onFree(o);
+    if (o.extraBytes) {
+      this.allocator.bytesInUse -= o.extraBytes;
+      o.extraBytes = 0;
+    }
+    const slot = this.freeListOf?.(o);
+    if (slot) {
+      let list = this.freeLists.get(slot.key);
+      if (!list) this.freeLists.set(slot.key, (list = []));
+      if (list.length < slot.capacity) {
+        // The object goes on its type's free list: no PyObject_GC_Del, no count down.
+        if (o.gc_tracked) this.gc?.untrack(o);
+        o.freed = true;
+        if (this.live) this.live.delete(o);
+        if (this.trace) this.trace.event({ kind: 'dealloc', id: o.addr });
+        list.push({ addr: o.addr, o });
+        return;
+      }
+    }
+    this.release(o);
+  }
+
+  /** `PyObject_Free`/`PyObject_GC_Del` proper. */
+  private release(o: PyObject): void {
     if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
     o.freed = true;
     if (this.live) this.live.delete(o);
     if (this.trace) this.trace.event({ kind: 'dealloc', id: o.addr });
     this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
+  }
+
+  /**
+   * Empties every free list (`_PyGC_ClearAllFreeLists`, run by a full
+   * collection): their memory goes back to the allocator, each block
+   * counting down generation 0 as `PyObject_GC_Del` does.
+   */
+  clearFreeLists(): void {
+    for (const list of this.freeLists.values()) {
+      for (const { o } of list) {
+        if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
+        this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
+      }
+      list.length = 0;
+    }
   }
 
   /** `Py_INCREF`. */

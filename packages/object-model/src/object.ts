@@ -23,6 +23,8 @@ export abstract class PyObject {
   addr = 0;
   /** Bytes the allocator handed out for the object (GC header included). */
   allocSize = 0;
+  /** Bytes of separately allocated storage (a list's `ob_item`), for the heap limit. */
+  extraBytes = 0;
   /** True once `tp_dealloc` has freed the object (for the invariant checker). */
   freed = false;
   /** PEP 683 immortal: counts never change (3.12+), or a static object of the interpreter. */
@@ -136,8 +138,11 @@ export class PyBytes extends PyObject {
 
 /** `tuple`. Items are released last to first, as `tupledealloc` does. */
 export class PyTuple extends PyObject {
+  /** `ob_size` at creation; kept after deallocation empties `items` (the free list is per size). */
+  readonly allocatedLength: number;
   constructor(type: PyTypeObject, public items: PyObject[]) {
     super(type);
+    this.allocatedLength = items.length;
   }
   /** Mirrors tupletraverse(): items last to first. */
   tp_traverse(visit: Visit): void {
@@ -151,10 +156,20 @@ export class PyTuple extends PyObject {
 
 /** `list`. `allocated` mirrors `ob_alloc` for `sys.getsizeof`. */
 export class PyList extends PyObject {
-  allocated: number;
+  private _allocated = 0;
+  /** Told when `ob_item` is resized, so the simulated heap counts it. */
+  onResize: ((list: PyList, allocated: number) => void) | null = null;
   constructor(type: PyTypeObject, public items: PyObject[], allocated = items.length) {
     super(type);
-    this.allocated = allocated;
+    this._allocated = allocated;
+  }
+  /** `allocated`: the capacity of `ob_item`. */
+  get allocated(): number {
+    return this._allocated;
+  }
+  set allocated(n: number) {
+    this._allocated = n;
+    if (this.onResize) this.onResize(this, n);
   }
   /** Mirrors list_traverse(): items last to first. */
   tp_traverse(visit: Visit): void {

@@ -55,6 +55,8 @@ export interface VersionProfile {
    * test expression (3.11, 3.13) or the whole statement (3.12).
    */
   readonly assertLocatedAtTest: boolean;
+  /** Up to 3.8 bound methods and built-in function objects had free lists (removed in 3.9). */
+  readonly methodFreeLists: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -91,6 +93,7 @@ function profile(minor: number, micro: number): VersionProfile {
     tracebackCarets: atLeast(11),
     tracebackCallAnchors: atLeast(13),
     tracebackOmitsMainModule: atLeast(11),
+    methodFreeLists: !atLeast(9),
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

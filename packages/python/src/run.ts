@@ -134,6 +134,7 @@ export function runProgram(options: RunOptions): RunResult {
     },
     invokeCallbacks: (phase, info) => modules.invokeCallbacks(phase, info),
     writeStderr: (text) => rt.write('stderr', text),
+    clearFreeLists: () => heap.clearFreeLists(),
     describe: (o) => `<${o.ob_type.tp_name} 0x${o.addr.toString(16)}>`,
     schedule: () => {
       vm.evalBreaker = () => {
@@ -159,7 +160,12 @@ export function runProgram(options: RunOptions): RunResult {
     }
     let unit: CodeUnit;
     try {
-      unit = compileModule(tree, options.path, options.source, { version: profile.version, assertLocatedAtTest: profile.assertLocatedAtTest });
+      unit = compileModule(tree, options.path, options.source, {
+        version: profile.version,
+        assertLocatedAtTest: profile.assertLocatedAtTest,
+        intMaxStrDigits: p.numProfile.intMaxStrDigits,
+        intMaxStrDigitsSaysDigits: p.numProfile.intMaxStrDigitsSaysDigits,
+      });
     } catch (e) {
       return { exitCode: reportCompileError(rt, e, options.path) };
     }
@@ -212,9 +218,42 @@ export function runProgram(options: RunOptions): RunResult {
   for (const o of arena) heap.decref(o);
   // Py_FinalizeEx: the atexit functions (weakref.finalize's) run after the arena is freed.
   modules.atExit();
+  finalizeMain(rt, p, ops, gcState, unraisable);
   tracer?.finish();
   if (options.checkInvariants) checkInvariants(rt, gcState);
   return { exitCode };
+}
+
+/**
+ * The part of Py_FinalizeEx a program can observe: `finalize_modules` runs
+ * a collection (`_PyGC_CollectNoFail`, whether or not gc is enabled), then
+ * `_PyModule_ClearDict` empties `__main__` — first the names that start with
+ * one underscore, then the rest, `__builtins__` last — so the `__del__` of
+ * objects still bound to globals runs, in that order.
+ */
+function finalizeMain(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCState, unraisable: (e: unknown, where: PyObject) => void): void {
+  try {
+    gc.collect(2, 'shutdown');
+  } catch (e) {
+    unraisable(e, rt.None);
+  }
+  const main = ops.modules.get('__main__');
+  if (!main) return;
+  const d = main.dict;
+  const clear = (pick: (name: string) => boolean) => {
+    for (const e of d.entries.slice()) {
+      if (!(e.key instanceof PyStr) || e.value === null || e.value === rt.None) continue;
+      const name = e.key.value;
+      if (name === '__builtins__' || !pick(name)) continue;
+      try {
+        p.dictSetStr(d, name, rt.None);
+      } catch (err) {
+        unraisable(err, rt.None);
+      }
+    }
+  };
+  clear((n) => n.startsWith('_') && !n.startsWith('__'));
+  clear(() => true);
 }
 
 /** `sys.exit(code)`: the status the interpreter exits with. */

@@ -63,6 +63,13 @@ export interface CompileOptions {
   readonly version: readonly [number, number];
   /** Locate a failed `assert` at its test (see `VersionProfile.assertLocatedAtTest`); default true. */
   readonly assertLocatedAtTest?: boolean;
+  /**
+   * The int/str conversion limit (`sys.int_info.default_max_str_digits`, 0 for
+   * none) that a decimal literal must respect, and whether the message says
+   * "(4300 digits)" (3.11+) or "(4300)".
+   */
+  readonly intMaxStrDigits?: number;
+  readonly intMaxStrDigitsSaysDigits?: boolean;
 }
 
 class Label {
@@ -920,6 +927,7 @@ class Compiler {
     this.setLoc(e);
     switch (e.type) {
       case 'Constant':
+        if (e.value.kind === 'int') this.checkIntLiteralDigits(e);
         this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node: e }));
         return;
       case 'Name':
@@ -1045,6 +1053,25 @@ class Compiler {
       case 'Await':
         this.unsupported("'await'", e);
     }
+  }
+
+  /**
+   * Mirrors the tokenizer's `_PyLong_FromString` check: a decimal literal
+   * longer than the int max str digits limit is a SyntaxError.
+   */
+  private checkIntLiteralDigits(e: ast.Constant): void {
+    const limit = this.options.intMaxStrDigits ?? 0;
+    if (!limit || e.value.kind !== 'int') return;
+    const v = e.value.value;
+    const digits = (v < 0n ? -v : v).toString().length;
+    if (digits <= limit) return;
+    const text = (this.lines[e.lineno - 1] ?? '').slice(e.col_offset, e.col_offset + 2).toLowerCase();
+    if (/^0[xob]/.test(text)) return;
+    const unit = this.options.intMaxStrDigitsSaysDigits ? `${limit} digits` : `${limit}`;
+    this.error(
+      `Exceeds the limit (${unit}) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.`,
+      e,
+    );
   }
 
   /** `-<number literal>` is folded to one constant by the AST optimizer (3.7+) or the peephole optimizer (3.6). */

@@ -190,14 +190,14 @@ export class ObjectProtocol implements DictOps {
     }
   }
 
+  /** `str(int)`, with the version's int max str digits limit. */
   intToStr(v: bigint): string {
-    const limit = this.rt.profile.intMaxStrDigits;
-    const s = v.toString();
-    const digits = v < 0n ? s.length - 1 : s.length;
-    if (limit > 0 && digits > limit) {
-      throw this.rt.error('ValueError', `Exceeds the limit (${limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+    try {
+      return numbers.intToStr(v, this.numProfile);
+    } catch (e) {
+      if (e instanceof numbers.NumberError) throw this.rt.error(e.pyType, e.message);
+      throw e;
     }
-    return s;
   }
 
   // ------------------------------------------------------------ hash / compare
@@ -446,7 +446,7 @@ export class ObjectProtocol implements DictOps {
       const utf8 = c >= 0x80 && c < 0x100 && rt.profile.version[1] >= 12 ? 2 : undefined;
       return sizes.sizeofStr(p, o.value, utf8);
     }
-    if (o instanceof PyBytes) return sizes.sizeofBytes(p, o.value.length);
+    if (o instanceof PyBytes) return o.ob_type === rt.t.bytearray ? o.allocSize : sizes.sizeofBytes(p, o.value.length);
     if (o instanceof PyTuple) return sizes.sizeofTuple(p, o.items.length);
     if (o instanceof PyList) return sizes.sizeofList(p, o.allocated);
     if (o instanceof PyDict) return dictSizeof(rt, o);

@@ -24,6 +24,7 @@ import {
   InternState,
   TPFLAGS,
   type VersionProfile,
+  type FreeListSlot,
   sizes,
   tables,
 } from '@pymem/object-model';
@@ -56,6 +57,12 @@ const STARTUP_INTERNED_ONE_CHAR: Record<number, string> = {
   11: 'abcdefhijklmnopqrstvwxyBCLST',
   12: 'abcdenprsx',
 };
+
+const LIST_FREE_LIST: FreeListSlot = { key: 'list', capacity: 80 };
+const DICT_FREE_LIST: FreeListSlot = { key: 'dict', capacity: 80 };
+const METHOD_FREE_LIST: FreeListSlot = { key: 'method', capacity: 256 };
+const CFUNCTION_FREE_LIST: FreeListSlot = { key: 'builtin_function_or_method', capacity: 256 };
+const TUPLE_FREE_LISTS: FreeListSlot[] = Array.from({ length: 20 }, (_, n) => ({ key: `tuple${n}`, capacity: 2000 }));
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
@@ -92,11 +99,33 @@ export class Runtime {
     this.sizes = sizes.sizeProfile(heap.profile.version);
     this.listAlloc = tables.listAllocProfile(heap.profile.version);
     this.write = (stream, text) => this.out[stream].push(text);
+    heap.freeListOf = (o) => this.freeListOf(o);
     // unicode_dealloc: a mortal interned string leaves the interned dict when it dies.
     heap.onFree = (o) => {
       if (o instanceof PyStr && o.interned === InternState.Interned && this.interned.get(o.value) === o) this.interned.delete(o.value);
     };
     this.initTypes();
+  }
+
+  /**
+   * The type-specific free lists: Objects/listobject.c (`PyList_MAXFREELIST`
+   * 80), dictobject.c (`PyDict_MAXFREELIST` 80), tupleobject.c (sizes 1–19,
+   * `PyTuple_MAXFREELIST` 2000 each), and up to 3.8 classobject.c /
+   * methodobject.c (`PyMethod_MAXFREELIST`, 256). Only exact types use them.
+   */
+  private freeListOf(o: PyObject): FreeListSlot | null {
+    const t = o.ob_type;
+    if (t === this.t.list) return LIST_FREE_LIST;
+    if (t === this.t.dict) return DICT_FREE_LIST;
+    if (t === this.t.tuple) {
+      const n = (o as PyTuple).allocatedLength;
+      return n > 0 && n < 20 ? TUPLE_FREE_LISTS[n]! : null;
+    }
+    if (this.profile.methodFreeLists) {
+      if (t === this.t.method) return METHOD_FREE_LIST;
+      if (t === this.t.builtin_function_or_method) return CFUNCTION_FREE_LIST;
+    }
+    return null;
   }
 
   // ---------------------------------------------------------------- types
@@ -372,9 +401,31 @@ export class Runtime {
   /** `PyList_New` + fill: steals the item references; `allocated` defaults to exact. */
   newList(items: PyObject[], allocated = items.length): PyList {
     const l = new PyList(this.t.list!, items, allocated);
+    l.onResize = this.listResized;
+    this.listResized(l, allocated);
     this.heap.allocate(l, this.sizes.gcHeaderSize + 40);
     this.track(l);
     return l;
+  }
+
+  /** Counts a list's item array (8 bytes a slot) against the heap limit. */
+  private readonly listResized = (l: PyList, allocated: number): void => {
+    this.heap.resizeExtra(l, allocated * 8);
+  };
+
+  /**
+   * The MemoryError raised when the simulated heap is full. CPython keeps
+   * instances ready for this; pymem makes one with the limit lifted.
+   */
+  memoryError(): PyErr {
+    const heap = this.heap;
+    const limit = heap.maxMemory;
+    heap.maxMemory = Number.MAX_SAFE_INTEGER;
+    try {
+      return this.error('MemoryError');
+    } finally {
+      heap.maxMemory = limit;
+    }
   }
 
   /** `PyDict_New`: untracked until it holds a value that may be tracked (`MAINTAIN_TRACKING`). */

@@ -26,6 +26,7 @@ import {
   PyNative,
   PyMethod,
   PyModule,
+  HeapExhausted,
 } from '@pymem/object-model';
 import { Op, BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
 import type { CodeUnit } from '../compiler/compiler';
@@ -296,15 +297,15 @@ export class VM {
               }
               case Op.STORE_NAME: {
                 const v = stack.pop()!;
-                p.dictSetStr(f.locals!, names[ins.arg]!, v);
                 if (this.tracer) this.tracer.storeName(f, names[ins.arg]!, v);
+                p.dictSetStr(f.locals!, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
               case Op.DELETE_NAME: {
                 const name = names[ins.arg]!;
-                if (!ops.dictDelStr(f.locals!, name)) throw rt.error('NameError', `name '${name}' is not defined`);
                 if (this.tracer) this.tracer.storeName(f, name, null);
+                if (!ops.dictDelStr(f.locals!, name)) throw rt.error('NameError', `name '${name}' is not defined`);
                 break;
               }
               case Op.LOAD_GLOBAL: {
@@ -316,15 +317,15 @@ export class VM {
               }
               case Op.STORE_GLOBAL: {
                 const v = stack.pop()!;
-                p.dictSetStr(f.globals, names[ins.arg]!, v);
                 if (this.tracer) this.tracer.storeGlobal(f, names[ins.arg]!, v);
+                p.dictSetStr(f.globals, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
               case Op.DELETE_GLOBAL: {
                 const name = names[ins.arg]!;
-                if (!ops.dictDelStr(f.globals, name)) throw rt.error('NameError', `name '${name}' is not defined`);
                 if (this.tracer) this.tracer.storeGlobal(f, name, null);
+                if (!ops.dictDelStr(f.globals, name)) throw rt.error('NameError', `name '${name}' is not defined`);
                 break;
               }
               case Op.LOAD_FAST: {
@@ -879,6 +880,10 @@ export class VM {
             }
           }
         } catch (err) {
+          if (err instanceof HeapExhausted) {
+            pendingErr = rt.memoryError();
+            continue;
+          }
           if (!(err instanceof PyErr)) {
             if (err instanceof RangeError && /call stack/.test(err.message)) {
               pendingErr = rt.error('RecursionError', 'maximum recursion depth exceeded');
