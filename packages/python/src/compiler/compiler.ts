@@ -932,12 +932,19 @@ class Compiler {
         return;
       case 'Name':
         return this.nameOp(e.id, e.ctx);
-      case 'BinOp':
+      case 'BinOp': {
+        const folded = foldBinOp(e, this.options.version[1]);
+        if (folded) {
+          // The optimizer's constant: held by the AST arena from 3.7 (ast_opt.c), only by co_consts in 3.6 (peephole.c).
+          this.emit(Op.LOAD_CONST, this.addConst(this.options.version[1] >= 7 ? { kind: 'ast', node: folded } : { kind: 'value', value: folded.value }));
+          return;
+        }
         this.expr(e.left);
         this.expr(e.right);
         this.setLoc(e);
         this.emit(Op.BINARY_OP, BINARY_OPERATORS.indexOf(e.op), AnchorKind.BinaryOperator, e.left.end_col_offset);
         return;
+      }
       case 'UnaryOp': {
         const folded = this.foldNegative(e);
         if (folded) return;
@@ -1353,6 +1360,97 @@ class Compiler {
     this.expr(f);
     this.callArgs(e.args, e.keywords, 0, e, false, f.end_col_offset, e === this.plainCallStatement);
   }
+}
+
+/** `MAX_INT_SIZE`, `MAX_STR_SIZE` of Python/ast_opt.c (3.7+). */
+const MAX_INT_BITS = 128;
+const MAX_STR_SIZE = 4096;
+/** Peephole.c (3.6) does not keep folded sequences longer than this. */
+const PEEPHOLE_MAX_SEQUENCE = 20;
+
+function bitLength(v: bigint): number {
+  return (v < 0n ? -v : v).toString(2).replace(/^0$/, '').length;
+}
+
+/** The constant value of a (possibly folded) operand. */
+function constantOf(e: ast.expr, minor: number): ast.ConstantValue | null {
+  if (e.type === 'Constant') return e.value;
+  if (e.type === 'BinOp') return foldBinOp(e, minor)?.value ?? null;
+  if (e.type === 'UnaryOp' && e.op === 'USub' && e.operand.type === 'Constant') {
+    const v = e.operand.value;
+    if (v.kind === 'int') return { kind: 'int', value: -v.value };
+    if (v.kind === 'float') return { kind: 'float', value: -v.value };
+  }
+  return null;
+}
+
+/**
+ * Mirrors Python/ast_opt.c fold_binop() (3.7+) and peephole.c
+ * fold_binops_on_constants() (3.6) for ints, floats and strings: a binary
+ * operation on constants becomes one constant, unless the result would be
+ * too large or the operation raises.
+ */
+function foldBinOp(e: ast.BinOp, minor: number): ast.Constant | null {
+  const l = constantOf(e.left, minor);
+  const r = constantOf(e.right, minor);
+  if (!l || !r) return null;
+  let value: ast.ConstantValue | null = null;
+  const num = (v: ast.ConstantValue) => (v.kind === 'int' ? v.value : v.kind === 'float' ? v.value : v.kind === 'bool' ? BigInt(v.value) : null);
+  if (l.kind === 'str' && r.kind === 'str' && e.op === 'Add') value = { kind: 'str', value: l.value + r.value };
+  else if ((l.kind === 'str' && r.kind === 'int') || (l.kind === 'int' && r.kind === 'str')) {
+    if (e.op !== 'Mult') return null;
+    const [sv, n] = l.kind === 'str' ? [l.value, (r as { value: bigint }).value] : [(r as { value: string }).value, (l as { value: bigint }).value];
+    const count = n < 0n ? 0 : Number(n);
+    if (sv.length * count > MAX_STR_SIZE) return null;
+    value = { kind: 'str', value: sv.repeat(count) };
+  } else if (l.kind === 'int' && r.kind === 'int') {
+    const x = l.value;
+    const y = r.value;
+    switch (e.op) {
+      case 'Add': value = { kind: 'int', value: x + y }; break;
+      case 'Sub': value = { kind: 'int', value: x - y }; break;
+      case 'Mult':
+        if (x !== 0n && y !== 0n && bitLength(x) + bitLength(y) > MAX_INT_BITS) return null;
+        value = { kind: 'int', value: x * y };
+        break;
+      case 'FloorDiv':
+        if (y === 0n) return null;
+        value = { kind: 'int', value: x / y - ((x % y !== 0n && (x < 0n) !== (y < 0n)) ? 1n : 0n) };
+        break;
+      case 'Mod':
+        if (y === 0n) return null;
+        value = { kind: 'int', value: ((x % y) + y) % y };
+        break;
+      case 'Pow':
+        if (y < 0n) return null;
+        if (x !== 0n && y > 0n && bitLength(x) * Number(y) > MAX_INT_BITS) return null;
+        value = { kind: 'int', value: x ** y };
+        break;
+      case 'LShift':
+        if (y < 0n || (x !== 0n && bitLength(x) + Number(y) > MAX_INT_BITS)) return null;
+        value = { kind: 'int', value: x << y };
+        break;
+      case 'RShift':
+        if (y < 0n) return null;
+        value = { kind: 'int', value: x >> y };
+        break;
+      case 'BitAnd': value = { kind: 'int', value: x & y }; break;
+      case 'BitOr': value = { kind: 'int', value: x | y }; break;
+      case 'BitXor': value = { kind: 'int', value: x ^ y }; break;
+      default: return null;
+    }
+  } else if ((l.kind === 'float' || r.kind === 'float') && num(l) !== null && num(r) !== null) {
+    const x = Number(num(l));
+    const y = Number(num(r));
+    switch (e.op) {
+      case 'Add': value = { kind: 'float', value: x + y }; break;
+      case 'Sub': value = { kind: 'float', value: x - y }; break;
+      case 'Mult': value = { kind: 'float', value: x * y }; break;
+      default: return null;
+    }
+  } else return null;
+  if (minor < 7 && value.kind === 'str' && value.value.length > PEEPHOLE_MAX_SEQUENCE) return null;
+  return { type: 'Constant', value, kind: null, lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
 }
 
 function describeExpr(e: ast.expr): string {
