@@ -321,7 +321,7 @@ export function makeCode(rt: Runtime, unit: CodeUnit, mergeAcross: boolean): { c
   const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
     if (d.kind === 'code') return build(d.unit);
     const key = d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
-    const cacheKey = key ?? (d.kind === 'tuple' ? tupleKey(d) : null);
+    const cacheKey = key ?? (d.kind === 'tuple' && !d.unique ? tupleKey(d) : null);
     const cache = mergeAcross ? merged : perCode;
     if (cacheKey) {
       const hit = cache.get(cacheKey);

@@ -34,7 +34,7 @@ export type ConstDesc =
   /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
   | { kind: 'value'; value: ast.ConstantValue }
   /** A tuple folded from constants (keyword names, constant tuples). */
-  | { kind: 'tuple'; items: ConstDesc[]; folded: boolean }
+  | { kind: 'tuple'; items: ConstDesc[]; folded: boolean; /** 3.6's peephole appends every folded tuple: no sharing. */ unique?: boolean }
   | { kind: 'code'; unit: CodeUnit };
 
 /** A compiled code object, before the runtime makes it a `PyCode`. */
@@ -110,6 +110,7 @@ function descKey(d: ConstDesc): string | null {
     case 'value':
       return constKey(d.value);
     case 'tuple': {
+      if (d.unique) return null;
       const parts = d.items.map(descKey);
       return parts.some((p) => p === null) ? null : `tuple:(${parts.join('|')})`;
     }
@@ -1144,7 +1145,8 @@ class Compiler {
   /** A constant folded from a display of constants, as the optimizer does. */
   private constTuple(elts: ast.expr[]): ConstDesc | null {
     if (!elts.every((x) => x.type === 'Constant')) return null;
-    return { kind: 'tuple', items: elts.map((x) => ({ kind: 'ast', node: x as ast.Constant })), folded: true };
+    const unique = this.options.version[1] < 7;
+    return { kind: 'tuple', items: elts.map((x) => ({ kind: 'ast', node: x as ast.Constant })), folded: true, unique };
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
