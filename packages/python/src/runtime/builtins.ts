@@ -65,6 +65,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       p.dictSetStr(d, name, type);
     }
   }
+  // bytearray: a mutable buffer; only construction and sys.getsizeof are modelled.
+  const bytearrayType = t.bytearray ?? rt.makeType('bytearray', t.object!);
+  p.dictSetStr(d, 'bytearray', bytearrayType);
   p.dictSetStr(d, 'None', rt.None);
   p.dictSetStr(d, 'True', rt.True);
   p.dictSetStr(d, 'False', rt.False);
@@ -437,6 +440,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!args.length) return heap.newref(rt.emptyTuple);
     if (args[0] instanceof PyTuple && args[0].ob_type === t.tuple) return heap.newref(args[0]);
     return rt.newTuple(ops.collect(args[0]!));
+  });
+  ctor.set(t.bytearray!, (_rt, args) => {
+    // bytearray_init: no buffer when empty, else len + 1 bytes (the trailing NUL).
+    const src = args[0] ? (p.call(t.bytes!, [args[0]], null) as PyBytes) : null;
+    const value = src ? src.value.slice() : new Uint8Array();
+    if (src) heap.decref(src);
+    return heap.allocate(new PyBytes(t.bytearray!, value), sizes.sizeofBytearray(rt.sizes, value.length ? value.length + 1 : 0));
   });
   ctor.set(t.list!, (_rt, args) => {
     const l = rt.newList([]);
