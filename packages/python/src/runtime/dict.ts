@@ -19,14 +19,12 @@ export interface DictOps {
   eq(a: PyObject, b: PyObject): boolean;
 }
 
-const keysProfiles = new Map<string, tables.DictKeysProfile>();
+const keysProfiles = new WeakMap<object, tables.DictKeysProfile>();
 
-/** The keys-table profile of the runtime's version. */
+/** The keys-table profile of the runtime's version (one per profile object). */
 export function keysProfile(rt: Runtime): tables.DictKeysProfile {
-  const v = rt.profile.version;
-  const k = `${v[0]}.${v[1]}`;
-  let p = keysProfiles.get(k);
-  if (!p) keysProfiles.set(k, (p = tables.dictKeysProfile(v)));
+  let p = keysProfiles.get(rt.profile);
+  if (!p) keysProfiles.set(rt.profile, (p = tables.dictKeysProfile(rt.profile.version)));
   return p;
 }
 
