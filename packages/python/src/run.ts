@@ -218,7 +218,7 @@ export function runProgram(options: RunOptions): RunResult {
   for (const o of arena) heap.decref(o);
   // Py_FinalizeEx: the atexit functions (weakref.finalize's) run after the arena is freed.
   modules.atExit();
-  finalizeMain(rt, p, ops, gcState, unraisable);
+  finalizeMain(rt, p, ops, gcState, unraisable, tracer);
   tracer?.finish();
   if (options.checkInvariants) checkInvariants(rt, gcState);
   return { exitCode };
@@ -231,7 +231,14 @@ export function runProgram(options: RunOptions): RunResult {
  * one underscore, then the rest, `__builtins__` last — so the `__del__` of
  * objects still bound to globals runs, in that order.
  */
-function finalizeMain(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCState, unraisable: (e: unknown, where: PyObject) => void): void {
+function finalizeMain(
+  rt: Runtime,
+  p: ObjectProtocol,
+  ops: Operations,
+  gc: GCState,
+  unraisable: (e: unknown, where: PyObject) => void,
+  tracer: TraceEmitter | null,
+): void {
   try {
     gc.collect(2, 'shutdown');
   } catch (e) {
@@ -246,6 +253,8 @@ function finalizeMain(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCSta
       const name = e.key.value;
       if (name === '__builtins__' || !pick(name)) continue;
       try {
+        // The name is rebound before the old value is released (dict_ass_sub, then Py_DECREF).
+        tracer?.clearMainGlobal(name, rt.None);
         p.dictSetStr(d, name, rt.None);
       } catch (err) {
         unraisable(err, rt.None);

@@ -208,6 +208,12 @@ export class TraceEmitter implements TraceSink {
     if (f.globals === this.mainGlobals) this.bind('global', f, name, v);
   }
 
+  /** A global of `__main__` rebound outside any frame (interpreter finalization clears them). */
+  clearMainGlobal(name: string, v: PyObject): void {
+    if (this.mainGlobals) this.dirty.add(this.mainGlobals);
+    this.sink.event({ kind: 'bind', scope: 'global', depth: 0, name, id: v.addr });
+  }
+
   /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
   storeLocal(f: Frame, index: number): void {
     if (f.frameObject) this.dirty.add(f.frameObject);
