@@ -1,4 +1,6 @@
-// Shared by record.mjs and run.mjs: the versions and the scrubbed environment every
+import { spawn } from 'node:child_process';
+
+// Shared by record.mjs, run.mjs and the fuzzer: the versions and the scrubbed environment every
 // case runs in, so CPython and pymem see exactly the same inputs.
 
 /** CPython versions the suite covers, oldest first. */
@@ -22,4 +24,34 @@ export const CASE_ENV = Object.freeze({
  */
 export function normalizeOutput(text, casesDir) {
   return text.split(`${casesDir}/`).join('');
+}
+
+/**
+ * Runs one program the way every case runs: in `cwd`, with `env`, killed after
+ * `timeoutMs`. Resolves with stdout and stderr (the `cwd` path stripped, see
+ * normalizeOutput) and the exit status, or `timedOut` set.
+ */
+export function runCaptured(command, args, { cwd, env = CASE_ENV, timeoutMs }) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', (e) => err.push(Buffer.from(String(e))));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({
+        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), cwd),
+        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), cwd),
+        code: code ?? `signal ${signal}`,
+        timedOut,
+      });
+    });
+  });
 }

@@ -16,12 +16,12 @@
 // is non-zero. Goldens of deleted cases are removed. The absolute path of the cases
 // directory (printed by 3.9+ in tracebacks) is stripped: see normalizeOutput in env.mjs.
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_ENV, SUPPORTED, normalizeOutput } from './env.mjs';
+import { SUPPORTED, runCaptured } from './env.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const casesDir = join(here, 'cases');
@@ -74,27 +74,9 @@ function parseArgs(argv) {
   return opts;
 }
 
-function runOnce(bin, file) {
-  return new Promise((resolve) => {
-    const child = spawn(bin, [file], { cwd: casesDir, env: CASE_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({
-        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), casesDir),
-        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), casesDir),
-        status: timedOut ? 'timeout' : code ?? `signal ${signal}`,
-      });
-    });
-  });
+async function runOnce(bin, file) {
+  const r = await runCaptured(bin, [file], { cwd: casesDir, timeoutMs: TIMEOUT_MS });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.timedOut ? 'timeout' : r.code };
 }
 
 function same(a, b) {

@@ -18,12 +18,11 @@
 // status is 1 iff any case failed. The last line is always
 // `conformance: N passed, N failed`.
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_ENV, SUPPORTED, normalizeOutput } from './env.mjs';
+import { CASE_ENV, SUPPORTED, runCaptured } from './env.mjs';
 import { unifiedDiff } from './diff.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -78,34 +77,11 @@ function readIf(path) {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-function runCase(xy, name) {
-  return new Promise((done) => {
-    const env = { ...CASE_ENV };
-    if (process.env.PYMEM_CHECK_INVARIANTS !== undefined) env.PYMEM_CHECK_INVARIANTS = process.env.PYMEM_CHECK_INVARIANTS;
-    const child = spawn(process.execPath, [cli, 'run', '--python', xy, `${name}.py`], {
-      cwd: casesDir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    child.on('error', (e) => err.push(Buffer.from(String(e))));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      done({
-        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), casesDir),
-        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), casesDir),
-        status: timedOut ? `timeout after ${TIMEOUT_MS / 1000} s` : code ?? `signal ${signal}`,
-      });
-    });
-  });
+async function runCase(xy, name) {
+  const env = { ...CASE_ENV };
+  if (process.env.PYMEM_CHECK_INVARIANTS !== undefined) env.PYMEM_CHECK_INVARIANTS = process.env.PYMEM_CHECK_INVARIANTS;
+  const r = await runCaptured(process.execPath, [cli, 'run', '--python', xy, `${name}.py`], { cwd: casesDir, env, timeoutMs: TIMEOUT_MS });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.timedOut ? `timeout after ${TIMEOUT_MS / 1000} s` : r.code };
 }
 
 /** Compares one run with the goldens; returns a list of problems (empty = pass). */

@@ -1,12 +1,12 @@
 // Runs programs under pymem (a pool of engine worker threads) and under real CPython
 // (a child process per program, in the conformance suite's scrubbed environment).
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CASE_ENV, normalizeOutput } from '../../conformance/env.mjs';
+import { runCaptured } from '../../conformance/env.mjs';
 
 /** The file name programs run under, on both sides (tracebacks print it). */
 export const PROGRAM_NAME = 'prog.py';
@@ -55,30 +55,15 @@ export function findInterpreters() {
  * output as the recorder strips the cases directory.
  * @returns {Promise<Outcome>}
  */
-export function runCPython(bin, source) {
+export async function runCPython(bin, source) {
   const dir = mkdtempSync(join(tmpdir(), 'pymem-fuzz-'));
   writeFileSync(join(dir, PROGRAM_NAME), source);
-  return new Promise((resolve) => {
-    const child = spawn(bin, [PROGRAM_NAME], { cwd: dir, env: CASE_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out = [];
-    const err = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, TIMEOUT_MS);
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
-      resolve({
-        stdout: normalizeOutput(Buffer.concat(out).toString('utf8'), dir),
-        stderr: normalizeOutput(Buffer.concat(err).toString('utf8'), dir),
-        status: timedOut ? 'timeout' : (code ?? `signal ${signal}`),
-      });
-    });
-  });
+  try {
+    const r = await runCaptured(bin, [PROGRAM_NAME], { cwd: dir, timeoutMs: TIMEOUT_MS });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.timedOut ? 'timeout' : r.code };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A pool of engine worker threads; `run` queues a program for the next free one. */
