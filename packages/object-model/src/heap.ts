@@ -93,6 +93,17 @@ export class Heap {
   }
 
   /** Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract. */
+  /**
+   * An object made at start-up that lives for the whole run without being
+   * immortal in any version (a module: its count moves in 3.12+ too). Its
+   * absolute count is not modelled, so it starts high enough never to reach 0.
+   */
+  allocateLongLived<T extends PyObject>(o: T, size: number): T {
+    this.allocate(o, size);
+    o.ob_refcnt = 1_000_000;
+    return o;
+  }
+
   allocateStatic<T extends PyObject>(o: T, size: number): T {
     this.allocate(o, size);
     if (this.profile.immortalObjects) {

@@ -67,6 +67,31 @@ export interface VersionProfile {
   readonly gcHeaderSize: number;
   /** 3.11+: the int <-> decimal str conversion limit (`sys.int_info.default_max_str_digits`). */
   readonly intMaxStrDigits: number;
+  /**
+   * 3.8+ (bpo-42536, backported): zip, enumerate and dict item iterators track
+   * their recycled result tuple again, which a collection may have untracked.
+   */
+  readonly recycledResultTupleRetracked: boolean;
+  /**
+   * What `f(*args, **kwargs)` holds while a Python function runs, besides the
+   * frame's own references: `'kwtuple'` (up to 3.7, `_PyFunction_FastCallDict`
+   * copies the keywords into a (key, value, …) tuple), `'unpacked'` (3.8–3.11,
+   * `_PyStack_UnpackDict` copies every argument and makes a tuple of the
+   * keyword names; both keep the args tuple and kwargs dict alive), or
+   * `'released'` (3.12+, `_PyEvalFramePushAndInit_Ex` releases the tuple and the
+   * dict once the frame holds the arguments).
+   */
+  readonly callExHolds: 'kwtuple' | 'unpacked' | 'released';
+  /** Up to 3.8 starred displays and calls build with `BUILD_*_UNPACK` (3.9+: `LIST_EXTEND`, `DICT_MERGE`). */
+  readonly unpackOpcodes: boolean;
+  /** 3.9+: call errors name the callable as `module.qualname()` (`_PyObject_FunctionStr`). */
+  readonly qualifiedCallErrors: boolean;
+  /** 3.8+: an exception in `__del__` or a callback goes to `sys.unraisablehook`. */
+  readonly unraisableHook: boolean;
+  /** 3.6: `repr()` of an exception is its class name and the repr of its args tuple (`E('x',)`). */
+  readonly exceptionReprIsArgsTuple: boolean;
+  /** 3.11+: iterating an ASCII str uses its own iterator type, `str_ascii_iterator`. */
+  readonly asciiStrIterator: boolean;
 }
 
 const KIB = 1024;
@@ -98,6 +123,13 @@ function profile(minor: number, micro: number): VersionProfile {
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,
     gcHeaderSize: atLeast(8) ? 16 : 32,
+    recycledResultTupleRetracked: atLeast(8),
+    callExHolds: atLeast(12) ? 'released' : atLeast(8) ? 'unpacked' : 'kwtuple',
+    unpackOpcodes: !atLeast(9),
+    qualifiedCallErrors: atLeast(9),
+    unraisableHook: atLeast(8),
+    exceptionReprIsArgsTuple: !atLeast(7),
+    asciiStrIterator: atLeast(11),
   };
 }
 

@@ -10,10 +10,8 @@ import {
   PyStr,
   PyTuple,
   PyDict,
-  PyCode,
   PyModule,
   PyException,
-  PyTraceback,
   PyInt,
   PyFloat,
   PyInstance,
@@ -29,14 +27,15 @@ import { installRefcounting } from '@pymem/refcount';
 import { installGC, type GCState } from '@pymem/gc';
 import { parseModule, PySyntaxError, UnsupportedSyntax } from './parser/index';
 import type * as ast from './parser/ast';
-import { compileModule, constKey, type CodeUnit, type ConstDesc } from './compiler/compiler';
-import { AnchorKind, type Instr } from './compiler/opcodes';
+import { compileModule, type CodeUnit } from './compiler/compiler';
+import { makeCode } from './runtime/code';
 import { Runtime } from './runtime/runtime';
 import { ObjectProtocol } from './runtime/objects';
 import { Operations } from './runtime/operations';
 import { installBuiltins } from './runtime/builtins';
 import { installModules } from './runtime/modules';
 import { PyErr, StepLimitExceeded } from './runtime/errors';
+import { printTraceback, reportUnraisable } from './runtime/traceback';
 import { VM } from './vm/vm';
 import { Frame } from './vm/frame';
 import { TraceEmitter } from './vm/trace';
@@ -90,7 +89,7 @@ export function runProgram(options: RunOptions): RunResult {
   ops.vm = vm;
   p.interp = vm;
   if (options.maxSteps) vm.maxSteps = options.maxSteps;
-  const unraisable = (e: unknown, where: PyObject) => reportUnraisable(rt, p, e, where);
+  const unraisable = (e: unknown, where: PyObject) => reportUnraisable(rt, p, ops, e, where);
   installRefcounting(heap, {
     callFinalizer: (o) => callDel(o),
     callWeakrefCallback: (wr, cb) => {
@@ -155,6 +154,7 @@ export function runProgram(options: RunOptions): RunResult {
     let tree: ast.Module;
     try {
       tree = parseModule(options.source, options.path, { version: profile.version });
+      rt.sources.set(options.path, options.source.split('\n'));
     } catch (e) {
       return { exitCode: reportCompileError(rt, e, options.path) };
     }
@@ -169,7 +169,7 @@ export function runProgram(options: RunOptions): RunResult {
     } catch (e) {
       return { exitCode: reportCompileError(rt, e, options.path) };
     }
-    const made = makeCode(rt, unit, profile.mergeConstsAcrossCode);
+    const made = makeCode(rt, ops, unit, profile.mergeConstsAcrossCode);
     arena = made.arena;
     const main = new PyModule(rt.t.module!, rt.newDict(), '__main__');
     heap.allocate(main, rt.sizes.fixed.module);
@@ -196,7 +196,7 @@ export function runProgram(options: RunOptions): RunResult {
         if (rt.isInstance(e.exc, rt.t.SystemExit!)) {
           exitCode = systemExitCode(rt, p, e.exc);
         } else {
-          printTraceback(rt, p, e.exc, options.source);
+          printTraceback(rt, p, e.exc);
           exitCode = 1;
         }
         heap.decref(e.exc);
@@ -274,125 +274,6 @@ function systemExitCode(rt: Runtime, p: ObjectProtocol, exc: PyException): numbe
   return 1;
 }
 
-/**
- * Makes the code objects of a compilation: constants become objects (the
- * parser's objects for literals, held by the AST arena), deduplicated per
- * code object, or across the compilation from 3.8 (`merge_consts_recursive`),
- * with identifier-like strings interned (`intern_string_constants`).
- */
-export function makeCode(rt: Runtime, unit: CodeUnit, mergeAcross: boolean): { code: PyCode; arena: PyObject[] } {
-  const heap = rt.heap;
-  const arena: PyObject[] = [];
-  const arenaObjects = new Map<ast.Constant, PyObject>();
-  const merged = new Map<string, PyObject>();
-
-  /** The parser's object for a literal (one per occurrence, in the arena). */
-  const literal = (node: ast.Constant): PyObject => {
-    let o = arenaObjects.get(node);
-    if (!o) {
-      o = valueObject(rt, node.value, true);
-      arenaObjects.set(node, o);
-      arena.push(o);
-    }
-    return o;
-  };
-
-  const build = (u: CodeUnit): PyCode => {
-    const perCode = new Map<string, PyObject>();
-    const consts = u.consts.map((d) => constObject(d, perCode));
-    const nameObjs = [...u.names, ...u.varnames, ...u.cellvars, ...u.freevars].map((n) => rt.internString(n));
-    const code = new PyCode(
-      rt.t.code!,
-      {
-        co_name: u.name,
-        co_qualname: u.qualname,
-        co_filename: u.filename,
-        co_firstlineno: u.firstlineno,
-        co_argcount: u.argcount,
-        co_posonlyargcount: u.posonlyargcount,
-        co_kwonlyargcount: u.kwonlyargcount,
-        co_flags: u.flags,
-        co_nlocals: u.varnames.length,
-        co_stacksize: 0,
-        co_varnames: u.varnames,
-        co_cellvars: u.cellvars,
-        co_freevars: u.freevars,
-        co_names: u.names,
-        co_code: u,
-      },
-      rt.newTuple(consts),
-      rt.newTuple(nameObjs),
-    );
-    heap.allocate(code, 200);
-    return code;
-  };
-
-  const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
-    if (d.kind === 'code') return build(d.unit);
-    const key = d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
-    const cacheKey = key ?? (d.kind === 'tuple' && !d.unique ? tupleKey(d) : null);
-    const cache = mergeAcross ? merged : perCode;
-    if (cacheKey) {
-      const hit = cache.get(cacheKey);
-      if (hit) return heap.newref(hit);
-    }
-    let o: PyObject;
-    if (d.kind === 'ast') {
-      o = heap.newref(literal(d.node));
-    } else if (d.kind === 'value') {
-      o = valueObject(rt, d.value, false);
-    } else {
-      const items = d.items.map((x) => constObject(x, perCode));
-      o = rt.newTuple(items);
-      if (rt.profile.version[1] >= 7 && d.items.every((x) => x.kind === 'ast')) {
-        // The AST optimizer folded the display into a constant it keeps in the arena.
-        arena.push(heap.newref(o));
-      }
-    }
-    if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o);
-    if (cacheKey) cache.set(cacheKey, o);
-    return o;
-  };
-
-  const code = build(unit);
-  return { code, arena };
-}
-
-function tupleKey(d: ConstDesc): string | null {
-  if (d.kind === 'ast') return constKey(d.node.value);
-  if (d.kind === 'value') return constKey(d.value);
-  if (d.kind === 'tuple') {
-    const parts = d.items.map(tupleKey);
-    return parts.some((x) => x === null) ? null : `tuple:(${parts.join('|')})`;
-  }
-  return null;
-}
-
-/** `all_name_chars`: strings of identifier characters are interned by the compiler. */
-function isIdentifierLike(s: string): boolean {
-  return /^[A-Za-z0-9_]+$/.test(s);
-}
-
-/** The object for a constant value: singletons and small ints are shared. */
-function valueObject(rt: Runtime, v: ast.ConstantValue, fromParser: boolean): PyObject {
-  switch (v.kind) {
-    case 'None':
-      return rt.heap.newref(rt.None);
-    case 'Ellipsis':
-      return rt.heap.newref(rt.Ellipsis);
-    case 'bool':
-      return rt.newBool(v.value);
-    case 'int':
-      return rt.newInt(v.value);
-    case 'float':
-      return rt.newFloat(v.value);
-    case 'str':
-      return fromParser && v.value.length > 1 ? rt.newStrObject(v.value) : rt.newStr(v.value);
-    case 'bytes':
-      return rt.newBytes(v.value);
-  }
-}
-
 /** Prints a compile-time error as CPython does, returning the exit status. */
 function reportCompileError(rt: Runtime, e: unknown, path: string): number {
   if (e instanceof PySyntaxError) {
@@ -416,124 +297,6 @@ function reportCompileError(rt: Runtime, e: unknown, path: string): number {
     return 1;
   }
   throw e;
-}
-
-/** `PyErr_WriteUnraisable`: an exception in `__del__` or a callback. */
-function reportUnraisable(rt: Runtime, p: ObjectProtocol, e: unknown, where: PyObject): void {
-  if (!(e instanceof PyErr)) throw e;
-  rt.write('stderr', `Exception ignored in: ${p.repr(where)}\n`);
-  printTraceback(rt, p, e.exc, null);
-  rt.heap.decref(e.exc);
-}
-
-/** Prints `Traceback (most recent call last): ...` as CPython's `PyErr_Display` does. */
-export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, source: string | null): void {
-  // Oldest first; each entry carries the separator printed after it.
-  const chain: { exc: PyException; after: string }[] = [];
-  const seen = new Set<PyException>();
-  let cur: PyException | null = exc;
-  let after = '';
-  while (cur && !seen.has(cur)) {
-    seen.add(cur);
-    chain.unshift({ exc: cur, after });
-    if (cur.cause instanceof PyException) {
-      after = '\nThe above exception was the direct cause of the following exception:\n\n';
-      cur = cur.cause;
-    } else if (cur.context instanceof PyException && !cur.suppressContext) {
-      after = '\nDuring handling of the above exception, another exception occurred:\n\n';
-      cur = cur.context;
-    } else cur = null;
-  }
-  const lines = source ? source.split('\n') : [];
-  let out = '';
-  for (const { exc: e, after: separator } of chain) {
-    const frames: PyTraceback[] = [];
-    for (let tb = e.traceback as PyTraceback | null; tb; tb = tb.next) frames.push(tb);
-    if (frames.length) {
-      out += 'Traceback (most recent call last):\n';
-      let last = '';
-      let repeat = 0;
-      const flush = () => {
-        if (repeat > 3) out += `  [Previous line repeated ${repeat - 3} more time${repeat - 3 > 1 ? 's' : ''}]\n`;
-      };
-      for (const tb of frames) {
-        const code = tb.frame!.code.co;
-        const entry = `  File "${code.co_filename}", line ${tb.lineno}, in ${code.co_name}\n`;
-        let text = entry;
-        const src = lines[tb.lineno - 1];
-        if (src !== undefined && src.trim()) {
-          text += `    ${src.trim()}\n`;
-          const instr = (tb as unknown as { instr?: Instr }).instr;
-          if (rt.profile.tracebackCarets && instr && instr.lineno === instr.endLineno && instr.lineno === tb.lineno) {
-            const carets = caretLine(src, instr, rt.profile.tracebackCallAnchors);
-            if (carets) text += `    ${carets}\n`;
-          }
-        }
-        if (entry === last) {
-          repeat++;
-          if (repeat <= 3) out += text;
-        } else {
-          flush();
-          last = entry;
-          repeat = 1;
-          out += text;
-        }
-      }
-      flush();
-    }
-    const mod = e.ob_type.moduleName;
-    const name = e.ob_type.isHeapType && mod !== 'builtins' && !(mod === '__main__' && rt.profile.tracebackOmitsMainModule) ? `${mod}.${e.ob_type.qualname}` : e.ob_type.isHeapType ? e.ob_type.qualname : e.ob_type.tp_name;
-    let msg: string;
-    if (e.ob_type === rt.t.KeyError && e.args.items.length === 1) msg = p.repr(e.args.items[0]!);
-    else msg = p.str(e);
-    out += msg ? `${name}: ${msg}\n` : `${name}\n`;
-    out += separator;
-  }
-  rt.write('stderr', out);
-}
-
-/** Character index of a UTF-8 byte column of `line` (AST columns count bytes). */
-function charCol(line: string, byteCol: number): number {
-  let bytes = 0;
-  let i = 0;
-  for (const ch of line) {
-    if (bytes >= byteCol) return i;
-    const cp = ch.codePointAt(0)!;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    i += ch.length;
-  }
-  return i;
-}
-
-/**
- * The 3.11+ underline of the failing expression (Python/traceback.c
- * `print_error_location_carets` / Lib/traceback.py `_extract_caret_anchors_from_line_segment`):
- * `^` over the whole expression, or `~` with `^` over the operator, the
- * subscript or (3.13) the argument list. Left out when it would underline
- * the whole line without anchors.
- */
-function caretLine(src: string, instr: Instr, callAnchors: boolean): string | null {
-  const indent = src.length - src.trimStart().length;
-  const trimmed = src.trim();
-  const start = charCol(src, instr.col) - indent;
-  const end = charCol(src, instr.endCol) - indent;
-  if (end <= start) return null;
-  let anchor: [number, number] | null = null;
-  const kind = instr.anchorKind;
-  if (kind === AnchorKind.PlainCallStatement && callAnchors) return null;
-  if (instr.anchor >= 0 && (kind === AnchorKind.BinaryOperator || kind === AnchorKind.Subscript || (kind === AnchorKind.Call && callAnchors))) {
-    let a = charCol(src, instr.anchor) - indent;
-    while (a < end && /[\s)\\]/.test(trimmed[a]!)) a++;
-    if (kind === AnchorKind.BinaryOperator) {
-      const two = trimmed.slice(a, a + 2);
-      anchor = [a, a + (['//', '**', '<<', '>>'].includes(two) ? 2 : 1)];
-    } else anchor = [a, end];
-    if (anchor[0] >= end) anchor = null;
-  }
-  if (!anchor && start <= 0 && end >= trimmed.length) return null;
-  let out = ' '.repeat(Math.max(0, start));
-  for (let i = start; i < end; i++) out += !anchor || (i >= anchor[0] && i < anchor[1]) ? '^' : '~';
-  return out;
 }
 
 /** The invariant checker: counts equal references held; nothing freed is reachable. */

@@ -12,6 +12,8 @@ export {
   sizeofBytes,
   sizeofBytearray,
   sizeofTuple,
+  sizeofGenerator,
+  type GeneratorCode,
   sizeofList,
   sizeofSet,
 } from './sizes.js';

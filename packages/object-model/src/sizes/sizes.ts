@@ -14,7 +14,7 @@ import { PySet_MINSIZE, SETENTRY_SIZE } from '../tables/set-table.js';
 export type FixedSizeKind =
   | 'None' | 'Ellipsis' | 'NotImplemented' | 'True' | 'False' | 'object'
   | 'float' | 'complex' | 'range' | 'slice'
-  | 'function' | 'cell' | 'method' | 'method-wrapper' | 'classmethod' | 'staticmethod' | 'property'
+  | 'function' | 'cell' | 'method' | 'builtin_function_or_method' | 'method-wrapper' | 'classmethod' | 'staticmethod' | 'property'
   | 'instance' | 'weakref' | 'module'
   | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
   | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
@@ -45,6 +45,12 @@ export interface SizeProfile {
   readonly slotsInstance2: number;
   /** sys.getsizeof of an instance with `__slots__ = ('a', '__weakref__')`: 3.12+ adds a managed-weakref pre-header. */
   readonly slotsWeakrefInstance: number;
+  /**
+   * 3.11+: a generator embeds its frame, so its size is this (header, GC
+   * header and frame specials) plus a pointer per local and stack slot
+   * (`gen_sizeof`); null when the size is fixed (the frame is a separate object).
+   */
+  readonly generatorFrameBase: number | null;
 }
 
 // Recorded sys.getsizeof values, columns 3.6 … 3.13.
@@ -62,6 +68,8 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   function: [144, 144, 136, 136, 144, 152, 160, 160],
   cell: [56, 56, 40, 40, 40, 40, 40, 40],
   method: [72, 72, 64, 64, 64, 64, 64, 64],
+  // PyCFunctionObject: 3.8 added its vectorcall pointer.
+  builtin_function_or_method: [80, 80, 72, 72, 72, 72, 72, 72],
   'method-wrapper': [64, 64, 48, 48, 48, 48, 48, 48],
   classmethod: [64, 64, 48, 48, 48, 48, 48, 48],
   staticmethod: [64, 64, 48, 48, 48, 48, 48, 48],
@@ -102,6 +110,7 @@ export function sizeProfile(version: PyVersion): SizeProfile {
   return {
     version,
     gcHeaderSize: atLeast(version, 3, 8) ? 16 : 32,
+    generatorFrameBase: atLeast(version, 3, 12) ? 160 : atLeast(version, 3, 11) ? 168 : null,
     intZeroHasDigit: atLeast(version, 3, 11),
     strAsciiHeader: atLeast(version, 3, 12) ? 40 : 48,
     strCompactHeader: atLeast(version, 3, 12) ? 56 : 72,
@@ -158,6 +167,25 @@ export function sizeofBytes(_p: SizeProfile, length: number): number {
 /** sys.getsizeof(bytearray): 56 + allocated (0 when empty; `bytearray(b)` allocates len + 1). */
 export function sizeofBytearray(_p: SizeProfile, allocated: number): number {
   return 56 + allocated;
+}
+
+/** The parts of a code object a generator's size depends on. */
+export interface GeneratorCode {
+  readonly co_varnames: readonly string[];
+  readonly co_cellvars: readonly string[];
+  readonly co_freevars: readonly string[];
+  readonly co_stacksize: number;
+}
+
+/**
+ * sys.getsizeof(generator): fixed up to 3.10; from 3.11 the frame is inside,
+ * one slot per name of `co_localsplusnames` (an argument that is also a cell
+ * counts once) and per value-stack slot.
+ */
+export function sizeofGenerator(p: SizeProfile, co: GeneratorCode): number {
+  if (p.generatorFrameBase === null) return p.fixed.generator;
+  const cells = co.co_cellvars.filter((n) => !co.co_varnames.includes(n)).length;
+  return p.generatorFrameBase + 8 * (co.co_varnames.length + cells + co.co_freevars.length + co.co_stacksize);
 }
 
 /** sys.getsizeof(tuple): basicsize 24 + 8 * len + GC header (tuples are GC types). */

@@ -240,16 +240,14 @@ export class SetTable<K> {
   }
 
   /**
-   * Add every key of `other` (another set's table). Mirrors set_merge() (3.6–3.13):
+   * Add every key of `other` (another set's table); returns the keys added. Mirrors set_merge() (3.6–3.13):
    * one resize up front to `(used + other.used) * 2` when needed; when this
    * table is empty and has no dummies, keys go in with set_insert_clean().
    */
-  merge(other: SetTable<K>): void {
-    if (other === this || other.used === 0) return;
-    const needs = this.profile.loadFactor === '3/5'
-      ? (this.fill + other.used) * 5 >= this.mask * 3
-      : (this.fill + other.used) * 3 >= this.mask * 2;
-    if (needs) this.tableResize((this.used + other.used) * 2);
+  merge(other: SetTable<K>): K[] {
+    if (other === this || other.used === 0) return [];
+    this.reserve(other.used);
+    const added: K[] = [];
     if (this.fill === 0 && this.mask === other.mask && other.fill === other.used) {
       // "just copy the pointers": the same slots
       for (let i = 0; i <= this.mask; i++) {
@@ -257,21 +255,36 @@ export class SetTable<K> {
         const e = this.table[i] as SetEntry<K>;
         e.key = o.key;
         e.hash = o.hash;
+        if (o.key !== EMPTY) added.push(o.key as K);
       }
       this.fill = other.fill;
       this.used = other.used;
-      return;
+      return added;
     }
     if (this.fill === 0) {
       for (const o of other.table) {
-        if (o.key !== EMPTY && o.key !== DUMMY) this.insertClean(this.table, this.mask, o.key, o.hash);
+        if (o.key === EMPTY || o.key === DUMMY) continue;
+        this.insertClean(this.table, this.mask, o.key, o.hash);
+        added.push(o.key);
       }
       this.fill = this.used = other.used;
-      return;
+      return added;
     }
     for (const o of other.table) {
-      if (o.key !== EMPTY && o.key !== DUMMY) this.add(o.key, o.hash);
+      if (o.key !== EMPTY && o.key !== DUMMY && this.add(o.key, o.hash)) added.push(o.key);
     }
+    return added;
+  }
+
+  /**
+   * The one resize set_merge() and set_update_internal() (for a dict) make up
+   * front before adding `incoming` keys, to `(used + incoming) * 2`.
+   */
+  reserve(incoming: number): void {
+    const needs = this.profile.loadFactor === '3/5'
+      ? (this.fill + incoming) * 5 >= this.mask * 3
+      : (this.fill + incoming) * 3 >= this.mask * 2;
+    if (needs) this.tableResize((this.used + incoming) * 2);
   }
 
   /** Keys in slot order: the set's iteration order. Mirrors set_next(). */

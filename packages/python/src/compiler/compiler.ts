@@ -25,6 +25,7 @@ import {
   CO_NESTED,
   CO_GENERATOR,
 } from './opcodes';
+import { stackDepth } from './stackdepth';
 import { buildSymtable, type Scope } from './symtable';
 
 /** A constant of a code unit, before the runtime makes it an object. */
@@ -35,6 +36,8 @@ export type ConstDesc =
   | { kind: 'value'; value: ast.ConstantValue }
   /** A tuple folded from constants (keyword names, constant tuples). */
   | { kind: 'tuple'; items: ConstDesc[]; folded: boolean; /** 3.6's peephole appends every folded tuple: no sharing. */ unique?: boolean }
+  /** 3.9+: the frozenset a constant set display is built from (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`). */
+  | { kind: 'frozenset'; items: ConstDesc[] }
   | { kind: 'code'; unit: CodeUnit };
 
 /** A compiled code object, before the runtime makes it a `PyCode`. */
@@ -53,6 +56,8 @@ export interface CodeUnit {
   names: string[];
   consts: ConstDesc[];
   instrs: Instr[];
+  /** `co_stacksize` (see stackdepth.ts). */
+  stacksize: number;
   /** Whether this is a class body (names resolve through the class namespace). */
   isClassBody: boolean;
 }
@@ -114,9 +119,16 @@ function descKey(d: ConstDesc): string | null {
       const parts = d.items.map(descKey);
       return parts.some((p) => p === null) ? null : `tuple:(${parts.join('|')})`;
     }
+    case 'frozenset':
+      return frozensetKey(d.items.map(descKey));
     case 'code':
       return null;
   }
+}
+
+/** `_PyCode_ConstantKey` of a frozenset: its items, in any order. */
+export function frozensetKey(parts: (string | null)[]): string | null {
+  return parts.some((p) => p === null) ? null : `frozenset:(${[...new Set(parts)].sort().join('|')})`;
 }
 
 /** Compiles a module to its top-level code unit. */
@@ -134,6 +146,9 @@ class Unit {
   readonly names: string[] = [];
   readonly varnames: string[] = [];
   readonly fblocks: FBlock[] = [];
+  /** 3.11+ pushes a NULL before evaluating a plain call's callee: where it would, and the calls that pop it. */
+  readonly nullStarts = new Set<number>();
+  readonly nullCalls = new Set<number>();
   lineno = 1;
   col = 0;
   endLineno = 1;
@@ -273,6 +288,7 @@ class Compiler {
       names: u.names,
       consts: u.consts,
       instrs: u.instrs,
+      stacksize: stackDepth(u.instrs, this.options.version[1], (flags & CO_GENERATOR) !== 0, u.nullStarts, u.nullCalls),
       isClassBody: s.kind === 'class',
     };
     this.u = this.stack.pop()!;
@@ -300,6 +316,7 @@ class Compiler {
       names: u.names,
       consts: u.consts,
       instrs: u.instrs,
+      stacksize: stackDepth(u.instrs, this.options.version[1], false, u.nullStarts, u.nullCalls),
       isClassBody: false,
     };
   }
@@ -1162,7 +1179,7 @@ class Compiler {
       if (kind !== 'tuple' && consts && elts.length >= 3 && this.options.version[1] >= 9) {
         // 3.9+: BUILD_LIST 0; LOAD_CONST (tuple); LIST_EXTEND 1 (and the set equivalent).
         this.emit(kind === 'list' ? Op.BUILD_LIST : Op.BUILD_SET, 0);
-        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        this.emit(Op.LOAD_CONST, this.addConst(kind === 'set' && consts.kind === 'tuple' ? { kind: 'frozenset', items: consts.items } : consts));
         this.emit(kind === 'list' ? Op.LIST_EXTEND : Op.SET_UPDATE, 1);
         return;
       }
@@ -1171,28 +1188,93 @@ class Compiler {
       this.emit(kind === 'tuple' ? Op.BUILD_TUPLE : kind === 'list' ? Op.BUILD_LIST : Op.BUILD_SET, elts.length);
       return;
     }
-    // With starred items: build a list and extend it, as 3.9+ does.
-    this.emit(kind === 'set' ? Op.BUILD_SET : Op.BUILD_LIST, 0);
-    let pending = 0;
+    if (this.unpackOpcodes) {
+      // 3.6–3.8: runs of plain items become tuples (sets), one BUILD_*_UNPACK joins them.
+      const runs = this.starredRuns(elts, 0, kind === 'set' ? Op.BUILD_SET : Op.BUILD_TUPLE);
+      this.setLoc(node);
+      this.emit(kind === 'tuple' ? Op.BUILD_TUPLE_UNPACK : kind === 'list' ? Op.BUILD_LIST_UNPACK : Op.BUILD_SET_UNPACK, runs);
+      return;
+    }
+    this.starUnpack(elts, 0, kind === 'set' ? 'set' : 'list');
+    this.setLoc(node);
+    if (kind === 'tuple') this.emit(Op.LIST_TO_TUPLE);
+  }
+
+  /** Up to 3.8 starred displays and calls compile to `BUILD_*_UNPACK` instructions. */
+  private get unpackOpcodes(): boolean {
+    return this.options.version[1] < 9;
+  }
+
+  /**
+   * `starunpack_helper` of 3.9+, for items of which one is starred: the plain
+   * items before the first star and `pushed` values already on the stack are
+   * built into one list (set), the rest appended or extended one by one.
+   */
+  private starUnpack(elts: ast.expr[], pushed: number, kind: 'list' | 'set'): void {
+    const build = kind === 'set' ? Op.BUILD_SET : Op.BUILD_LIST;
+    let built = false;
+    elts.forEach((x, i) => {
+      if (x.type === 'Starred') {
+        if (!built) this.emit(build, i + pushed);
+        built = true;
+        this.expr(x.value);
+        this.emit(kind === 'set' ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+      } else {
+        this.expr(x);
+        if (built) this.emit(kind === 'set' ? Op.SET_ADD : Op.LIST_APPEND, 1);
+      }
+    });
+  }
+
+  /**
+   * `starunpack_helper` and `compiler_call_helper` of 3.6–3.8: each run of
+   * plain items (with `pushed` values already on the stack in the first run)
+   * becomes one `inner` sequence — a constant tuple when the peephole
+   * optimizer folds it — and each starred value is pushed as it is. Returns
+   * how many sequences are on the stack.
+   */
+  private starredRuns(elts: ast.expr[], pushed: number, inner: Op.BUILD_TUPLE | Op.BUILD_SET): number {
+    let sequences = 0;
+    let run: ast.expr[] = [];
+    let seen = pushed;
     const flush = () => {
-      if (pending === 0) return;
-      this.emit(kind === 'set' ? Op.BUILD_SET : Op.BUILD_LIST, pending);
-      this.emit(kind === 'set' ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
-      pending = 0;
+      if (seen === 0) return;
+      const consts = inner === Op.BUILD_TUPLE && seen === run.length ? this.constTuple(run) : null;
+      if (consts) this.emit(Op.LOAD_CONST, this.addConst(consts));
+      else {
+        for (const x of run) this.expr(x);
+        this.emit(inner, seen);
+      }
+      sequences++;
+      run = [];
+      seen = 0;
     };
     for (const x of elts) {
       if (x.type === 'Starred') {
         flush();
         this.expr(x.value);
-        this.emit(kind === 'set' ? Op.SET_UPDATE : Op.LIST_EXTEND, 1);
+        sequences++;
       } else {
-        this.expr(x);
-        pending++;
+        run.push(x);
+        seen++;
       }
     }
     flush();
-    this.setLoc(node);
-    if (kind === 'tuple') this.emit(Op.LIST_TO_TUPLE);
+    return sequences;
+  }
+
+  /** `compiler_subkwargs`: named keyword arguments as one dict (`BUILD_CONST_KEY_MAP` for two or more). */
+  private subKwargs(kws: ast.keyword[]): void {
+    if (kws.length > 1) {
+      for (const k of kws) this.expr(k.value);
+      const keys: ConstDesc = { kind: 'tuple', items: kws.map((k) => ({ kind: 'value', value: { kind: 'str', value: k.arg! } })), folded: true };
+      this.emit(Op.LOAD_CONST, this.addConst(keys));
+      this.emit(Op.BUILD_CONST_KEY_MAP, kws.length);
+      return;
+    }
+    this.loadConstValue({ kind: 'str', value: kws[0]!.arg! });
+    this.expr(kws[0]!.value);
+    this.emit(Op.BUILD_MAP, 1);
   }
 
   private dict(e: ast.Dict): void {
@@ -1305,48 +1387,71 @@ class Compiler {
       return;
     }
     if (method) throw new Error('internal: starred method call');
-    // Positional part as a tuple (with the extra leading arguments).
-    if (extra > 0 || args.some((a) => a.type !== 'Starred') || args.length > 0) {
-      this.emit(Op.BUILD_LIST, extra);
-      let pending = 0;
-      for (const a of args) {
-        if (a.type === 'Starred') {
-          if (pending) {
-            this.emit(Op.BUILD_LIST, pending);
-            this.emit(Op.LIST_EXTEND, 1);
-            pending = 0;
-          }
-          this.expr(a.value);
-          this.emit(Op.LIST_EXTEND, 1);
-        } else {
-          this.expr(a);
-          pending++;
-        }
-      }
-      if (pending) {
-        this.emit(Op.BUILD_LIST, pending);
-        this.emit(Op.LIST_EXTEND, 1);
-      }
-      this.emit(Op.LIST_TO_TUPLE);
-    } else this.emit(Op.BUILD_TUPLE, 0);
-    let flags = 0;
-    if (keywords.length) {
-      flags = 1;
-      this.emit(Op.BUILD_MAP, 0);
+    // compiler_call_helper: the positional arguments as one sequence, the keywords as one dict.
+    let hasKwargs = keywords.length > 0;
+    if (this.unpackOpcodes) {
+      const runs = this.starredRuns(args, extra, Op.BUILD_TUPLE);
+      if (runs > 1) this.emit(Op.BUILD_TUPLE_UNPACK_WITH_CALL, runs);
+      else if (runs === 0) this.emit(Op.BUILD_TUPLE, 0);
+      let mappings = 0;
+      let named: ast.keyword[] = [];
       for (const k of keywords) {
-        if (k.arg === null) {
-          this.expr(k.value);
-          this.emit(Op.DICT_MERGE, 1);
-        } else {
-          this.loadConstValue({ kind: 'str', value: k.arg });
-          this.expr(k.value);
-          this.emit(Op.BUILD_MAP, 1);
-          this.emit(Op.DICT_MERGE, 1);
+        if (k.arg !== null) {
+          named.push(k);
+          continue;
         }
+        if (named.length) {
+          this.subKwargs(named);
+          mappings++;
+          named = [];
+        }
+        this.expr(k.value);
+        mappings++;
+      }
+      if (named.length) {
+        this.subKwargs(named);
+        mappings++;
+      }
+      if (mappings > 1) this.emit(Op.BUILD_MAP_UNPACK_WITH_CALL, mappings);
+      hasKwargs = mappings > 0;
+    } else {
+      if (extra === 0 && args.length === 1 && args[0]!.type === 'Starred') this.expr(args[0]!.value);
+      else if (args.some((a) => a.type === 'Starred')) {
+        this.starUnpack(args, extra, 'list');
+        this.emit(Op.LIST_TO_TUPLE);
+      } else {
+        const consts = extra === 0 && args.length > 0 ? this.constTuple(args) : null;
+        if (consts) this.emit(Op.LOAD_CONST, this.addConst(consts));
+        else {
+          for (const a of args) this.expr(a);
+          this.emit(Op.BUILD_TUPLE, extra + args.length);
+        }
+      }
+      let haveDict = false;
+      let named: ast.keyword[] = [];
+      for (const k of keywords) {
+        if (k.arg !== null) {
+          named.push(k);
+          continue;
+        }
+        if (named.length) {
+          this.subKwargs(named);
+          if (haveDict) this.emit(Op.DICT_MERGE, 1);
+          haveDict = true;
+          named = [];
+        }
+        if (!haveDict) this.emit(Op.BUILD_MAP, 0);
+        haveDict = true;
+        this.expr(k.value);
+        this.emit(Op.DICT_MERGE, 1);
+      }
+      if (named.length) {
+        this.subKwargs(named);
+        if (haveDict) this.emit(Op.DICT_MERGE, 1);
       }
     }
     this.setLoc(node);
-    this.emit(Op.CALL_FUNCTION_EX, flags, anchorKind, callee);
+    this.emit(Op.CALL_FUNCTION_EX, hasKwargs ? 1 : 0, anchorKind, callee);
   }
 
   private call(e: ast.Call): void {
@@ -1359,8 +1464,10 @@ class Compiler {
       this.callArgs(e.args, e.keywords, 0, e, true, f.end_col_offset);
       return;
     }
+    this.u.nullStarts.add(this.u.instrs.length);
     this.expr(f);
     this.callArgs(e.args, e.keywords, 0, e, false, f.end_col_offset, e === this.plainCallStatement);
+    this.u.nullCalls.add(this.u.instrs.length - 1);
   }
 }
 

@@ -90,6 +90,12 @@ export const enum Op {
   LOAD_ASSERTION_ERROR,
   SETUP_ANNOTATIONS,
   GEN_START,
+  // Up to 3.8: starred displays and calls (3.9+ compiles them to LIST_EXTEND/SET_UPDATE/DICT_MERGE).
+  BUILD_LIST_UNPACK,
+  BUILD_TUPLE_UNPACK,
+  BUILD_SET_UNPACK,
+  BUILD_TUPLE_UNPACK_WITH_CALL,
+  BUILD_MAP_UNPACK_WITH_CALL,
 }
 
 /** `MAKE_FUNCTION` flags, as CPython's. */

@@ -31,6 +31,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, newInstanceDict, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
+import { runString } from './exec';
 
 type Kw = Map<string, PyObject> | null;
 
@@ -332,6 +333,28 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(v < 0n ? `-0o${(-v).toString(8)}` : `0o${v.toString(8)}`);
   });
   def('format', (_rt, args) => ops.format(args[0]!, args[1] ? (args[1] as PyStr).value : ''));
+  def('exec', (_rt, args, kw) => {
+    // builtin_exec_impl: the caller's namespaces unless given; locals default to globals.
+    const source = args[0]!;
+    let globals = args[1] ?? kw?.get('globals') ?? rt.None;
+    let locals = args[2] ?? kw?.get('locals') ?? rt.None;
+    const f = ops.vm.current!;
+    let snapshot: PyObject | null = null;
+    if (globals === rt.None) {
+      globals = f.globals;
+      if (locals === rt.None) locals = f.locals ?? (snapshot = p.call(p.dictGetStr(ops.builtinsDict, 'locals')!, [], null));
+    } else if (locals === rt.None) locals = globals;
+    try {
+      if (!(globals instanceof PyDict)) throw rt.error('TypeError', `exec() globals must be a dict, not ${globals.ob_type.tp_name}`);
+      if (!(locals instanceof PyDict)) throw rt.error('TypeError', `locals must be a mapping`);
+      if (!(source instanceof PyStr)) throw rt.error('TypeError', 'exec() arg 1 must be a string, bytes or code object');
+      if (!p.dictGetStr(globals, '__builtins__')) p.dictSetStr(globals, '__builtins__', f.builtins);
+      heap.decref(runString(rt, ops, source.value, '<string>', globals, locals, true));
+    } finally {
+      if (snapshot) heap.decref(snapshot);
+    }
+    return heap.newref(rt.None);
+  });
   def('globals', () => heap.newref(ops.vm.current!.globals));
   def('locals', () => {
     const f = ops.vm.current!;
@@ -529,69 +552,109 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     it.refs.push(...refs);
     return it;
   };
-  ctor.set(t.enumerate!, iterCtor('enumerate', (args, kw) => {
-    const src = ops.getIter(args[0]!);
+  /** The tuple of iterators zip_new and map_new build (allocated first, then filled, as they do). */
+  const iteratorTuple = (iterables: PyObject[]): PyTuple => {
+    const its = ops.newResultTuple(iterables.length);
+    iterables.forEach((a, i) => {
+      let it: PyObject;
+      try {
+        it = ops.getIter(a);
+      } catch (e) {
+        heap.decref(its);
+        throw e;
+      }
+      heap.decref(its.items[i]!);
+      its.items[i] = it;
+    });
+    return its;
+  };
+  ctor.set(t.enumerate!, (_rt, args, kw) => {
+    // enum_new: the enumerate object first, then its iterator and the result tuple it recycles.
     let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
-    return {
-      refs: [src],
-      st: {
-        i: 0,
-        iter: () => {
-          const v = ops.next(src);
-          if (!v) return null;
-          return rt.newTuple([rt.newInt(n++), v]);
-        },
+    const en = ops.newIterator('enumerate', [], {
+      i: 0,
+      iter: () => {
+        const v = ops.next(en.refs[0]!);
+        if (!v) return null;
+        const item = [rt.newInt(n++), v];
+        return ops.recycleResult(en.refs[1] as PyTuple, item) ?? rt.newTuple(item);
       },
-    };
-  }));
-  ctor.set(t.zip!, iterCtor('zip', (args) => {
-    const its = args.map((a) => ops.getIter(a));
-    return {
-      refs: its,
-      st: {
-        i: 0,
-        iter: () => {
-          if (its.length === 0) return null;
-          const vals: PyObject[] = [];
-          for (const it of its) {
-            const v = ops.next(it);
+    });
+    try {
+      en.refs.push(ops.getIter(args[0]!));
+    } catch (e) {
+      heap.decref(en);
+      throw e;
+    }
+    en.refs.push(ops.newResultTuple(2));
+    return en;
+  });
+  ctor.set(t.zip!, (_rt, args) => {
+    // zip_new: a tuple of the iterators, the result tuple it recycles, then the zip object.
+    const its = iteratorTuple(args);
+    const result = ops.newResultTuple(args.length);
+    const z = ops.newIterator('zip', [], {
+      i: 0,
+      iter: () => {
+        const iters = its.items;
+        if (iters.length === 0) return null;
+        if (result.ob_refcnt === 1) {
+          // zip_next refills its own result in place, releasing each old item as it goes.
+          heap.incref(result);
+          for (let i = 0; i < iters.length; i++) {
+            const v = ops.next(iters[i]!);
             if (!v) {
-              for (const x of vals) heap.decref(x);
+              heap.decref(result);
               return null;
             }
-            vals.push(v);
+            const old = result.items[i]!;
+            result.items[i] = v;
+            heap.decref(old);
           }
-          return rt.newTuple(vals);
-        },
-      },
-    };
-  }));
-  ctor.set(t.map!, iterCtor('map', (args) => {
-    const fn = heap.newref(args[0]!);
-    const its = args.slice(1).map((a) => ops.getIter(a));
-    return {
-      refs: [fn, ...its],
-      st: {
-        i: 0,
-        iter: () => {
-          const vals: PyObject[] = [];
-          for (const it of its) {
-            const v = ops.next(it);
-            if (!v) {
-              for (const x of vals) heap.decref(x);
-              return null;
-            }
-            vals.push(v);
-          }
-          try {
-            return p.call(fn, vals, null);
-          } finally {
+          if (rt.profile.recycledResultTupleRetracked) rt.track(result);
+          return result;
+        }
+        const vals: PyObject[] = [];
+        for (const it of iters) {
+          const v = ops.next(it);
+          if (!v) {
             for (const x of vals) heap.decref(x);
+            return null;
           }
-        },
+          vals.push(v);
+        }
+        return rt.newTuple(vals);
       },
-    };
-  }));
+    });
+    z.refs.push(its, result);
+    return z;
+  });
+  ctor.set(t.map!, (_rt, args) => {
+    // map_new: the tuple of iterators, then the map object holding it and the function.
+    const its = iteratorTuple(args.slice(1));
+    const fn = heap.newref(args[0]!);
+    const m = ops.newIterator('map', [], {
+      i: 0,
+      iter: () => {
+        const vals: PyObject[] = [];
+        for (const it of its.items) {
+          const v = ops.next(it);
+          if (!v) {
+            for (const x of vals) heap.decref(x);
+            return null;
+          }
+          vals.push(v);
+        }
+        try {
+          return p.call(fn, vals, null);
+        } finally {
+          for (const x of vals) heap.decref(x);
+        }
+      },
+    });
+    m.refs.push(its, fn);
+    return m;
+  });
   ctor.set(t.filter!, iterCtor('filter', (args) => {
     const fn = heap.newref(args[0]!);
     const it = ops.getIter(args[1]!);

@@ -3,7 +3,7 @@
  * (Python/sysmodule.c), `gc` (Modules/gcmodule.c, on @pymem/gc) and
  * `weakref` (Modules/_weakref.c, Objects/weakrefobject.c).
  */
-import { PyObject, PyInt, PyStr, PyDict, PyList, PyModule, PyNative } from '@pymem/object-model';
+import { PyObject, PyInt, PyStr, PyDict, PyList, PyModule, PyNative, PyTuple } from '@pymem/object-model';
 import type { GCState, GCCallbackInfo } from '@pymem/gc';
 import { DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL, DEBUG_LEAK } from '@pymem/gc';
 import type { Runtime, NativeFn } from './runtime';
@@ -12,6 +12,7 @@ import type { Operations } from './operations';
 import { dictSetItem } from './dict';
 import { PyErr } from './errors';
 import { installWeakref } from './weakref';
+import { writeUnraisableArgs } from './traceback';
 
 export interface Modules {
   builtinsModule: PyModule;
@@ -23,7 +24,7 @@ export interface Modules {
 export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, gc: GCState): Modules {
   const heap = rt.heap;
   const mkModule = (name: string, dict: PyDict = rt.newDict()): PyModule => {
-    const m = heap.allocateStatic(new PyModule(rt.t.module!, dict, name), rt.sizes.fixed.module);
+    const m = heap.allocateLongLived(new PyModule(rt.t.module!, dict, name), rt.sizes.fixed.module);
     p.dictSetStr(dict, '__name__', rt.internString(name));
     return m;
   };
@@ -76,7 +77,15 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
       return rt.newTuple([heap.newref(rt.None), heap.newref(rt.None), heap.newref(rt.None)]);
     });
     const vi = rt.profile.versionInfo;
-    p.dictSetStr(m.dict, 'version_info', rt.newTuple([rt.newInt(vi[0]), rt.newInt(vi[1]), rt.newInt(vi[2]), rt.newStr(vi[3]), rt.newInt(vi[4])]));
+    p.dictSetStr(m.dict, 'version_info', rt.newStructSeq(rt.t['sys.version_info']!, [rt.newInt(vi[0]), rt.newInt(vi[1]), rt.newInt(vi[2]), rt.newStr(vi[3]), rt.newInt(vi[4])]));
+    if (rt.profile.unraisableHook) {
+      // sys.unraisablehook starts as sys.__unraisablehook__, the default writer.
+      def(m, '__unraisablehook__', (_rt, a) => {
+        writeUnraisableArgs(rt, p, a[0] as PyTuple);
+        return none();
+      });
+      p.dictSetStr(m.dict, 'unraisablehook', p.dictGetStr(m.dict, '__unraisablehook__')!);
+    }
     p.dictSetStr(m.dict, 'maxsize', rt.newInt(2n ** 63n - 1n));
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));

@@ -123,6 +123,8 @@ export class ObjectProtocol implements DictOps {
       if (this.reprStack.has(o)) return o instanceof PyList ? '[...]' : o instanceof PyDict ? '{...}' : `${o.ob_type.tp_name}(...)`;
       this.reprStack.add(o);
       try {
+        const fields = o instanceof PyTuple ? rt.structSeqFields.get(o.ob_type) : undefined;
+        if (fields) return `${o.ob_type.tp_name}(${(o as PyTuple).items.map((x, i) => `${fields[i]}=${this.repr(x)}`).join(', ')})`;
         if (o instanceof PyTuple) {
           const parts = o.items.map((x) => this.repr(x));
           return parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(', ')})`;
@@ -143,6 +145,8 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyException) {
       const name = o.ob_type.tp_name;
       const args = o.args.items;
+      // BaseException_repr: 3.6 formats the args tuple itself, so one argument keeps its comma.
+      if (rt.profile.exceptionReprIsArgsTuple) return `${name}${this.repr(o.args)}`;
       if (args.length === 1) return `${name}(${this.repr(args[0]!)})`;
       return `${name}(${args.map((a) => this.repr(a)).join(', ')})`;
     }
@@ -457,7 +461,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyMethod) return p.fixed.method;
     if (o instanceof PyModule) return p.fixed.module;
     if (o instanceof PyException) return p.fixed.exception;
-    if (o instanceof PyGenerator) return p.fixed.generator;
+    if (o instanceof PyGenerator) return o.allocSize;
     if (o instanceof PyWeakref) return p.fixed.weakref;
     if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] : 400;
     if (o instanceof PySingleton) return 16;

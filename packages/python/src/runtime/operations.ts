@@ -337,6 +337,11 @@ export class Operations {
       if (name === 'co_filename') return rt.newStr(o.co.co_filename);
       if (name === 'co_firstlineno') return rt.newInt(o.co.co_firstlineno);
       if (name === 'co_argcount') return rt.newInt(o.co.co_argcount);
+      if (name === 'co_kwonlyargcount') return rt.newInt(o.co.co_kwonlyargcount);
+      if (name === 'co_posonlyargcount' && rt.profile.version[1] >= 8) return rt.newInt(o.co.co_posonlyargcount);
+      if (name === 'co_nlocals') return rt.newInt(o.co.co_nlocals);
+      if (name === 'co_flags') return rt.newInt(o.co.co_flags);
+      if (name === 'co_qualname' && rt.profile.version[1] >= 11) return rt.newStr(o.co.co_qualname);
     }
     if (o instanceof PyGenerator) {
       if (name === 'gi_frame') return heap.newref(o.frame && !o.frame.finished ? o.frame : rt.None);
@@ -348,6 +353,10 @@ export class Operations {
     if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
       if (name === '__name__') return rt.newStr((o.state as NativeFunctionState).name);
       if (name === '__self__') return heap.newref(o.refs[0] ?? rt.None);
+    }
+    if (o instanceof PyTuple) {
+      const i = rt.structSeqFields.get(o.ob_type)?.indexOf(name) ?? -1;
+      if (i >= 0) return heap.newref(o.items[i]!);
     }
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
@@ -598,13 +607,7 @@ export class Operations {
       if (a instanceof PyList && op === 'Mult') {
         return this.listRepeatInPlace(a, b);
       }
-      if (a instanceof PySet && (op === 'BitOr' || op === 'BitAnd' || op === 'Sub' || op === 'BitXor')) {
-        const r = this.setOp(a, b, op);
-        if (r) {
-          this.setReplace(a, r);
-          return rt.heap.newref(a);
-        }
-      }
+      if (a instanceof PySet && a.ob_type !== rt.t.frozenset && b instanceof PySet && this.setInPlace(a, b, op)) return rt.heap.newref(a);
       if (a instanceof PyDict && op === 'BitOr' && b instanceof PyDict && rt.profile.version[1] >= 9) {
         this.dictUpdate(a, b);
         return rt.heap.newref(a);
@@ -1222,7 +1225,23 @@ export class Operations {
     return true;
   }
 
+  /** `set_update_internal`: another set is merged table to table, a dict after one resize, anything else item by item. */
   setUpdate(s: PySet, it: PyObject): void {
+    const heap = this.rt.heap;
+    if (it instanceof PySet) {
+      for (const k of this.setTable(s).merge(this.setTable(it))) heap.incref(k);
+      this.syncSet(s);
+      return;
+    }
+    if (it instanceof PyDict && it.ob_type === this.rt.t.dict) {
+      const t = this.setTable(s);
+      t.reserve(it.used);
+      for (const { key } of dictItems(it)) {
+        if (t.add(key, this.p.hash(key))) heap.incref(key);
+      }
+      this.syncSet(s);
+      return;
+    }
     for (const v of this.collect(it)) {
       try {
         this.setAdd(s, v);
@@ -1239,42 +1258,84 @@ export class Operations {
     for (const e of old) this.rt.heap.decref(e.key);
   }
 
-  private setReplace(a: PySet, r: PyObject): void {
-    const items = (r as PySet).entries.map((e) => e.key);
-    const old = a.entries.map((e) => e.key);
-    for (const x of items) this.rt.heap.incref(x);
-    this.setClear(a);
-    for (const x of items) {
-      this.setAdd(a, x);
-      this.rt.heap.decref(x);
+  /**
+   * The in-place set operators, which change `a`'s own table: `set_ior`
+   * (merge), `set_isub`, `set_ixor`, and `set_iand`, which computes the
+   * intersection and swaps the tables (`set_swap_bodies`). False for others.
+   */
+  private setInPlace(a: PySet, b: PySet, op: string): boolean {
+    switch (op) {
+      case 'BitOr':
+        this.setUpdate(a, b);
+        return true;
+      case 'Sub':
+        if (a === b) this.setClear(a);
+        else for (const e of b.entries.slice()) this.setDiscard(a, e.key);
+        return true;
+      case 'BitXor':
+        if (a === b) this.setClear(a);
+        else for (const e of b.entries.slice()) if (!this.setDiscard(a, e.key)) this.setAdd(a, e.key);
+        return true;
+      case 'BitAnd': {
+        const r = this.setOp(a, b, op) as PySet;
+        const holder = (s: PySet) => s as unknown as { table?: tables.SetTable<PyObject> };
+        const table = this.setTable(a);
+        holder(a).table = this.setTable(r);
+        holder(r).table = table;
+        this.syncSet(a);
+        this.syncSet(r);
+        this.rt.heap.decref(r);
+        return true;
+      }
     }
-    void old;
-    this.rt.heap.decref(r);
+    return false;
   }
 
+  /**
+   * The binary set operators as setobject.c computes them, which decides the
+   * order of the result's table: `set_or` copies `a` and merges `b`;
+   * `set_intersection` walks the smaller set; `set_difference` walks `a` (or
+   * copies it and discards `b` when `a` is over four times larger);
+   * `set_symmetric_difference` copies `b` and toggles each item of `a`.
+   */
   setOp(a: PySet, b: PyObject, op: string): PyObject | null {
     if (!(b instanceof PySet)) return null;
     const rt = this.rt;
-    const out = rt.newSet(a.ob_type === rt.t.frozenset);
-    const inB = (k: PyObject) => this.setHas(b, k);
-    const inA = (k: PyObject) => this.setHas(a, k);
+    const frozen = a.ob_type === rt.t.frozenset;
+    const copyOf = (src: PySet) => {
+      const s = rt.newSet(frozen);
+      this.setUpdate(s, src);
+      return s;
+    };
     switch (op) {
-      case 'BitOr':
-        for (const e of a.entries) this.setAdd(out, e.key);
-        for (const e of b.entries) this.setAdd(out, e.key);
+      case 'BitOr': {
+        const out = copyOf(a);
+        if (a !== b) this.setUpdate(out, b);
         return out;
-      case 'BitAnd':
-        for (const e of a.entries) if (inB(e.key)) this.setAdd(out, e.key);
+      }
+      case 'BitAnd': {
+        if (a === b) return copyOf(a);
+        const out = rt.newSet(frozen);
+        const [walked, probed] = b.entries.length > a.entries.length ? [a, b] : [b, a];
+        for (const e of walked.entries) if (this.setHas(probed, e.key)) this.setAdd(out, e.key);
         return out;
-      case 'Sub':
-        for (const e of a.entries) if (!inB(e.key)) this.setAdd(out, e.key);
+      }
+      case 'Sub': {
+        if (a.entries.length >> 2 > b.entries.length) {
+          const out = copyOf(a);
+          for (const e of b.entries) this.setDiscard(out, e.key);
+          return out;
+        }
+        const out = rt.newSet(frozen);
+        for (const e of a.entries) if (!this.setHas(b, e.key)) this.setAdd(out, e.key);
         return out;
-      case 'BitXor':
-        for (const e of a.entries) if (!inB(e.key)) this.setAdd(out, e.key);
-        for (const e of b.entries) if (!inA(e.key)) this.setAdd(out, e.key);
+      }
+      case 'BitXor': {
+        const out = copyOf(b);
+        for (const e of a.entries) if (!this.setDiscard(out, e.key)) this.setAdd(out, e.key);
         return out;
+      }
     }
-    rt.heap.decref(out);
     return null;
   }
 
@@ -1297,7 +1358,7 @@ export class Operations {
     if (isProxy(rt, o)) return this.getIter(proxyReferent(rt, o)); // weakref: proxy_iter
     if (o instanceof PyList) return this.newIterator('list_iterator', [o], { i: 0 });
     if (o instanceof PyTuple) return this.newIterator('tuple_iterator', [o], { i: 0 });
-    if (o instanceof PyStr) return this.newIterator(rt.profile.version[1] >= 12 && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });
+    if (o instanceof PyStr) return this.newIterator(rt.profile.asciiStrIterator && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });
     if (o instanceof PyDict) return this.newIterator('dict_keyiterator', [o], { i: 0, kind: 'keys', used: o.used });
     if (o instanceof PySet) return this.newIterator('set_iterator', [o], { i: 0, used: o.entries.length });
     if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
@@ -1308,7 +1369,11 @@ export class Operations {
     if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
       const d = o.refs[0] as PyDict;
       const kind = o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
-      return this.newIterator(kind === 'keys' ? 'dict_keyiterator' : kind === 'values' ? 'dict_valueiterator' : 'dict_itemiterator', [d], { i: 0, kind, used: d.used });
+      if (kind !== 'items') return this.newIterator(kind === 'keys' ? 'dict_keyiterator' : 'dict_valueiterator', [d], { i: 0, kind, used: d.used });
+      // dictiter_new: the item iterator keeps a (None, None) result tuple to recycle.
+      const it = this.newIterator('dict_itemiterator', [d], { i: 0, kind, used: d.used });
+      it.refs.push(this.newResultTuple(2));
+      return it;
     }
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
     const m = this.p.special(o, '__iter__');
@@ -1322,6 +1387,32 @@ export class Operations {
     }
     if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
+  }
+
+  /** Whether `o` has a `tp_iter` or is a sequence (`PySequence_Check`): what `*x` accepts. */
+  isIterable(o: PyObject): boolean {
+    const rt = this.rt;
+    if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict || o instanceof PySet || o instanceof PyBytes) return true;
+    if (o instanceof PyGenerator || this.isNativeIterator(o) || isProxy(rt, o)) return true;
+    if (o instanceof PyNative && [rt.t.range, rt.t.dict_keys, rt.t.dict_values, rt.t.dict_items].includes(o.ob_type)) return true;
+    return !!(this.p.special(o, '__iter__') || this.p.special(o, '__getitem__'));
+  }
+
+  /** Every item of an iterable as new references, in order (the loop of `PySequence_Tuple`). */
+  iterate(o: PyObject): PyObject[] {
+    const heap = this.rt.heap;
+    if (o instanceof PyList || o instanceof PyTuple) return o.items.map((x) => heap.newref(x));
+    const it = this.getIter(o);
+    const items: PyObject[] = [];
+    try {
+      for (let v = this.next(it); v; v = this.next(it)) items.push(v);
+    } catch (e) {
+      for (const x of items) heap.decref(x);
+      throw e;
+    } finally {
+      heap.decref(it);
+    }
+    return items;
   }
 
   /** A built-in iterator object (its `tp_iter` returns itself). */
@@ -1396,7 +1487,8 @@ export class Operations {
           const e = d.entries[st.i++]!;
           if (st.kind === 'keys') return heap.newref(e.key!);
           if (st.kind === 'values') return heap.newref(e.value!);
-          return rt.newTuple([heap.newref(e.key!), heap.newref(e.value!)]);
+          const item = [heap.newref(e.key!), heap.newref(e.value!)];
+          return this.recycleResult(it.refs[1] as PyTuple, item) ?? rt.newTuple(item);
         }
         case 'set_iterator': {
           const s = seq as PySet | undefined;
@@ -1443,6 +1535,29 @@ export class Operations {
   }
 
   /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
+  /** The `(None, …, None)` tuple zip, enumerate and dict item iterators create to recycle as their result. */
+  newResultTuple(n: number): PyTuple {
+    const rt = this.rt;
+    return rt.newTuple(Array.from({ length: n }, () => rt.heap.newref(rt.None)));
+  }
+
+  /**
+   * The recycling of `enum_next` and `dictiter_iternextitem`: when the
+   * iterator holds the only reference to its last result, the tuple is
+   * refilled in place (stealing `items`) instead of allocating a new one, and
+   * its old items are released after. Null when the result is still in use.
+   */
+  recycleResult(result: PyTuple, items: PyObject[]): PyTuple | null {
+    const heap = this.rt.heap;
+    if (result.ob_refcnt !== 1) return null;
+    const old = result.items.slice();
+    heap.incref(result);
+    items.forEach((v, i) => (result.items[i] = v));
+    for (const v of old) heap.decref(v);
+    if (this.rt.profile.recycledResultTupleRetracked) this.rt.track(result);
+    return result;
+  }
+
   private exhaust(it: PyNative): void {
     const seq = it.refs[0];
     if (seq) {
@@ -1510,7 +1625,7 @@ export class Operations {
     heap.incref(func.code);
     const g = new PyGenerator(rt.t.generator!, fo, func.name, func.qualname, func.code);
     (g as unknown as { vmFrame: Frame }).vmFrame = frame;
-    heap.allocate(g, rt.sizes.fixed.generator);
+    heap.allocate(g, sizes.sizeofGenerator(rt.sizes, func.code.co));
     rt.track(g);
     return g;
   }

@@ -74,6 +74,10 @@ export class Runtime {
   readonly sizes: sizes.SizeProfile;
   readonly listAlloc: tables.ListAllocProfile;
   readonly t: Record<string, PyTypeObject> = {};
+  /** The source lines of each file whose code runs, by `co_filename` (for tracebacks). */
+  readonly sources = new Map<string, readonly string[]>();
+  /** The item names of each struct sequence type (`sys.version_info`, `UnraisableHookArgs`). */
+  readonly structSeqFields = new Map<PyTypeObject, readonly string[]>();
   None!: PySingleton;
   NotImplemented!: PySingleton;
   Ellipsis!: PySingleton;
@@ -193,6 +197,9 @@ export class Runtime {
     mk('member_descriptor', object, { gc: true, basetype: false });
     mk('mappingproxy', object, { gc: true, basetype: false });
     mk('NoneType_placeholder', object, { basetype: false });
+    // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
+    this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
+    this.structSeqType('UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object']);
 
     this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
     this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);
@@ -398,6 +405,20 @@ export class Runtime {
     return t;
   }
 
+  /** A struct sequence type: a tuple type whose items are named (`PyStructSequence_NewType`). */
+  private structSeqType(name: string, fields: string[]): PyTypeObject {
+    const type = this.makeType(name, this.t.tuple!, { gc: true, basetype: false });
+    this.structSeqFields.set(type, fields);
+    return type;
+  }
+
+  /** `PyStructSequence_New` + fill: steals the item references. */
+  newStructSeq(type: PyTypeObject, items: PyObject[]): PyTuple {
+    const t = this.heap.allocate(new PyTuple(type, items), sizes.sizeofTuple(this.sizes, items.length));
+    this.track(t);
+    return t;
+  }
+
   /** `PyList_New` + fill: steals the item references; `allocated` defaults to exact. */
   newList(items: PyObject[], allocated = items.length): PyList {
     const l = new PyList(this.t.list!, items, allocated);
@@ -454,7 +475,7 @@ export class Runtime {
   newBuiltin(name: string, fn: NativeFn, self: PyObject | null = null, qualname = name): PyNative {
     if (self) this.heap.incref(self);
     const state: NativeFunctionState = { name, fn, qualname };
-    const o = this.heap.allocate(new PyNative(this.t.builtin_function_or_method!, [self], state), this.sizes.fixed.method);
+    const o = this.heap.allocate(new PyNative(this.t.builtin_function_or_method!, [self], state), this.sizes.fixed.builtin_function_or_method);
     this.track(o);
     return o;
   }

@@ -18,10 +18,8 @@ import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol, CompareOp } from './objects';
 import type { Operations } from './operations';
 import { PyErr } from './errors';
-import { parseModule } from '../parser/index';
-import { compileModule } from '../compiler/compiler';
-import { Frame } from '../vm/frame';
-import { makeCode, printTraceback } from '../run';
+import { runString } from './exec';
+import { printTraceback } from './traceback';
 
 /** What the weakref module gives the rest of the run. */
 export interface WeakrefModule {
@@ -104,10 +102,10 @@ export function installWeakref(
     def(m, '_bound_method', (_rt, a) => ops.newMethod(a[0]!, a[1]!));
     def(m, '_excepthook', (_rt, a) => {
       // NON-SPEC: finalize._exitfunc's `sys.excepthook(*sys.exc_info())`.
-      if (a[0] instanceof PyException) printTraceback(rt, p, a[0], null);
+      if (a[0] instanceof PyException) printTraceback(rt, p, a[0]);
       return heap.newref(rt.None);
     });
-    runSource(rt, ops, m, WEAKREF_PY);
+    heap.decref(runString(rt, ops, WEAKREF_PY, `<pymem ${m.name}>`, m.dict, m.dict, false));
     // finalize registers its exit function with atexit on first use; pymem keeps it here.
     const fin = p.dictGetStr(m.dict, 'finalize');
     if (fin) exitfunc = ops.getAttr(fin, '_exitfunc');
@@ -125,30 +123,11 @@ export function installWeakref(
         heap.decref(p.call(exitfunc, [], null));
       } catch (e) {
         if (!(e instanceof PyErr)) throw e;
-        printTraceback(rt, p, e.exc, null);
+        printTraceback(rt, p, e.exc);
         heap.decref(e.exc);
       }
     },
   };
-}
-
-/** Compiles `source` and runs it in module `m`'s namespace, as an import does (no AST arena is kept). */
-function runSource(rt: Runtime, ops: Operations, m: PyModule, source: string): void {
-  const heap = rt.heap;
-  const version = rt.profile.version;
-  const filename = `<pymem ${m.name}>`;
-  const unit = compileModule(parseModule(source, filename, { version }), filename, source, { version });
-  const made = makeCode(rt, unit, rt.profile.mergeConstsAcrossCode);
-  for (const o of made.arena) heap.decref(o);
-  const vm = ops.vm;
-  heap.incref(m.dict);
-  const frame = new Frame(made.code, unit, m.dict, ops.builtinsDict, m.dict, [], null, vm.current, vm.depth + 1);
-  try {
-    heap.decref(vm.runCall(frame));
-  } finally {
-    heap.decref(m.dict);
-    heap.decref(made.code);
-  }
 }
 
 // ------------------------------------------------------------------ ref and proxy objects

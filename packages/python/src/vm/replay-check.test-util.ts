@@ -148,9 +148,7 @@ const cases = Object.keys(SOURCES).sort();
  * object that native code changes while Python code runs inside it, without
  * a reference to it being taken, shows its new edges only once it is touched.
  */
-const EXPECTED_MISMATCHES: Record<string, string> = {
-  'objects_del_exception_ignored.py': 'the runtime updates a dict from native code while reporting an exception ignored in __del__',
-};
+const EXPECTED_MISMATCHES: Record<string, string> = {};
 
 /** Checks the cases `index % shards === shard` on `version`; returns the failures and the number of checks. */
 export function checkShard(version: string, shard: number, shards: number): { failures: string[]; total: number } {

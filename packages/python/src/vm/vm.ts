@@ -30,10 +30,10 @@ import {
 } from '@pymem/object-model';
 import { Op, BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
 import type { CodeUnit } from '../compiler/compiler';
-import type { Runtime } from '../runtime/runtime';
+import type { Runtime, NativeFunctionState } from '../runtime/runtime';
 import { PyErr, StepLimitExceeded } from '../runtime/errors';
 import type { ObjectProtocol, CompareOp } from '../runtime/objects';
-import { dictSetItem } from '../runtime/dict';
+import { dictGetItem, dictItems, dictSetItem } from '../runtime/dict';
 import { Frame } from './frame';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
@@ -619,6 +619,7 @@ export class VM {
               case Op.LIST_EXTEND: {
                 const it = stack.pop()!;
                 try {
+                  if (!ops.isIterable(it)) throw rt.error('TypeError', `Value after * must be an iterable, not ${it.ob_type.tp_name}`);
                   ops.listExtend(stack[stack.length - ins.arg] as PyList, it);
                 } finally {
                   heap.decref(it);
@@ -634,11 +635,20 @@ export class VM {
                 }
                 break;
               }
-              case Op.DICT_UPDATE:
-              case Op.DICT_MERGE: {
+              case Op.DICT_UPDATE: {
                 const other = stack.pop()!;
                 try {
                   ops.dictUpdate(stack[stack.length - ins.arg] as PyDict, other);
+                } finally {
+                  heap.decref(other);
+                }
+                break;
+              }
+              case Op.DICT_MERGE: {
+                // A call's `**mapping` (3.9+); the function is below the positional tuple.
+                const other = stack.pop()!;
+                try {
+                  this.mergeKeywords(stack[stack.length - ins.arg] as PyDict, other, stack[stack.length - ins.arg - 2]!);
                 } finally {
                   heap.decref(other);
                 }
@@ -737,19 +747,45 @@ export class VM {
                 break;
               }
               case Op.CALL_FUNCTION_EX: {
-                const kw = ins.arg & 1 ? (stack.pop() as PyDict) : null;
-                const argsTuple = stack.pop() as PyTuple;
+                const kwargs = ins.arg & 1 ? stack.pop()! : null;
+                const callargs = stack.pop()!;
                 const callable = stack.pop()!;
-                try {
-                  const kwargs = kw ? ops.kwargsFromDict(kw) : null;
-                  const argv = argsTuple instanceof PyTuple ? argsTuple.items : ops.sequenceItems(argsTuple);
-                  stack.push(p.call(callable, argv, kwargs));
-                } finally {
-                  heap.decref(callable);
-                  heap.decref(argsTuple);
-                  if (kw) heap.decref(kw);
-                }
+                stack.push(this.callFunctionEx(callable, callargs, kwargs));
                 this.checkEvalBreaker();
+                break;
+              }
+              case Op.BUILD_LIST_UNPACK:
+              case Op.BUILD_TUPLE_UNPACK:
+              case Op.BUILD_TUPLE_UNPACK_WITH_CALL:
+              case Op.BUILD_SET_UNPACK:
+              case Op.BUILD_MAP_UNPACK_WITH_CALL: {
+                // 3.6–3.8: one new container from the top `arg` values, which are then popped.
+                const parts = stack.slice(stack.length - ins.arg);
+                let sum: PyObject;
+                if (ins.op === Op.BUILD_SET_UNPACK) sum = rt.newSet();
+                else if (ins.op === Op.BUILD_MAP_UNPACK_WITH_CALL) sum = rt.newDict();
+                else sum = rt.newList([]);
+                try {
+                  for (const part of parts) {
+                    if (sum instanceof PySet) ops.setUpdate(sum, part);
+                    else if (sum instanceof PyDict) this.mergeKeywords(sum, part, stack[stack.length - ins.arg - 2]!);
+                    else {
+                      if (ins.op === Op.BUILD_TUPLE_UNPACK_WITH_CALL) this.checkArgsIterable(stack[stack.length - ins.arg - 1]!, part);
+                      ops.listExtend(sum as PyList, part);
+                    }
+                  }
+                } catch (e) {
+                  heap.decref(sum);
+                  throw e;
+                }
+                if (ins.op === Op.BUILD_TUPLE_UNPACK || ins.op === Op.BUILD_TUPLE_UNPACK_WITH_CALL) {
+                  // PyList_AsTuple, then the list goes.
+                  const list = sum as PyList;
+                  sum = rt.newTuple(list.items.map((x) => heap.newref(x)));
+                  heap.decref(list);
+                }
+                for (let i = 0; i < ins.arg; i++) heap.decref(stack.pop()!);
+                stack.push(sum);
                 break;
               }
               case Op.MAKE_FUNCTION: {
@@ -930,6 +966,169 @@ export class VM {
    * stack. Up to 3.10 they stay there during the call (the callee's locals
    * are copies); from 3.11 a Python function's frame takes them over.
    */
+  /**
+   * `CALL_FUNCTION_EX`: `f(*args, **kwargs)`, consuming the three references.
+   * The positional part becomes an exact tuple and the keywords an exact dict
+   * first; then each version holds different references while a Python
+   * function runs (`VersionProfile.callExHolds`).
+   */
+  private callFunctionEx(callable: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    const ops = this.ops;
+    let args: PyTuple;
+    let kw: PyDict | null = null;
+    let kwMap: Map<string, PyObject> | null = null;
+    try {
+      if (kwargs && kwargs.ob_type !== rt.t.dict) {
+        // Up to 3.8 a mapping that is not a dict is copied into one (3.9+ compiles DICT_MERGE).
+        const d = rt.newDict();
+        try {
+          this.mergeKeywords(d, kwargs, callable);
+        } catch (e) {
+          heap.decref(d);
+          throw e;
+        }
+        heap.decref(kwargs);
+        kwargs = d;
+      }
+      kw = kwargs as PyDict | null;
+      kwargs = null;
+      if (callargs.ob_type !== rt.t.tuple) {
+        this.checkArgsIterable(callable, callargs);
+        const t = rt.newTuple(ops.iterate(callargs));
+        heap.decref(callargs);
+        callargs = t;
+      }
+      args = callargs as PyTuple;
+      kwMap = kw ? ops.kwargsFromDict(kw) : null;
+    } catch (e) {
+      heap.decref(callable);
+      heap.decref(callargs);
+      if (kwargs) heap.decref(kwargs);
+      if (kw) heap.decref(kw);
+      throw e;
+    }
+    const holds = rt.profile.callExHolds;
+    if (holds === 'released' && callable instanceof PyFunction && !(callable.code.co.co_flags & CO_GENERATOR)) {
+      // 3.12+ _PyEvalFramePushAndInit_Ex: the frame takes its own references to
+      // the arguments (through a tuple of the keyword names), then the tuple and
+      // the dict are released before the body runs.
+      let frame: Frame;
+      try {
+        const kwnames = kwMap?.size ? this.keywordNames(kwMap) : null;
+        try {
+          frame = this.makeFrame(callable, args.items, kwMap);
+        } finally {
+          if (kwnames) heap.decref(kwnames);
+        }
+      } catch (e) {
+        heap.decref(callable);
+        heap.decref(args);
+        if (kw) heap.decref(kw);
+        throw e;
+      }
+      heap.decref(args);
+      if (kw) heap.decref(kw);
+      try {
+        return this.runCall(frame);
+      } finally {
+        heap.decref(callable);
+      }
+    }
+    // PyObject_Call: the tuple and the dict live for the whole call, and a
+    // Python function (or a method of one) gets the keywords through a copy.
+    const target = callable instanceof PyMethod ? callable.func : callable;
+    let copies: PyObject[] = [];
+    let copyTuple: PyTuple | null = null;
+    if (target instanceof PyFunction && kwMap?.size) {
+      if (holds === 'kwtuple') {
+        // _PyFunction_FastCallDict (up to 3.7): a (key, value, …) tuple.
+        const flat: PyObject[] = [];
+        for (const e of dictItems(kw!)) flat.push(heap.newref(e.key), heap.newref(e.value));
+        copyTuple = rt.newTuple(flat);
+      } else {
+        // _PyStack_UnpackDict (3.8+): every argument copied, the keyword names in a tuple.
+        copyTuple = this.keywordNames(kwMap);
+        copies = [...args.items, ...kwMap.values()];
+        for (const c of copies) heap.incref(c);
+      }
+    }
+    try {
+      return this.p.call(callable, args.items, kwMap);
+    } finally {
+      for (const c of copies) heap.decref(c);
+      if (copyTuple) heap.decref(copyTuple);
+      heap.decref(callable);
+      heap.decref(args);
+      if (kw) heap.decref(kw);
+    }
+  }
+
+  /** The tuple of keyword names `_PyStack_UnpackDict` makes. */
+  private keywordNames(kwargs: Map<string, PyObject>): PyTuple {
+    return this.rt.newTuple([...kwargs.keys()].map((k) => this.rt.internString(k)));
+  }
+
+  /**
+   * Merges a `**mapping` into a call's keyword dict (`_PyDict_MergeEx(…, 2)`
+   * and `format_kwargs_error`): a name given twice is an error.
+   */
+  private mergeKeywords(d: PyDict, mapping: PyObject, callable: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (!(mapping instanceof PyDict) && !this.p.special(mapping, 'keys')) {
+      throw rt.error('TypeError', `${this.functionStr(callable)} argument after ** must be a mapping, not ${mapping.ob_type.tp_name}`);
+    }
+    let source = mapping as PyDict;
+    if (!(mapping instanceof PyDict)) {
+      source = rt.newDict();
+      try {
+        this.ops.dictUpdate(source, mapping);
+      } catch (e) {
+        heap.decref(source);
+        throw e;
+      }
+    }
+    try {
+      for (const { key, value } of dictItems(source)) {
+        if (dictGetItem(this.p, d, key)) {
+          const name = key instanceof PyStr ? key.value : this.p.repr(key);
+          throw rt.error('TypeError', `${this.functionStr(callable)} got multiple values for keyword argument '${name}'`);
+        }
+        dictSetItem(rt, this.p, d, key, value);
+      }
+    } finally {
+      if (source !== mapping) heap.decref(source);
+    }
+  }
+
+  /** `check_args_iterable`: `*x` of a call needs `tp_iter` or a sequence. */
+  private checkArgsIterable(callable: PyObject, o: PyObject): void {
+    if (!this.ops.isIterable(o)) throw this.rt.error('TypeError', `${this.functionStr(callable)} argument after * must be an iterable, not ${o.ob_type.tp_name}`);
+  }
+
+  /**
+   * How a call's error names the callable: `_PyObject_FunctionStr` (3.9+,
+   * `module.qualname()`), or `PyEval_GetFuncName` + `PyEval_GetFuncDesc`.
+   */
+  private functionStr(callable: PyObject): string {
+    const rt = this.rt;
+    const f = callable instanceof PyMethod && callable.func ? callable.func : callable;
+    const builtin = f instanceof PyNative && f.ob_type === rt.t.builtin_function_or_method ? (f.state as NativeFunctionState) : null;
+    if (!rt.profile.qualifiedCallErrors) {
+      if (f instanceof PyFunction) return `${f.name.value}()`;
+      if (builtin) return `${builtin.name}()`;
+      return callable instanceof PyMethod ? `${f.ob_type.tp_name}()` : `${f.ob_type.tp_name} object`;
+    }
+    const qualified = (module: PyObject | null, qualname: string) =>
+      module instanceof PyStr && module.value !== 'builtins' ? `${module.value}.${qualname}()` : `${qualname}()`;
+    if (f instanceof PyFunction) return qualified(f.module, f.qualname.value);
+    if (builtin) return !(f as PyNative).refs[0] || (f as PyNative).refs[0] instanceof PyModule ? `${builtin.name}()` : `${builtin.qualname}()`;
+    if (f instanceof PyTypeObject) return qualified(f.isHeapType && f.tp_dict ? this.p.dictGetStr(f.tp_dict, '__module__') : null, f.qualname);
+    return this.p.str(f);
+  }
+
   private callWithStack(callable: PyObject, self: PyObject | null, args: PyObject[], kwnames: PyTuple | null): PyObject {
     const rt = this.rt;
     const heap = rt.heap;

@@ -1,0 +1,140 @@
+/**
+ * Code objects from the compiler's units (Python/compile.c `makecode`,
+ * Objects/codeobject.c): each constant becomes the object CPython's compiler
+ * would hold, shared where CPython shares it.
+ */
+import { PyObject, PyStr, PyCode } from '@pymem/object-model';
+import type * as ast from '../parser/ast';
+import { constKey, frozensetKey, type CodeUnit, type ConstDesc } from '../compiler/compiler';
+import type { Runtime } from './runtime';
+import type { Operations } from './operations';
+
+/**
+ * Makes the code objects of a compilation: constants become objects (the
+ * parser's objects for literals, held by the AST arena), deduplicated per
+ * code object, or across the compilation from 3.8 (`merge_consts_recursive`),
+ * with identifier-like strings interned (`intern_string_constants`).
+ */
+export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcross: boolean): { code: PyCode; arena: PyObject[] } {
+  const heap = rt.heap;
+  const arena: PyObject[] = [];
+  const arenaObjects = new Map<ast.Constant, PyObject>();
+  const merged = new Map<string, PyObject>();
+
+  /** The parser's object for a literal (one per occurrence, in the arena). */
+  const literal = (node: ast.Constant): PyObject => {
+    let o = arenaObjects.get(node);
+    if (!o) {
+      o = valueObject(rt, node.value, true);
+      arenaObjects.set(node, o);
+      arena.push(o);
+    }
+    return o;
+  };
+
+  const build = (u: CodeUnit): PyCode => {
+    const perCode = new Map<string, PyObject>();
+    const consts = u.consts.map((d) => constObject(d, perCode));
+    const nameObjs = [...u.names, ...u.varnames, ...u.cellvars, ...u.freevars].map((n) => rt.internString(n));
+    const code = new PyCode(
+      rt.t.code!,
+      {
+        co_name: u.name,
+        co_qualname: u.qualname,
+        co_filename: u.filename,
+        co_firstlineno: u.firstlineno,
+        co_argcount: u.argcount,
+        co_posonlyargcount: u.posonlyargcount,
+        co_kwonlyargcount: u.kwonlyargcount,
+        co_flags: u.flags,
+        co_nlocals: u.varnames.length,
+        co_stacksize: u.stacksize,
+        co_varnames: u.varnames,
+        co_cellvars: u.cellvars,
+        co_freevars: u.freevars,
+        co_names: u.names,
+        co_code: u,
+      },
+      rt.newTuple(consts),
+      rt.newTuple(nameObjs),
+    );
+    heap.allocate(code, 200);
+    return code;
+  };
+
+  const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
+    if (d.kind === 'code') return build(d.unit);
+    const key = d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
+    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : null);
+    const cache = mergeAcross ? merged : perCode;
+    if (cacheKey) {
+      const hit = cache.get(cacheKey);
+      if (hit) return heap.newref(hit);
+    }
+    let o: PyObject;
+    if (d.kind === 'ast') {
+      o = heap.newref(literal(d.node));
+    } else if (d.kind === 'value') {
+      o = valueObject(rt, d.value, false);
+    } else if (d.kind === 'frozenset') {
+      // PyFrozenSet_New over the folded tuple: the items go in in display order.
+      const s = rt.newSet(true);
+      for (const x of d.items) {
+        const item = constObject(x, perCode);
+        ops.setAdd(s, item);
+        heap.decref(item);
+      }
+      o = s;
+    } else {
+      const items = d.items.map((x) => constObject(x, perCode));
+      o = rt.newTuple(items);
+      if (rt.profile.version[1] >= 7 && d.items.every((x) => x.kind === 'ast')) {
+        // The AST optimizer folded the display into a constant it keeps in the arena.
+        arena.push(heap.newref(o));
+      }
+    }
+    if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o);
+    if (cacheKey) cache.set(cacheKey, o);
+    return o;
+  };
+
+  const code = build(unit);
+  return { code, arena };
+}
+
+function tupleKey(d: ConstDesc): string | null {
+  if (d.kind === 'ast') return constKey(d.node.value);
+  if (d.kind === 'value') return constKey(d.value);
+  if (d.kind === 'tuple') {
+    const parts = d.items.map(tupleKey);
+    return parts.some((x) => x === null) ? null : `tuple:(${parts.join('|')})`;
+  }
+  if (d.kind === 'frozenset') return frozensetKey(d.items.map(tupleKey));
+  return null;
+}
+
+/** `all_name_chars`: strings of identifier characters are interned by the compiler. */
+function isIdentifierLike(s: string): boolean {
+  return /^[A-Za-z0-9_]+$/.test(s);
+}
+
+/** The object for a constant value: singletons and small ints are shared. */
+function valueObject(rt: Runtime, v: ast.ConstantValue, fromParser: boolean): PyObject {
+  switch (v.kind) {
+    case 'None':
+      return rt.heap.newref(rt.None);
+    case 'Ellipsis':
+      return rt.heap.newref(rt.Ellipsis);
+    case 'bool':
+      return rt.newBool(v.value);
+    case 'int':
+      return rt.newInt(v.value);
+    case 'float':
+      return rt.newFloat(v.value);
+    case 'str':
+      return fromParser && v.value.length > 1 ? rt.newStrObject(v.value) : rt.newStr(v.value);
+    case 'bytes':
+      return rt.newBytes(v.value);
+  }
+}
+

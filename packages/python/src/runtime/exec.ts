@@ -1,0 +1,62 @@
+/**
+ * Running source text the program hands over at run time: `exec(str)` (Python/
+ * bltinmodule.c `builtin_exec_impl` → Python/pythonrun.c `PyRun_StringFlags`)
+ * and pymem's own Python-written modules (`Lib/weakref.py`), which are
+ * imported: compiled first, then run.
+ */
+import { PyModule, type PyDict, type PyObject } from '@pymem/object-model';
+import { parseModule, PySyntaxError, UnsupportedSyntax } from '../parser/index';
+import { compileModule } from '../compiler/compiler';
+import { Frame } from '../vm/frame';
+import { makeCode } from './code';
+import type { Runtime } from './runtime';
+import type { Operations } from './operations';
+
+/**
+ * Compiles `source` as a module and runs it with `globals` and `locals`.
+ * `keepArena`: like `PyRun_StringFlags`, the AST arena (which holds the
+ * parser's objects for literals) lives until the code has run; an import
+ * compiles first and frees the arena before running.
+ */
+export function runString(rt: Runtime, ops: Operations, source: string, filename: string, globals: PyDict, locals: PyDict, keepArena: boolean): PyObject {
+  const heap = rt.heap;
+  const version = rt.profile.version;
+  const p = ops.p;
+  let unit: ReturnType<typeof compileModule>;
+  try {
+    unit = compileModule(parseModule(source, filename, { version }), filename, source, {
+      version,
+      assertLocatedAtTest: rt.profile.assertLocatedAtTest,
+      intMaxStrDigits: p.numProfile.intMaxStrDigits,
+      intMaxStrDigitsSaysDigits: p.numProfile.intMaxStrDigitsSaysDigits,
+    });
+  } catch (e) {
+    if (e instanceof PySyntaxError) throw rt.error(e.kind, `${e.msg} (${filename}, line ${e.lineno})`);
+    if (e instanceof UnsupportedSyntax) throw rt.error('NotImplementedError', `pymem does not support ${e.construct} yet (line ${e.lineno})`);
+    throw e;
+  }
+  const made = makeCode(rt, ops, unit, rt.profile.mergeConstsAcrossCode);
+  const releaseArena = () => {
+    for (const o of made.arena) heap.decref(o);
+  };
+  if (!keepArena) releaseArena();
+  const vm = ops.vm;
+  heap.incref(globals);
+  heap.incref(locals);
+  const frame = new Frame(made.code, unit, globals, builtinsOf(rt, ops, globals), locals, [], null, vm.current, vm.depth + 1);
+  try {
+    return vm.runCall(frame);
+  } finally {
+    heap.decref(locals);
+    heap.decref(globals);
+    heap.decref(made.code);
+    if (keepArena) releaseArena();
+  }
+}
+
+/** The builtins a frame with these globals uses: their `__builtins__` (a module or its dict). */
+function builtinsOf(rt: Runtime, ops: Operations, globals: PyDict): PyDict {
+  const b = ops.p.dictGetStr(globals, '__builtins__');
+  if (b instanceof PyModule) return b.dict;
+  return b && b.ob_type === rt.t.dict ? (b as PyDict) : ops.builtinsDict;
+}
