@@ -962,11 +962,6 @@ export class VM {
   }
 
   /**
-   * A call from the value stack: the callable and arguments are owned by the
-   * stack. Up to 3.10 they stay there during the call (the callee's locals
-   * are copies); from 3.11 a Python function's frame takes them over.
-   */
-  /**
    * `CALL_FUNCTION_EX`: `f(*args, **kwargs)`, consuming the three references.
    * The positional part becomes an exact tuple and the keywords an exact dict
    * first; then each version holds different references while a Python
@@ -1129,6 +1124,11 @@ export class VM {
     return this.p.str(f);
   }
 
+  /**
+   * A call from the value stack: the callable and arguments are owned by the
+   * stack. Up to 3.10 they stay there during the call (the callee's locals
+   * are copies); from 3.11 a Python function's frame takes them over.
+   */
   private callWithStack(callable: PyObject, self: PyObject | null, args: PyObject[], kwnames: PyTuple | null): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
