@@ -76,14 +76,38 @@ export class PySingleton extends PyObject {
   releaseForDealloc(): void {}
 }
 
-/** `int` (and `bool`, whose instances are the two ints True and False). */
+/**
+ * `int` (and `bool`, whose instances are the two ints True and False).
+ *
+ * NON-SPEC representation: an int that is a safe JS integer (|v| < 2**53,
+ * nearly every int a program makes) is held as a number in `num`, so the
+ * arithmetic fast paths need no BigInt; `value`, the exact bigint, is made
+ * from it on first use. Larger ints hold their bigint and `num` is NaN.
+ */
 export class PyInt extends PyObject {
-  constructor(type: PyTypeObject, readonly value: bigint) {
+  /** The value when it is a safe integer, else NaN. */
+  readonly num: number;
+  private big: bigint | null;
+  constructor(type: PyTypeObject, value: bigint | number) {
     super(type);
+    if (typeof value === 'number') {
+      this.num = value;
+      this.big = null;
+    } else {
+      this.num = value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : NaN;
+      this.big = value;
+    }
+  }
+  /** The exact value. */
+  get value(): bigint {
+    return (this.big ??= BigInt(this.num));
   }
   tp_traverse(): void {}
   releaseForDealloc(): void {}
 }
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** `float`. */
 export class PyFloat extends PyObject {
@@ -112,12 +136,23 @@ export class PyStr extends PyObject {
   readonly maxChar: number;
   constructor(type: PyTypeObject, readonly value: string) {
     super(type);
-    let n = 0;
+    // Without surrogates (the usual case) code points are the UTF-16 code units.
     let max = 0;
-    for (const ch of value) {
-      n++;
-      const c = ch.codePointAt(0)!;
+    let surrogates = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
       if (c > max) max = c;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    }
+    let n = value.length;
+    if (surrogates) {
+      n = 0;
+      max = 0;
+      for (const ch of value) {
+        n++;
+        const c = ch.codePointAt(0)!;
+        if (c > max) max = c;
+      }
     }
     this.length = n;
     this.maxChar = max;

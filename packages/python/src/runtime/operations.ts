@@ -583,6 +583,11 @@ export class Operations {
       // weakref: the proxy's number slots unwrap both operands
       return this.binaryOp(isProxy(rt, a) ? proxyReferent(rt, a) : a, isProxy(rt, b) ? proxyReferent(rt, b) : b, op, inplace);
     }
+    // Exact ints and floats have no user-defined special methods: straight to the number slots.
+    if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat) && !a.ob_type.isHeapType && !b.ob_type.isHeapType) {
+      const r = this.nativeBinary(a, b, op);
+      if (r) return r;
+    }
     const dunder = BIN_DUNDER[op]!;
     if (inplace) {
       const im = this.p.special(a, `__i${dunder}__`);
@@ -644,6 +649,10 @@ export class Operations {
     const isNum = (x: PyObject) => x instanceof PyInt || x instanceof PyFloat;
     try {
       if (a instanceof PyInt && b instanceof PyInt) {
+        if (!Number.isNaN(a.num) && !Number.isNaN(b.num)) {
+          const r = this.safeIntBinary(a.num, b.num, op);
+          if (r) return r;
+        }
         const x = a.value;
         const y = b.value;
         switch (op) {
@@ -677,8 +686,8 @@ export class Operations {
         return null;
       }
       if (isNum(a) && isNum(b)) {
-        const x = a instanceof PyInt ? numbers.intToFloat(a.value) : (a as PyFloat).value;
-        const y = b instanceof PyInt ? numbers.intToFloat(b.value) : (b as PyFloat).value;
+        const x = a instanceof PyInt ? intAsFloat(a) : (a as PyFloat).value;
+        const y = b instanceof PyInt ? intAsFloat(b) : (b as PyFloat).value;
         switch (op) {
           case 'Add':
             return rt.newFloat(x + y);
@@ -751,6 +760,46 @@ export class Operations {
       return d;
     }
     if (a instanceof PyStr && op === 'Mod') return this.ops_strMod(a, b);
+    return null;
+  }
+
+  /**
+   * `nativeBinary` of two safe integers in JS numbers, or null when the
+   * result may not be exact that way (the caller then computes on bigints,
+   * which also raises the errors). A sum, difference or product that is a
+   * safe integer is exact: a true result of 2**53 or more rounds to 2**53 or more.
+   */
+  private safeIntBinary(x: number, y: number, op: string): PyObject | null {
+    const rt = this.rt;
+    switch (op) {
+      case 'Add': {
+        const r = x + y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Sub': {
+        const r = x - y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Mult': {
+        const r = x * y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Mod': {
+        if (y === 0) return null;
+        // long_mod: the remainder takes the sign of the divisor.
+        const r = x % y;
+        return rt.newSafeInt(r !== 0 && r < 0 !== y < 0 ? r + y : r);
+      }
+      case 'FloorDiv': {
+        if (y === 0) return null;
+        const r = x % y;
+        const q = (x - r) / y;
+        return rt.newSafeInt(r !== 0 && r < 0 !== y < 0 ? q - 1 : q);
+      }
+      case 'Div':
+        // Both operands are exact doubles, so IEEE division is the correctly rounded quotient.
+        return y === 0 ? null : rt.newFloat(x / y);
+    }
     return null;
   }
 
@@ -1303,7 +1352,10 @@ export class Operations {
     if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
-      return this.newIterator('range_iterator', [], { i: 0, start, step, len: rangeLength(start, stop, step) });
+      const len = rangeLength(start, stop, step);
+      const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
+      const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
+      return this.newIterator('range_iterator', [], { i: 0, start, step, len, ...inNumbers });
     }
     if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
       const d = o.refs[0] as PyDict;
@@ -1377,6 +1429,7 @@ export class Operations {
           return null;
         case 'range_iterator':
         case 'longrange_iterator':
+          if (st.lenNum !== undefined) return st.i < st.lenNum ? rt.newSafeInt(st.startNum! + st.i++ * st.stepNum!) : null;
           if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
           return null;
         case 'dict_keyiterator':
@@ -1747,9 +1800,18 @@ export interface IterState {
   start?: bigint;
   step?: bigint;
   len?: bigint;
+  /** `start`, `step`, `len` as numbers, when every value and offset of the range is a safe integer. */
+  startNum?: number;
+  stepNum?: number;
+  lenNum?: number;
   seqIter?: boolean;
   /** A native `tp_iternext` (map, filter, zip, enumerate…). */
   iter?: (rt: Runtime) => PyObject | null;
+}
+
+/** `PyLong_AsDouble`: a safe integer is exactly its number. */
+function intAsFloat(o: PyInt): number {
+  return Number.isNaN(o.num) ? numbers.intToFloat(o.value) : o.num;
 }
 
 const BIN_DUNDER: Record<string, string> = {
