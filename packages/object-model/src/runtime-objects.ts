@@ -165,8 +165,12 @@ export class PyInstance extends PyObject {
   }
   /** Mirrors subtype_traverse(): slots, dict (or inline values), the type. */
   tp_traverse(visit: Visit): void {
-    for (const s of this.slots) if (s) visit(s);
-    if (this.values) for (const v of this.values.values()) visit(v.value);
+    for (let i = 0; i < this.slots.length; i++) {
+      const s = this.slots[i];
+      if (s) visit(s);
+    }
+    // forEach: no iterator object per traversal (the collector traverses every instance).
+    if (this.values) this.values.forEach((v) => visit(v.value));
     if (this.dict) visit(this.dict);
     if (this.base) visit(this.base);
     if (this.ob_type.isHeapType) visit(this.ob_type);

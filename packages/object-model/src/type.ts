@@ -58,6 +58,12 @@ export class PyTypeObject extends PyObject {
   usesTrashcan = false;
   /** Whether the type has a `tp_finalize` (a `__del__` method, PEP 442). */
   hasFinalizer = false;
+  /**
+   * Whether instances of exactly this type may use a type-specific free list
+   * (the runtime sets it; `Heap.freeListOf` says which list). Lets the heap
+   * skip the question for every other type.
+   */
+  hasFreeList = false;
   /** Cached linearised MRO as JS types, valid while `tp_mro` is unchanged. */
   mroCache: PyTypeObject[] = [];
 

@@ -195,6 +195,9 @@ export class Runtime {
     mk('member_descriptor', object, { gc: true, basetype: false });
     mk('mappingproxy', object, { gc: true, basetype: false });
     mk('NoneType_placeholder', object, { basetype: false });
+    // The types `freeListOf` may give a free list.
+    for (const name of ['list', 'dict', 'tuple']) this.t[name]!.hasFreeList = true;
+    if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
 
     this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
     this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);

@@ -191,9 +191,9 @@ export class VM {
       localsplus[nlocals + i] = this.ops.newCell(init);
     }
     if (func.closure) {
-      func.closure.items.forEach((c, i) => {
-        localsplus[nlocals + co.co_cellvars.length + i] = heap.newref(c);
-      });
+      const cells = func.closure.items;
+      const first = nlocals + co.co_cellvars.length;
+      for (let i = 0; i < cells.length; i++) localsplus[first + i] = heap.newref(cells[i]!);
     }
     const frame = new Frame(code, unit, func.globals, this.ops.builtinsDict, null, localsplus, func, this.current, this.depth + 1);
     if (rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
@@ -721,18 +721,25 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
                 const args = stack.splice(stack.length - ins.arg, ins.arg);
                 const callable = stack.pop()!;
-                stack.push(this.callWithStack(callable, null, args, kwnames));
+                stack.push(this.callWithStack(callable, args, kwnames));
                 this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_METHOD:
               case Op.CALL_METHOD_KW: {
                 const kwnames = ins.op === Op.CALL_METHOD_KW ? (stack.pop() as PyTuple) : null;
-                const args = stack.splice(stack.length - ins.arg, ins.arg);
-                const selfOrBound = stack.pop()!;
-                const meth = stack.pop()!;
-                if (meth === ops.NULL) stack.push(this.callWithStack(selfOrBound, null, args, kwnames));
-                else stack.push(this.callWithStack(meth, selfOrBound, args, kwnames));
+                // Below the arguments: (method, self), or (NULL, callable).
+                const meth = stack[stack.length - ins.arg - 2]!;
+                if (meth === ops.NULL) {
+                  const args = stack.splice(stack.length - ins.arg, ins.arg);
+                  const callable = stack.pop()!;
+                  stack.pop();
+                  stack.push(this.callWithStack(callable, args, kwnames));
+                } else {
+                  const selfAndArgs = stack.splice(stack.length - ins.arg - 1, ins.arg + 1);
+                  stack.pop();
+                  stack.push(this.callWithStack(meth, selfAndArgs, kwnames));
+                }
                 this.checkEvalBreaker();
                 break;
               }
@@ -930,17 +937,16 @@ export class VM {
    * stack. Up to 3.10 they stay there during the call (the callee's locals
    * are copies); from 3.11 a Python function's frame takes them over.
    */
-  private callWithStack(callable: PyObject, self: PyObject | null, args: PyObject[], kwnames: PyTuple | null): PyObject {
+  private callWithStack(callable: PyObject, all: PyObject[], kwnames: PyTuple | null): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
-    const all = self ? [self, ...args] : args;
     let kwargs: Map<string, PyObject> | null = null;
     let positional = all;
     if (kwnames) {
       const nk = kwnames.items.length;
       positional = all.slice(0, all.length - nk);
       kwargs = new Map();
-      kwnames.items.forEach((k, i) => kwargs!.set((k as PyStr).value, all[all.length - nk + i]!));
+      for (let i = 0; i < nk; i++) kwargs.set((kwnames.items[i] as PyStr).value, all[all.length - nk + i]!);
     }
     try {
       if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
