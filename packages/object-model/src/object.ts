@@ -9,6 +9,23 @@
  */
 import type { PyTypeObject } from './type';
 
+/**
+ * NON-SPEC: a version of all types' dicts, bumped whenever one of them changes
+ * (see `PyDict.isTypeDict`). Type lookup caches are valid while it stays the
+ * same — CPython's method cache and type version tags play this part.
+ */
+let typeDictsVersion = 0;
+
+/** The current version of all types' dicts (for `PyTypeObject.lookupCache`). */
+export function typeDictsVersionNow(): number {
+  return typeDictsVersion;
+}
+
+/** Invalidates every type's lookup cache: a type's dict (or MRO) changed. */
+export function typeDictsChanged(): void {
+  typeDictsVersion++;
+}
+
 /** Called once per reference an object holds (`visitproc`). */
 export type Visit = (o: PyObject) => void;
 
@@ -247,6 +264,8 @@ export class PyDict extends PyObject {
   unicodeKeys = true;
   /** Bumped on every change of size during iteration checks (`ma_version_tag`-like). */
   version = 0;
+  /** NON-SPEC: the dict is a type's `tp_dict`; changing it calls `typeDictsChanged()`. */
+  isTypeDict = false;
   tp_traverse(visit: Visit): void {
     for (const e of this.entries) {
       if (e.key === null) continue;
@@ -256,6 +275,7 @@ export class PyDict extends PyObject {
   }
   /** Mirrors dict_dealloc()/free_keys_object(): each entry's key then value, in order. */
   releaseForDealloc(out: PyObject[]): void {
+    if (this.isTypeDict) typeDictsChanged();
     for (const e of this.entries) {
       if (e.key === null) continue;
       out.push(e.key, e.value!);

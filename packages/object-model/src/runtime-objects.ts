@@ -147,6 +147,9 @@ export class PyMethod extends PyObject {
   }
 }
 
+/** The `slots` of every instance without `__slots__` members: one shared empty array, never written. */
+const NO_SLOTS: (PyObject | null)[] = [];
+
 /**
  * An instance of a class defined in Python. Attributes live in `dict` (a
  * real dict object), or, from 3.11, in inline `values` until a dict is
@@ -161,7 +164,7 @@ export class PyInstance extends PyObject {
   base: PyObject | null = null;
   constructor(type: PyTypeObject, nslots: number) {
     super(type);
-    this.slots = new Array<PyObject | null>(nslots).fill(null);
+    this.slots = nslots === 0 ? NO_SLOTS : new Array<PyObject | null>(nslots).fill(null);
   }
   /** Mirrors subtype_traverse(): slots, dict (or inline values), the type. */
   tp_traverse(visit: Visit): void {

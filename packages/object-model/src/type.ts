@@ -5,7 +5,7 @@
  * object that holds its dict, bases and MRO (which contains itself, so every
  * class is part of a cycle).
  */
-import { PyObject, type Visit } from './object';
+import { PyObject, typeDictsChanged, type Visit } from './object';
 import type { PyDict, PyTuple } from './object';
 
 /** `Py_TPFLAGS_*` bits pymem uses. */
@@ -66,6 +66,12 @@ export class PyTypeObject extends PyObject {
   hasFreeList = false;
   /** Cached linearised MRO as JS types, valid while `tp_mro` is unchanged. */
   mroCache: PyTypeObject[] = [];
+  /**
+   * NON-SPEC: `_PyType_Lookup` results by name (null: not found), valid while
+   * `typeDictsVersionNow()` equals `lookupVersion`.
+   */
+  lookupCache: Map<string, PyObject | null> | null = null;
+  lookupVersion = -1;
 
   constructor(
     metatype: PyTypeObject | null,
@@ -137,5 +143,6 @@ export class PyTypeObject extends PyObject {
     if (this.tp_mro) out.push(this.tp_mro);
     this.tp_mro = null;
     this.mroCache = [];
+    typeDictsChanged();
   }
 }

@@ -25,6 +25,7 @@ import {
   numbers,
   sizes,
   text,
+  typeDictsChanged,
 } from '@pymem/object-model';
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
@@ -782,6 +783,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     // type_new: a class that defines __eq__ but not __hash__ is unhashable.
     if (p.dictGetStr(dict, '__eq__') && !p.dictGetStr(dict, '__hash__')) p.dictSetStr(dict, '__hash__', rt.None);
     cls.tp_dict = dict;
+    dict.isTypeDict = true;
+    typeDictsChanged();
     cls.tp_bases = rt.newTuple(baseTypes.map((b) => heap.newref(b)));
     cls.tp_mro = rt.newTuple(mro.map((b) => heap.newref(b)));
     heap.incref(cls.tp_base!);

@@ -5,6 +5,7 @@
  * API does, so the VM's reference discipline stays CPython's.
  */
 import {
+  typeDictsVersionNow,
   PyObject,
   PyInt,
   PyFloat,
@@ -56,12 +57,23 @@ export class ObjectProtocol implements DictOps {
 
   /** `_PyType_Lookup`: the attribute along the MRO, borrowed. */
   typeLookup(type: PyTypeObject, name: string): PyObject | null {
+    // NON-SPEC cache (CPython: the method cache, `_PyType_Lookup`'s fast path).
+    const version = typeDictsVersionNow();
+    let cache = type.lookupCache;
+    if (cache === null || type.lookupVersion !== version) {
+      cache = type.lookupCache = new Map();
+      type.lookupVersion = version;
+    }
+    const cached = cache.get(name);
+    if (cached !== undefined) return cached;
+    let found: PyObject | null = null;
     for (const t of type.mroCache) {
       if (!t.tp_dict) continue;
-      const v = this.dictGetStr(t.tp_dict, name);
-      if (v) return v;
+      found = this.dictGetStr(t.tp_dict, name);
+      if (found) break;
     }
-    return null;
+    cache.set(name, found);
+    return found;
   }
 
   /** Hashes of the names looked up by string (NON-SPEC: a memo; CPython caches the hash in each str). */
@@ -204,7 +216,8 @@ export class ObjectProtocol implements DictOps {
 
   hash(o: PyObject): bigint {
     const rt = this.rt;
-    if (o instanceof PyStr) return (o.hash ??= this.hashName(o.value));
+    // A str object caches its own hash (`ob_hash`); the name memo is for names looked up as JS strings.
+    if (o instanceof PyStr) return (o.hash ??= H.hashStr(o.value, this.hashProfile.algorithm));
     if (o instanceof PyInt) return Number.isNaN(o.num) ? H.hashInt(o.value) : BigInt(o.num === -1 ? -2 : o.num); // long_hash: |v| < 2**61 - 1 is its own hash
     if (o instanceof PyFloat) return H.hashFloat(o.value, this.hashProfile, BigInt(o.addr));
     if (o instanceof PyBytes) return (o.hash ??= H.hashBytes(o.value, this.hashProfile.algorithm));

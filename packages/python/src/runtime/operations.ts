@@ -179,14 +179,15 @@ export class Operations {
   }
 
   /** The static method descriptor of a built-in method (`PyMethodDescr`), made once per type and name. */
-  private readonly descriptors = new Map<string, PyNative>();
+  private readonly descriptors = new Map<string, Map<string, PyNative>>();
   private methodDescriptor(type: PyTypeObject, name: string, fn: NativeFn): PyObject {
-    const key = `${type.tp_name}.${name}`;
-    let d = this.descriptors.get(key);
+    let ofType = this.descriptors.get(type.tp_name);
+    if (!ofType) this.descriptors.set(type.tp_name, (ofType = new Map()));
+    let d = ofType.get(name);
     if (!d) {
-      const state: NativeFunctionState = { name, fn, qualname: key };
+      const state: NativeFunctionState = { name, fn, qualname: `${type.tp_name}.${name}` };
       d = this.rt.heap.allocateStatic(new PyNative(this.rt.t.method_descriptor!, [], state), 80);
-      this.descriptors.set(key, d);
+      ofType.set(name, d);
     }
     this.rt.heap.incref(d);
     return d;
