@@ -32,6 +32,7 @@ export {
   PyFunction,
   PyMethod,
   PyInstance,
+  InlineValues,
   PyModule,
   PyFrame,
   PyGenerator,

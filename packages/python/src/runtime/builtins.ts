@@ -358,7 +358,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (o instanceof PyModule) addKeys(o.dict);
       else {
         if (o instanceof PyInstance) {
-          if (o.values) for (const k of o.values.keys()) names.add(k);
+          if (o.values) for (let i = 0; i < o.values.size; i++) names.add(o.values.nameAt(i));
           addKeys(o.dict);
         }
         const type = o instanceof PyTypeObject ? o : o.ob_type;

@@ -90,14 +90,19 @@ export class ObjectProtocol implements DictOps {
   }
 
   dictGetStr(d: PyDict, name: string): PyObject | null {
-    const h = this.hashName(name);
-    const bucket = d.index.get(h);
-    if (!bucket) return null;
+    const i = this.dictIndexStr(d, name);
+    return i < 0 ? null : d.entries[i]!.value;
+  }
+
+  /** The position in `d.entries` of the str key `name`, or -1. */
+  dictIndexStr(d: PyDict, name: string): number {
+    const bucket = d.index.get(this.hashName(name));
+    if (!bucket) return -1;
     for (const i of bucket) {
       const e = d.entries[i]!;
-      if (e.key instanceof PyStr && e.key.value === name) return e.value;
+      if (e.key instanceof PyStr && e.key.value === name) return i;
     }
-    return null;
+    return -1;
   }
 
   dictSetStr(d: PyDict, name: string, value: PyObject): void {

@@ -5,6 +5,7 @@
  * functions, classes, exceptions and tracebacks, imports.
  */
 import {
+  InlineValues,
   PyObject,
   PyInt,
   PyFloat,
@@ -245,7 +246,7 @@ export class Operations {
   /** The instance's own attribute (dict, or 3.11+ inline values), borrowed. */
   instanceAttr(o: PyObject, name: string): PyObject | null {
     if (o instanceof PyInstance) {
-      if (o.values) return o.values.get(name)?.value ?? null;
+      if (o.values) return o.values.get(name);
       if (o.dict) return this.p.dictGetStr(o.dict, name);
       return null;
     }
@@ -435,10 +436,11 @@ export class Operations {
     if (!o.dict) {
       const d = newInstanceDict(rt, o.ob_type);
       if (o.values) {
-        for (const { key, value } of o.values.values()) dictSetItem(rt, this.p, d, key, value);
-        for (const { key, value } of o.values.values()) {
-          rt.heap.decref(key);
-          rt.heap.decref(value);
+        const values = o.values;
+        for (let i = 0; i < values.size; i++) dictSetItem(rt, this.p, d, values.keyAt(i), values.valueAt(i));
+        for (let i = 0; i < values.size; i++) {
+          rt.heap.decref(values.keyAt(i));
+          rt.heap.decref(values.valueAt(i));
         }
         o.values = null;
       }
@@ -490,15 +492,15 @@ export class Operations {
     }
     if (o instanceof PyInstance && type.instancesHaveDict) {
       if (!o.dict && rt.profile.inlineInstanceValues) {
-        if (!o.values) o.values = new Map();
-        const cur = o.values.get(name);
+        if (!o.values) o.values = new InlineValues();
+        const i = o.values.indexOf(name);
         heap.incref(v);
-        if (cur) {
-          const old = cur.value;
-          cur.value = v;
+        if (i >= 0) {
+          const old = o.values.valueAt(i);
+          o.values.setValueAt(i, v);
           heap.decref(old);
         } else {
-          o.values.set(name, { key: rt.internString(name), value: v });
+          o.values.add(name, rt.internString(name), v);
           noteInlineAttribute(rt, type, name);
         }
         return;
@@ -552,11 +554,13 @@ export class Operations {
         return;
       }
       if (o.values) {
-        const cur = o.values.get(name);
-        if (cur) {
-          o.values.delete(name);
-          heap.decref(cur.key);
-          heap.decref(cur.value);
+        const i = o.values.indexOf(name);
+        if (i >= 0) {
+          const key = o.values.keyAt(i);
+          const value = o.values.valueAt(i);
+          o.values.removeAt(i);
+          heap.decref(key);
+          heap.decref(value);
           return;
         }
       } else if (o.dict && this.dictDelStr(o.dict, name)) return;

@@ -27,6 +27,7 @@ import {
   PyMethod,
   PyModule,
   HeapExhausted,
+  type DictEntry,
 } from '@pymem/object-model';
 import { Op, BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
 import type { CodeUnit } from '../compiler/compiler';
@@ -37,6 +38,16 @@ import { dictSetItem } from '../runtime/dict';
 import { Frame } from './frame';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
+
+/** What a LOAD_GLOBAL found: `dict.entries[index]`, in the globals or (absent from them) the builtins. */
+interface GlobalCache {
+  readonly globals: PyDict;
+  readonly builtins: PyDict;
+  readonly globalsVersion: number;
+  readonly dict: PyDict;
+  readonly entries: DictEntry[];
+  readonly index: number;
+}
 
 /** Signals a generator's frame suspending at a `yield`. */
 export class Yielded {
@@ -290,7 +301,8 @@ export class VM {
                 break;
               case Op.LOAD_NAME: {
                 const name = names[ins.arg]!;
-                const v = (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                // A module's code has its globals as locals: then LOAD_NAME is LOAD_GLOBAL.
+                const v = f.locals === f.globals ? this.loadGlobal(f, f.pc - 1, name) : (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -310,7 +322,7 @@ export class VM {
               }
               case Op.LOAD_GLOBAL: {
                 const name = names[ins.arg]!;
-                const v = p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                const v = this.loadGlobal(f, f.pc - 1, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -925,6 +937,37 @@ export class VM {
       if (this.tracer) this.tracer.framePop(f);
       this.current = saved;
     }
+  }
+
+  /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) found last, by instruction. */
+  private readonly globalCaches = new WeakMap<CodeUnit, (GlobalCache | undefined)[]>();
+
+  /**
+   * `name` in the frame's globals, else its builtins; borrowed, or null.
+   * Remembers where the name was found, as CPython 3.11+ specializes
+   * LOAD_GLOBAL: the remembered entry still holds `name` while the dict's
+   * entries array is the same and the entry not deleted (a resize or clear
+   * makes a new array, a deletion empties the entry's key, an insertion
+   * appends); a name found in builtins is still absent from globals while
+   * the globals' `version` (bumped by every insertion and deletion) is unchanged.
+   */
+  private loadGlobal(f: Frame, pc: number, name: string): PyObject | null {
+    let caches = this.globalCaches.get(f.unit);
+    if (!caches) this.globalCaches.set(f.unit, (caches = []));
+    const c = caches[pc];
+    if (c && c.globals === f.globals && c.builtins === f.builtins && c.dict.entries === c.entries) {
+      const e = c.entries[c.index]!;
+      if (e.key !== null && (c.dict === f.globals || c.globalsVersion === f.globals.version)) return e.value;
+    }
+    let d = f.globals;
+    let i = this.p.dictIndexStr(d, name);
+    if (i < 0) {
+      d = f.builtins;
+      i = this.p.dictIndexStr(d, name);
+      if (i < 0) return null;
+    }
+    caches[pc] = { globals: f.globals, builtins: f.builtins, globalsVersion: f.globals.version, dict: d, entries: d.entries, index: i };
+    return d.entries[i]!.value;
   }
 
   private derefName(f: Frame, i: number): string {
