@@ -33,7 +33,8 @@ export class Allocator {
   readonly arenaSize: number;
   /** `usedpools`: per size class, the pools that have free space, the current one last. */
   private readonly usedpools: Pool[][] = [];
-  private readonly poolOf = new Map<number, Pool>();
+  /** The pools carved so far, by their index from the first arena's start (arenas are contiguous). */
+  private readonly pools: Pool[] = [];
   private arenaNext = ARENA_BASE;
   private arenaEnd = ARENA_BASE;
   private mallocNext = MALLOC_BASE;
@@ -94,7 +95,7 @@ export class Allocator {
     }
     const szidx = this.sizeClass(nbytes);
     this.bytesInUse -= (szidx + 1) * this.alignment;
-    const pool = this.poolOf.get(addr - ((addr - ARENA_BASE) % this.poolSize));
+    const pool = this.pools[Math.floor((addr - ARENA_BASE) / this.poolSize)];
     if (!pool) return;
     pool.free.push(addr);
     // A pool that was full becomes the current pool of its class again
@@ -117,7 +118,7 @@ export class Allocator {
     this.arenaNext += this.poolSize;
     // The pool header takes the first bytes (POOL_OVERHEAD), rounded to the alignment.
     const pool: Pool = { szidx, base, next: base + 48, free: [] };
-    this.poolOf.set(base, pool);
+    this.pools[(base - ARENA_BASE) / this.poolSize] = pool;
     return pool;
   }
 }

@@ -61,7 +61,8 @@ export class Heap {
    * tupleobject.c…), with the list's capacity; null for none. The runtime
    * decides per version. Memory on a free list is not given back to the
    * allocator, and taking it does not count as a GC allocation — which is
-   * why `gc.get_count()` does not move for a list that reuses one.
+   * why `gc.get_count()` does not move for a list that reuses one. Asked
+   * only for objects whose type has `hasFreeList`.
    */
   freeListOf: ((o: PyObject) => FreeListSlot | null) | null = null;
   private readonly freeLists = new Map<string, { addr: number; o: PyObject }[]>();
@@ -78,7 +79,7 @@ export class Heap {
   allocate<T extends PyObject>(o: T, size: number): T {
     const total = size;
     o.allocSize = total;
-    const slot = this.freeListOf?.(o);
+    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o) : null;
     const reused = slot ? this.freeLists.get(slot.key)?.pop() : undefined;
     if (reused) {
       o.addr = reused.addr;
@@ -140,7 +141,7 @@ export class Heap {
       this.allocator.bytesInUse -= o.extraBytes;
       o.extraBytes = 0;
     }
-    const slot = this.freeListOf?.(o);
+    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o) : null;
     if (slot) {
       let list = this.freeLists.get(slot.key);
       if (!list) this.freeLists.set(slot.key, (list = []));

@@ -21,6 +21,8 @@ export {
   PySet,
   PyWeakref,
   InternState,
+  typeDictsChanged,
+  typeDictsVersionNow,
 } from './object';
 export type { Visit, DictEntry, SetEntry } from './object';
 export { PyTypeObject, TPFLAGS } from './type';
@@ -30,6 +32,7 @@ export {
   PyFunction,
   PyMethod,
   PyInstance,
+  InlineValues,
   PyModule,
   PyFrame,
   PyGenerator,

@@ -9,6 +9,23 @@
  */
 import type { PyTypeObject } from './type';
 
+/**
+ * NON-SPEC: a version of all types' dicts, bumped whenever one of them changes
+ * (see `PyDict.isTypeDict`). Type lookup caches are valid while it stays the
+ * same — CPython's method cache and type version tags play this part.
+ */
+let typeDictsVersion = 0;
+
+/** The current version of all types' dicts (for `PyTypeObject.lookupCache`). */
+export function typeDictsVersionNow(): number {
+  return typeDictsVersion;
+}
+
+/** Invalidates every type's lookup cache: a type's dict (or MRO) changed. */
+export function typeDictsChanged(): void {
+  typeDictsVersion++;
+}
+
 /** Called once per reference an object holds (`visitproc`). */
 export type Visit = (o: PyObject) => void;
 
@@ -76,14 +93,38 @@ export class PySingleton extends PyObject {
   releaseForDealloc(): void {}
 }
 
-/** `int` (and `bool`, whose instances are the two ints True and False). */
+/**
+ * `int` (and `bool`, whose instances are the two ints True and False).
+ *
+ * NON-SPEC representation: an int that is a safe JS integer (|v| < 2**53,
+ * nearly every int a program makes) is held as a number in `num`, so the
+ * arithmetic fast paths need no BigInt; `value`, the exact bigint, is made
+ * from it on first use. Larger ints hold their bigint and `num` is NaN.
+ */
 export class PyInt extends PyObject {
-  constructor(type: PyTypeObject, readonly value: bigint) {
+  /** The value when it is a safe integer, else NaN. */
+  readonly num: number;
+  private big: bigint | null;
+  constructor(type: PyTypeObject, value: bigint | number) {
     super(type);
+    if (typeof value === 'number') {
+      this.num = value;
+      this.big = null;
+    } else {
+      this.num = value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : NaN;
+      this.big = value;
+    }
+  }
+  /** The exact value. */
+  get value(): bigint {
+    return (this.big ??= BigInt(this.num));
   }
   tp_traverse(): void {}
   releaseForDealloc(): void {}
 }
+
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** `float`. */
 export class PyFloat extends PyObject {
@@ -112,12 +153,23 @@ export class PyStr extends PyObject {
   readonly maxChar: number;
   constructor(type: PyTypeObject, readonly value: string) {
     super(type);
-    let n = 0;
+    // Without surrogates (the usual case) code points are the UTF-16 code units.
     let max = 0;
-    for (const ch of value) {
-      n++;
-      const c = ch.codePointAt(0)!;
+    let surrogates = false;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
       if (c > max) max = c;
+      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
+    }
+    let n = value.length;
+    if (surrogates) {
+      n = 0;
+      max = 0;
+      for (const ch of value) {
+        n++;
+        const c = ch.codePointAt(0)!;
+        if (c > max) max = c;
+      }
     }
     this.length = n;
     this.maxChar = max;
@@ -212,6 +264,8 @@ export class PyDict extends PyObject {
   unicodeKeys = true;
   /** Bumped on every change of size during iteration checks (`ma_version_tag`-like). */
   version = 0;
+  /** NON-SPEC: the dict is a type's `tp_dict`; changing it calls `typeDictsChanged()`. */
+  isTypeDict = false;
   tp_traverse(visit: Visit): void {
     for (const e of this.entries) {
       if (e.key === null) continue;
@@ -221,6 +275,7 @@ export class PyDict extends PyObject {
   }
   /** Mirrors dict_dealloc()/free_keys_object(): each entry's key then value, in order. */
   releaseForDealloc(out: PyObject[]): void {
+    if (this.isTypeDict) typeDictsChanged();
     for (const e of this.entries) {
       if (e.key === null) continue;
       out.push(e.key, e.value!);

@@ -148,6 +148,62 @@ export class PyMethod extends PyObject {
 }
 
 /**
+ * 3.11+ inline values of an instance (`_PyDictValues`): its attributes in
+ * insertion order, each value with the name it is stored under and the
+ * interned str of that name. One flat array of (name, key, value) triples
+ * with room for four attributes from the start, rather than a Map of
+ * records: an instance has few attributes, every instance has this table,
+ * and the collector traverses every instance.
+ */
+export class InlineValues {
+  /** name0, key0, value0, name1, key1, value1, … (`size` triples; unused room is undefined). */
+  private readonly items: (string | PyObject)[] = new Array<string | PyObject>(12);
+  /** Number of attributes. */
+  size = 0;
+  /** The position of attribute `name`, or -1. */
+  indexOf(name: string): number {
+    for (let i = 0; i < this.size; i++) if (this.items[3 * i] === name) return i;
+    return -1;
+  }
+  /** The value of attribute `name` (borrowed), or null. */
+  get(name: string): PyObject | null {
+    const i = this.indexOf(name);
+    return i < 0 ? null : this.valueAt(i);
+  }
+  nameAt(i: number): string {
+    return this.items[3 * i] as string;
+  }
+  keyAt(i: number): PyStr {
+    return this.items[3 * i + 1] as PyStr;
+  }
+  valueAt(i: number): PyObject {
+    return this.items[3 * i + 2] as PyObject;
+  }
+  setValueAt(i: number, value: PyObject): void {
+    this.items[3 * i + 2] = value;
+  }
+  /** Appends a new attribute (the caller owns the references it hands over). */
+  add(name: string, key: PyStr, value: PyObject): void {
+    const at = 3 * this.size++;
+    this.items[at] = name;
+    this.items[at + 1] = key;
+    this.items[at + 2] = value;
+  }
+  /** Removes the attribute at position `i`; the others keep their order. */
+  removeAt(i: number): void {
+    this.items.splice(3 * i, 3);
+    this.size--;
+  }
+  clear(): void {
+    this.items.length = 0;
+    this.size = 0;
+  }
+}
+
+/** The `slots` of every instance without `__slots__` members: one shared empty array, never written. */
+const NO_SLOTS: (PyObject | null)[] = [];
+
+/**
  * An instance of a class defined in Python. Attributes live in `dict` (a
  * real dict object), or, from 3.11, in inline `values` until a dict is
  * asked for; `slots` hold `__slots__` members.
@@ -155,18 +211,21 @@ export class PyMethod extends PyObject {
 export class PyInstance extends PyObject {
   dict: PyDict | null = null;
   /** 3.11+ inline values, in insertion order (`_PyDictValues`). */
-  values: Map<string, { key: PyStr; value: PyObject }> | null = null;
+  values: InlineValues | null = null;
   slots: (PyObject | null)[];
   /** Extra state of built-in bases (e.g. a list subclass's items), owned by the runtime. */
   base: PyObject | null = null;
   constructor(type: PyTypeObject, nslots: number) {
     super(type);
-    this.slots = new Array<PyObject | null>(nslots).fill(null);
+    this.slots = nslots === 0 ? NO_SLOTS : new Array<PyObject | null>(nslots).fill(null);
   }
   /** Mirrors subtype_traverse(): slots, dict (or inline values), the type. */
   tp_traverse(visit: Visit): void {
-    for (const s of this.slots) if (s) visit(s);
-    if (this.values) for (const v of this.values.values()) visit(v.value);
+    for (let i = 0; i < this.slots.length; i++) {
+      const s = this.slots[i];
+      if (s) visit(s);
+    }
+    if (this.values) for (let i = 0; i < this.values.size; i++) visit(this.values.valueAt(i));
     if (this.dict) visit(this.dict);
     if (this.base) visit(this.base);
     if (this.ob_type.isHeapType) visit(this.ob_type);
@@ -178,7 +237,7 @@ export class PyInstance extends PyObject {
       this.slots[i] = null;
     }
     if (this.values) {
-      for (const v of this.values.values()) out.push(v.value);
+      for (let i = 0; i < this.values.size; i++) out.push(this.values.valueAt(i));
       this.values = null;
     }
     push(out, this.dict);
@@ -194,7 +253,7 @@ export class PyInstance extends PyObject {
       this.slots[i] = null;
     }
     if (this.values) {
-      for (const v of this.values.values()) out.push(v.value);
+      for (let i = 0; i < this.values.size; i++) out.push(this.values.valueAt(i));
       this.values.clear();
     }
     if (this.dict) this.dict.tp_clear(out);

@@ -5,7 +5,7 @@
  * object that holds its dict, bases and MRO (which contains itself, so every
  * class is part of a cycle).
  */
-import { PyObject, type Visit } from './object';
+import { PyObject, typeDictsChanged, type Visit } from './object';
 import type { PyDict, PyTuple } from './object';
 
 /** `Py_TPFLAGS_*` bits pymem uses. */
@@ -58,8 +58,20 @@ export class PyTypeObject extends PyObject {
   usesTrashcan = false;
   /** Whether the type has a `tp_finalize` (a `__del__` method, PEP 442). */
   hasFinalizer = false;
+  /**
+   * Whether instances of exactly this type may use a type-specific free list
+   * (the runtime sets it; `Heap.freeListOf` says which list). Lets the heap
+   * skip the question for every other type.
+   */
+  hasFreeList = false;
   /** Cached linearised MRO as JS types, valid while `tp_mro` is unchanged. */
   mroCache: PyTypeObject[] = [];
+  /**
+   * NON-SPEC: `_PyType_Lookup` results by name (null: not found), valid while
+   * `typeDictsVersionNow()` equals `lookupVersion`.
+   */
+  lookupCache: Map<string, PyObject | null> | null = null;
+  lookupVersion = -1;
 
   constructor(
     metatype: PyTypeObject | null,
@@ -131,5 +143,6 @@ export class PyTypeObject extends PyObject {
     if (this.tp_mro) out.push(this.tp_mro);
     this.tp_mro = null;
     this.mroCache = [];
+    typeDictsChanged();
   }
 }

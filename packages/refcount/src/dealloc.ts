@@ -103,10 +103,20 @@ export class Deallocator {
       if (o.gc_tracked) this.heap.gc?.untrack(o);
     }
     if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
-    const refs: PyObject[] = [];
+    const refs = this.spareRefs;
     o.releaseForDealloc(refs);
+    if (refs.length === 0) {
+      // Nothing to release (an int, a float, a str…): free at once, as popping its frame would.
+      this.heap.free(o);
+      if (type.usesTrashcan) this.trashEnd();
+      return;
+    }
+    this.spareRefs = [];
     this.stack.push({ obj: o, refs, i: 0, trashcan: type.usesTrashcan });
   }
+
+  /** NON-SPEC: an empty array for the next `releaseForDealloc`, kept when it stays empty (most objects hold nothing). */
+  private spareRefs: PyObject[] = [];
 
   /** `Py_TRASHCAN_END`: at the outermost level, destroy what was deposited. */
   private trashEnd(): void {

@@ -71,6 +71,19 @@ export function hashBytes(data: Uint8Array, algorithm: HashAlgorithm): bigint {
  * (lone surrogates stay as themselves, as in a Python str).
  */
 export function strCanonicalBytes(s: string): Uint8Array {
+  // Latin-1 text (the usual case) is its UTF-16 code units, one byte each.
+  let latin1 = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0xff) {
+      latin1 = false;
+      break;
+    }
+  }
+  if (latin1) {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  }
   const cps: number[] = [];
   let max = 0;
   for (const ch of s) {

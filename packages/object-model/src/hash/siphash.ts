@@ -3,69 +3,110 @@
  * Python/pyhash.c uses them for str/bytes hashing (siphash24 up to 3.10,
  * siphash13 as the default from 3.11).
  *
- * Mirrors Python/pyhash.c siphash24() / siphash13() (3.12). All arithmetic is
- * on unsigned 64-bit values held as bigint.
+ * Mirrors Python/pyhash.c siphash24() / siphash13() (3.12). Each unsigned
+ * 64-bit state word is held as two uint32 halves (hi, lo) in plain numbers:
+ * the hash of every new str key runs through here, and 64-bit BigInt
+ * arithmetic was the engine's largest cost. Only the digest becomes a bigint.
  */
 
-const MASK64 = (1n << 64n) - 1n;
+const LOW32 = 0xffffffffn;
 
-function rotl(x: bigint, b: bigint): bigint {
-  return ((x << b) | (x >> (64n - b))) & MASK64;
-}
+function sipHash(cRounds: number, dRounds: number, k0: bigint, k1: bigint, src: Uint8Array): bigint {
+  const k0h = Number((k0 >> 32n) & LOW32);
+  const k0l = Number(k0 & LOW32);
+  const k1h = Number((k1 >> 32n) & LOW32);
+  const k1l = Number(k1 & LOW32);
+  // v0..v3 = k ^ "somepseudorandomlygeneratedbytes"
+  let v0h = (k0h ^ 0x736f6d65) >>> 0;
+  let v0l = (k0l ^ 0x70736575) >>> 0;
+  let v1h = (k1h ^ 0x646f7261) >>> 0;
+  let v1l = (k1l ^ 0x6e646f6d) >>> 0;
+  let v2h = (k0h ^ 0x6c796765) >>> 0;
+  let v2l = (k0l ^ 0x6e657261) >>> 0;
+  let v3h = (k1h ^ 0x74656462) >>> 0;
+  let v3l = (k1l ^ 0x79746573) >>> 0;
 
-function sipRounds(v: [bigint, bigint, bigint, bigint], rounds: number): void {
-  for (let i = 0; i < rounds; i++) {
-    v[0] = (v[0] + v[1]) & MASK64;
-    v[1] = rotl(v[1], 13n);
-    v[1] ^= v[0];
-    v[0] = rotl(v[0], 32n);
-    v[2] = (v[2] + v[3]) & MASK64;
-    v[3] = rotl(v[3], 16n);
-    v[3] ^= v[2];
-    v[0] = (v[0] + v[3]) & MASK64;
-    v[3] = rotl(v[3], 21n);
-    v[3] ^= v[0];
-    v[2] = (v[2] + v[1]) & MASK64;
-    v[1] = rotl(v[1], 17n);
-    v[1] ^= v[2];
-    v[2] = rotl(v[2], 32n);
-  }
-}
+  /** SIPROUND, `rounds` times, on the eight halves (64-bit add with carry, rotations by halves). */
+  const rounds = (count: number): void => {
+    for (let r = 0; r < count; r++) {
+      let lo: number;
+      let t: number;
+      // v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32)
+      lo = (v0l + v1l) >>> 0;
+      v0h = (v0h + v1h + (lo < v0l ? 1 : 0)) >>> 0;
+      v0l = lo;
+      t = v1h;
+      v1h = ((v1h << 13) | (v1l >>> 19)) >>> 0;
+      v1l = ((v1l << 13) | (t >>> 19)) >>> 0;
+      v1h = (v1h ^ v0h) >>> 0;
+      v1l = (v1l ^ v0l) >>> 0;
+      t = v0h;
+      v0h = v0l;
+      v0l = t;
+      // v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2
+      lo = (v2l + v3l) >>> 0;
+      v2h = (v2h + v3h + (lo < v2l ? 1 : 0)) >>> 0;
+      v2l = lo;
+      t = v3h;
+      v3h = ((v3h << 16) | (v3l >>> 16)) >>> 0;
+      v3l = ((v3l << 16) | (t >>> 16)) >>> 0;
+      v3h = (v3h ^ v2h) >>> 0;
+      v3l = (v3l ^ v2l) >>> 0;
+      // v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0
+      lo = (v0l + v3l) >>> 0;
+      v0h = (v0h + v3h + (lo < v0l ? 1 : 0)) >>> 0;
+      v0l = lo;
+      t = v3h;
+      v3h = ((v3h << 21) | (v3l >>> 11)) >>> 0;
+      v3l = ((v3l << 21) | (t >>> 11)) >>> 0;
+      v3h = (v3h ^ v0h) >>> 0;
+      v3l = (v3l ^ v0l) >>> 0;
+      // v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32)
+      lo = (v2l + v1l) >>> 0;
+      v2h = (v2h + v1h + (lo < v2l ? 1 : 0)) >>> 0;
+      v2l = lo;
+      t = v1h;
+      v1h = ((v1h << 17) | (v1l >>> 15)) >>> 0;
+      v1l = ((v1l << 17) | (t >>> 15)) >>> 0;
+      v1h = (v1h ^ v2h) >>> 0;
+      v1l = (v1l ^ v2l) >>> 0;
+      t = v2h;
+      v2h = v2l;
+      v2l = t;
+    }
+  };
 
-function readU64LE(b: Uint8Array, off: number, len: number): bigint {
-  let r = 0n;
-  for (let i = len - 1; i >= 0; i--) r = (r << 8n) | BigInt(b[off + i] ?? 0);
-  return r;
-}
-
-function sipHash(
-  cRounds: number,
-  dRounds: number,
-  k0: bigint,
-  k1: bigint,
-  src: Uint8Array,
-): bigint {
-  const v: [bigint, bigint, bigint, bigint] = [
-    k0 ^ 0x736f6d6570736575n,
-    k1 ^ 0x646f72616e646f6dn,
-    k0 ^ 0x6c7967656e657261n,
-    k1 ^ 0x7465646279746573n,
-  ];
   const n = src.length;
   let off = 0;
   for (; off + 8 <= n; off += 8) {
-    const mi = readU64LE(src, off, 8);
-    v[3] ^= mi;
-    sipRounds(v, cRounds);
-    v[0] ^= mi;
+    const ml = (src[off]! | (src[off + 1]! << 8) | (src[off + 2]! << 16) | (src[off + 3]! << 24)) >>> 0;
+    const mh = (src[off + 4]! | (src[off + 5]! << 8) | (src[off + 6]! << 16) | (src[off + 7]! << 24)) >>> 0;
+    v3h = (v3h ^ mh) >>> 0;
+    v3l = (v3l ^ ml) >>> 0;
+    rounds(cRounds);
+    v0h = (v0h ^ mh) >>> 0;
+    v0l = (v0l ^ ml) >>> 0;
   }
-  const t = readU64LE(src, off, n - off) | ((BigInt(n) & 0xffn) << 56n);
-  v[3] ^= t;
-  sipRounds(v, cRounds);
-  v[0] ^= t;
-  v[2] ^= 0xffn;
-  sipRounds(v, dRounds);
-  return (v[0] ^ v[1] ^ v[2] ^ v[3]) & MASK64;
+  // The last 0–7 bytes, with the length's low byte in the top byte.
+  let tl = 0;
+  let th = (n & 0xff) << 24;
+  for (let i = n - off - 1; i >= 0; i--) {
+    const byte = src[off + i]!;
+    if (i >= 4) th |= byte << (8 * (i - 4));
+    else tl |= byte << (8 * i);
+  }
+  th >>>= 0;
+  tl >>>= 0;
+  v3h = (v3h ^ th) >>> 0;
+  v3l = (v3l ^ tl) >>> 0;
+  rounds(cRounds);
+  v0h = (v0h ^ th) >>> 0;
+  v0l = (v0l ^ tl) >>> 0;
+  v2l = (v2l ^ 0xff) >>> 0;
+  rounds(dRounds);
+  const hi = (v0h ^ v1h ^ v2h ^ v3h) >>> 0;
+  const lo = (v0l ^ v1l ^ v2l ^ v3l) >>> 0;
+  return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 /**

@@ -10,6 +10,9 @@ import { divRoundHalfEven, floorDiv, pow10, ratioToDouble } from './exact.js';
 
 // ---------------------------------------------------------------- int
 
+/** 2**53: every integer of at most this magnitude is exactly a double. */
+const EXACT_DOUBLE = 2n ** 53n;
+
 /** `a // b` for ints. Mirrors Objects/longobject.c long_div() / l_divmod(). */
 export function intFloorDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new NumberError('ZeroDivisionError', 'integer division or modulo by zero');
@@ -37,6 +40,8 @@ export function intDivmod(a: bigint, b: bigint): [bigint, bigint] {
  */
 export function intTrueDiv(a: bigint, b: bigint): number {
   if (b === 0n) throw new NumberError('ZeroDivisionError', 'division by zero');
+  // Operands of at most 53 bits are exact doubles: IEEE division rounds their quotient correctly.
+  if (a >= -EXACT_DOUBLE && a <= EXACT_DOUBLE && b >= -EXACT_DOUBLE && b <= EXACT_DOUBLE) return Number(a) / Number(b);
   const negate = (a < 0n) !== (b < 0n);
   const x = ratioToDouble(a < 0n ? -a : a, b < 0n ? -b : b);
   if (x === Infinity) {
@@ -47,6 +52,7 @@ export function intTrueDiv(a: bigint, b: bigint): number {
 
 /** `float(a)`: correctly rounded (ties to even). Mirrors PyLong_AsDouble(). */
 export function intToFloat(a: bigint): number {
+  if (a >= -EXACT_DOUBLE && a <= EXACT_DOUBLE) return Number(a);
   const x = ratioToDouble(a < 0n ? -a : a, 1n);
   if (x === Infinity) throw new NumberError('OverflowError', 'int too large to convert to float');
   return a < 0n ? -x : x;

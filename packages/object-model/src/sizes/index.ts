@@ -9,6 +9,7 @@ export {
   sizeProfile,
   sizeofInt,
   sizeofStr,
+  sizeofStrChars,
   sizeofBytes,
   sizeofBytearray,
   sizeofTuple,

@@ -128,13 +128,19 @@ function longDigits(v: bigint): number {
   return n;
 }
 
+/** `longDigits` of a safe integer (|v| < 2**53, so at most two digits). */
+function safeIntDigits(v: number): number {
+  const a = Math.abs(v);
+  return a === 0 ? 0 : a < 0x40000000 ? 1 : 2;
+}
+
 /**
  * sys.getsizeof(int). Mirrors Objects/longobject.c int___sizeof___impl():
  * `offsetof(PyLongObject, ob_digit) + 4 * ndigits`, with 0 having no digit
  * before 3.11 (24 bytes) and one from 3.11 (28). bool is the same.
  */
-export function sizeofInt(p: SizeProfile, v: bigint): number {
-  const n = longDigits(v);
+export function sizeofInt(p: SizeProfile, v: bigint | number): number {
+  const n = typeof v === 'number' ? safeIntDigits(v) : longDigits(v);
   return 24 + 4 * (n === 0 && p.intZeroHasDigit ? 1 : n);
 }
 
@@ -154,6 +160,14 @@ export function sizeofStr(p: SizeProfile, s: string, utf8Length?: number): numbe
     const cp = ch.codePointAt(0) as number;
     if (cp > max) max = cp;
   }
+  return sizeofStrChars(p, n, max, utf8Length);
+}
+
+/**
+ * sys.getsizeof(str) of `n` code points whose largest is `max` — `sizeofStr`
+ * for a caller that already knows both (a new `PyStr` counts them once).
+ */
+export function sizeofStrChars(p: SizeProfile, n: number, max: number, utf8Length?: number): number {
   if (max < 0x80) return p.strAsciiHeader + n + 1;
   const kind = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
   return p.strCompactHeader + (n + 1) * kind + (utf8Length !== undefined ? utf8Length + 1 : 0);

@@ -25,6 +25,7 @@ import {
   numbers,
   sizes,
   text,
+  typeDictsChanged,
 } from '@pymem/object-model';
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
@@ -380,7 +381,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (o instanceof PyModule) addKeys(o.dict);
       else {
         if (o instanceof PyInstance) {
-          if (o.values) for (const k of o.values.keys()) names.add(k);
+          if (o.values) for (let i = 0; i < o.values.size; i++) names.add(o.values.nameAt(i));
           addKeys(o.dict);
         }
         const type = o instanceof PyTypeObject ? o : o.ob_type;
@@ -845,6 +846,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     // type_new: a class that defines __eq__ but not __hash__ is unhashable.
     if (p.dictGetStr(dict, '__eq__') && !p.dictGetStr(dict, '__hash__')) p.dictSetStr(dict, '__hash__', rt.None);
     cls.tp_dict = dict;
+    dict.isTypeDict = true;
+    typeDictsChanged();
     cls.tp_bases = rt.newTuple(baseTypes.map((b) => heap.newref(b)));
     cls.tp_mro = rt.newTuple(mro.map((b) => heap.newref(b)));
     heap.incref(cls.tp_base!);

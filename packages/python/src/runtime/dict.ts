@@ -10,7 +10,7 @@
  * deleted entries included) and `unicodeKeys` (3.11+ `DICT_KEYS_UNICODE`).
  * A split dict shares a class's keys (`ht_cached_keys`, a `SharedKeys` here).
  */
-import { PyStr, type PyDict, type PyObject, type PyTypeObject, tables } from '@pymem/object-model';
+import { PyStr, type PyDict, type PyObject, type PyTypeObject, tables, typeDictsChanged } from '@pymem/object-model';
 import type { Runtime } from './runtime';
 
 /** Hooks into the object protocol the dict needs (hash and equality may run Python code). */
@@ -223,6 +223,17 @@ function splitInsertNew(rt: Runtime, d: PyDict, sk: SharedKeys, key: PyObject): 
  * drops) an existing value.
  */
 export function dictSetItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: PyObject, hash = ops.hash(key)): void {
+  if (!d.isTypeDict) return insertItem(rt, ops, d, key, value, hash);
+  // A lookup cached while the key was compared (Python code can run there) must not outlive the change.
+  try {
+    insertItem(rt, ops, d, key, value, hash);
+  } finally {
+    typeDictsChanged();
+  }
+}
+
+/** `insertdict`: the body of `dictSetItem`. */
+function insertItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: PyObject, hash: bigint): void {
   const heap = rt.heap;
   const kp = keysProfile(rt);
   if (kp.unicodeKeysTables && d.unicodeKeys && !sharedOf.has(d) && !isExactStr(rt, key)) {
@@ -294,6 +305,16 @@ export function dictGetItem(ops: DictOps, d: PyDict, key: PyObject, hash = ops.h
 
 /** `PyDict_DelItem`: returns false when the key is missing. */
 export function dictDelItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, hash = ops.hash(key)): boolean {
+  if (!d.isTypeDict) return deleteItem(rt, ops, d, key, hash);
+  try {
+    return deleteItem(rt, ops, d, key, hash);
+  } finally {
+    typeDictsChanged();
+  }
+}
+
+/** `delitem_common` after the lookup: the body of `dictDelItem`. */
+function deleteItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, hash: bigint): boolean {
   let i = dictLookup(ops, d, key, hash);
   if (i < 0) return false;
   if (sharedOf.has(d) && !keysProfile(rt).sharedKeysCountdown) {
@@ -318,6 +339,7 @@ export function dictDelItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject,
 
 /** `PyDict_Clear`: drops every entry; the dict then shares `Py_EMPTY_KEYS`. */
 export function dictClear(rt: Runtime, d: PyDict): void {
+  if (d.isTypeDict) typeDictsChanged();
   const out: PyObject[] = [];
   for (const e of d.entries) if (e.key !== null) out.push(e.key, e.value!);
   unlinkSplit(d);

@@ -5,6 +5,7 @@
  * API does, so the VM's reference discipline stays CPython's.
  */
 import {
+  typeDictsVersionNow,
   PyObject,
   PyInt,
   PyFloat,
@@ -56,12 +57,23 @@ export class ObjectProtocol implements DictOps {
 
   /** `_PyType_Lookup`: the attribute along the MRO, borrowed. */
   typeLookup(type: PyTypeObject, name: string): PyObject | null {
+    // NON-SPEC cache (CPython: the method cache, `_PyType_Lookup`'s fast path).
+    const version = typeDictsVersionNow();
+    let cache = type.lookupCache;
+    if (cache === null || type.lookupVersion !== version) {
+      cache = type.lookupCache = new Map();
+      type.lookupVersion = version;
+    }
+    const cached = cache.get(name);
+    if (cached !== undefined) return cached;
+    let found: PyObject | null = null;
     for (const t of type.mroCache) {
       if (!t.tp_dict) continue;
-      const v = this.dictGetStr(t.tp_dict, name);
-      if (v) return v;
+      found = this.dictGetStr(t.tp_dict, name);
+      if (found) break;
     }
-    return null;
+    cache.set(name, found);
+    return found;
   }
 
   /** Hashes of the names looked up by string (NON-SPEC: a memo; CPython caches the hash in each str). */
@@ -78,14 +90,19 @@ export class ObjectProtocol implements DictOps {
   }
 
   dictGetStr(d: PyDict, name: string): PyObject | null {
-    const h = this.hashName(name);
-    const bucket = d.index.get(h);
-    if (!bucket) return null;
+    const i = this.dictIndexStr(d, name);
+    return i < 0 ? null : d.entries[i]!.value;
+  }
+
+  /** The position in `d.entries` of the str key `name`, or -1. */
+  dictIndexStr(d: PyDict, name: string): number {
+    const bucket = d.index.get(this.hashName(name));
+    if (!bucket) return -1;
     for (const i of bucket) {
       const e = d.entries[i]!;
-      if (e.key instanceof PyStr && e.key.value === name) return e.value;
+      if (e.key instanceof PyStr && e.key.value === name) return i;
     }
-    return null;
+    return -1;
   }
 
   dictSetStr(d: PyDict, name: string, value: PyObject): void {
@@ -208,8 +225,9 @@ export class ObjectProtocol implements DictOps {
 
   hash(o: PyObject): bigint {
     const rt = this.rt;
-    if (o instanceof PyStr) return (o.hash ??= this.hashName(o.value));
-    if (o instanceof PyInt) return H.hashInt(o.value);
+    // A str object caches its own hash (`ob_hash`); the name memo is for names looked up as JS strings.
+    if (o instanceof PyStr) return (o.hash ??= H.hashStr(o.value, this.hashProfile.algorithm));
+    if (o instanceof PyInt) return Number.isNaN(o.num) ? H.hashInt(o.value) : BigInt(o.num === -1 ? -2 : o.num); // long_hash: |v| < 2**61 - 1 is its own hash
     if (o instanceof PyFloat) return H.hashFloat(o.value, this.hashProfile, BigInt(o.addr));
     if (o instanceof PyBytes) return (o.hash ??= H.hashBytes(o.value, this.hashProfile.algorithm));
     if (o instanceof PyTuple) return H.hashTuple(o.items.map((x) => this.hash(x)), this.hashProfile.tupleHash);
@@ -253,6 +271,10 @@ export class ObjectProtocol implements DictOps {
   /** `PyObject_RichCompare`. */
   richCompare(a: PyObject, b: PyObject, op: CompareOp): PyObject {
     const rt = this.rt;
+    // Exact ints and floats have no user-defined special methods: straight to the number slots.
+    if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat) && !a.ob_type.isHeapType && !b.ob_type.isHeapType) {
+      return rt.newBool(this.nativeCompare(a, b, op)!);
+    }
     const name = COMPARE_DUNDER[op];
     const reflected = COMPARE_DUNDER[COMPARE_SWAP[op]];
     if (a instanceof PyWeakref || b instanceof PyWeakref) {
@@ -286,18 +308,21 @@ export class ObjectProtocol implements DictOps {
   }
 
   private nativeCompare(a: PyObject, b: PyObject, op: CompareOp): boolean | null {
-    const cmp = (c: number) => (op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : op === 'GtE' ? c >= 0 : op === 'Eq' ? c === 0 : c !== 0);
     if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat)) {
-      if (a instanceof PyInt && b instanceof PyInt) return cmp(a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-      const x = a instanceof PyInt ? a.value : a.value;
-      const y = b instanceof PyInt ? b.value : b.value;
-      return compareMixed(x, y, cmp);
+      if (a instanceof PyInt && b instanceof PyInt) {
+        if (!Number.isNaN(a.num) && !Number.isNaN(b.num)) return compareHolds(op, a.num < b.num ? -1 : a.num > b.num ? 1 : 0);
+        return compareHolds(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      }
+      // A safe int is exactly a double, so it compares with a float as its number.
+      const x = a instanceof PyInt ? (Number.isNaN(a.num) ? a.value : a.num) : a.value;
+      const y = b instanceof PyInt ? (Number.isNaN(b.num) ? b.value : b.num) : b.value;
+      return compareMixed(x, y, (c) => compareHolds(op, c));
     }
-    if (a instanceof PyStr && b instanceof PyStr) return cmp(compareCodePoints(a.value, b.value));
+    if (a instanceof PyStr && b instanceof PyStr) return compareHolds(op, compareCodePoints(a.value, b.value));
     if (a instanceof PyBytes && b instanceof PyBytes) {
       const n = Math.min(a.value.length, b.value.length);
-      for (let i = 0; i < n; i++) if (a.value[i] !== b.value[i]) return cmp(a.value[i]! - b.value[i]!);
-      return cmp(a.value.length - b.value.length);
+      for (let i = 0; i < n; i++) if (a.value[i] !== b.value[i]) return compareHolds(op, a.value[i]! - b.value[i]!);
+      return compareHolds(op, a.value.length - b.value.length);
     }
     if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
       const x = a.items;
@@ -305,7 +330,7 @@ export class ObjectProtocol implements DictOps {
       if ((op === 'Eq' || op === 'NotEq') && x.length !== y.length) return op === 'NotEq';
       let i = 0;
       for (; i < x.length && i < y.length; i++) if (!this.eq(x[i]!, y[i]!)) break;
-      if (i >= x.length || i >= y.length) return cmp(x.length - y.length);
+      if (i >= x.length || i >= y.length) return compareHolds(op, x.length - y.length);
       if (op === 'Eq') return false;
       if (op === 'NotEq') return true;
       return this.compareBool(x[i]!, y[i]!, op);
@@ -356,7 +381,7 @@ export class ObjectProtocol implements DictOps {
     const rt = this.rt;
     if (o === rt.True) return true;
     if (o === rt.False || o === rt.None) return false;
-    if (o instanceof PyInt) return o.value !== 0n;
+    if (o instanceof PyInt) return o.num !== 0; // NaN (a big int) is not 0 either
     if (o instanceof PyFloat) return o.value !== 0;
     if (o instanceof PyStr) return o.value.length > 0;
     if (o instanceof PyBytes) return o.value.length > 0;
@@ -484,6 +509,11 @@ export function hex(addr: number): string {
 }
 
 /** Compares an int and a float exactly, as `float_richcompare` does. */
+/** Whether `op` holds for operands whose three-way comparison is `c`. */
+function compareHolds(op: CompareOp, c: number): boolean {
+  return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : op === 'GtE' ? c >= 0 : op === 'Eq' ? c === 0 : c !== 0;
+}
+
 function compareMixed(x: bigint | number, y: bigint | number, cmp: (c: number) => boolean): boolean {
   if (typeof x === 'number' && typeof y === 'number') {
     if (Number.isNaN(x) || Number.isNaN(y)) return cmp(NaN as unknown as number) && false;

@@ -5,6 +5,7 @@
  * functions, classes, exceptions and tracebacks, imports.
  */
 import {
+  InlineValues,
   PyObject,
   PyInt,
   PyFloat,
@@ -179,14 +180,15 @@ export class Operations {
   }
 
   /** The static method descriptor of a built-in method (`PyMethodDescr`), made once per type and name. */
-  private readonly descriptors = new Map<string, PyNative>();
+  private readonly descriptors = new Map<string, Map<string, PyNative>>();
   private methodDescriptor(type: PyTypeObject, name: string, fn: NativeFn): PyObject {
-    const key = `${type.tp_name}.${name}`;
-    let d = this.descriptors.get(key);
+    let ofType = this.descriptors.get(type.tp_name);
+    if (!ofType) this.descriptors.set(type.tp_name, (ofType = new Map()));
+    let d = ofType.get(name);
     if (!d) {
-      const state: NativeFunctionState = { name, fn, qualname: key };
+      const state: NativeFunctionState = { name, fn, qualname: `${type.tp_name}.${name}` };
       d = this.rt.heap.allocateStatic(new PyNative(this.rt.t.method_descriptor!, [], state), 80);
-      this.descriptors.set(key, d);
+      ofType.set(name, d);
     }
     this.rt.heap.incref(d);
     return d;
@@ -244,7 +246,7 @@ export class Operations {
   /** The instance's own attribute (dict, or 3.11+ inline values), borrowed. */
   instanceAttr(o: PyObject, name: string): PyObject | null {
     if (o instanceof PyInstance) {
-      if (o.values) return o.values.get(name)?.value ?? null;
+      if (o.values) return o.values.get(name);
       if (o.dict) return this.p.dictGetStr(o.dict, name);
       return null;
     }
@@ -443,10 +445,11 @@ export class Operations {
     if (!o.dict) {
       const d = newInstanceDict(rt, o.ob_type);
       if (o.values) {
-        for (const { key, value } of o.values.values()) dictSetItem(rt, this.p, d, key, value);
-        for (const { key, value } of o.values.values()) {
-          rt.heap.decref(key);
-          rt.heap.decref(value);
+        const values = o.values;
+        for (let i = 0; i < values.size; i++) dictSetItem(rt, this.p, d, values.keyAt(i), values.valueAt(i));
+        for (let i = 0; i < values.size; i++) {
+          rt.heap.decref(values.keyAt(i));
+          rt.heap.decref(values.valueAt(i));
         }
         o.values = null;
       }
@@ -498,15 +501,15 @@ export class Operations {
     }
     if (o instanceof PyInstance && type.instancesHaveDict) {
       if (!o.dict && rt.profile.inlineInstanceValues) {
-        if (!o.values) o.values = new Map();
-        const cur = o.values.get(name);
+        if (!o.values) o.values = new InlineValues();
+        const i = o.values.indexOf(name);
         heap.incref(v);
-        if (cur) {
-          const old = cur.value;
-          cur.value = v;
+        if (i >= 0) {
+          const old = o.values.valueAt(i);
+          o.values.setValueAt(i, v);
           heap.decref(old);
         } else {
-          o.values.set(name, { key: rt.internString(name), value: v });
+          o.values.add(name, rt.internString(name), v);
           noteInlineAttribute(rt, type, name);
         }
         return;
@@ -560,11 +563,13 @@ export class Operations {
         return;
       }
       if (o.values) {
-        const cur = o.values.get(name);
-        if (cur) {
-          o.values.delete(name);
-          heap.decref(cur.key);
-          heap.decref(cur.value);
+        const i = o.values.indexOf(name);
+        if (i >= 0) {
+          const key = o.values.keyAt(i);
+          const value = o.values.valueAt(i);
+          o.values.removeAt(i);
+          heap.decref(key);
+          heap.decref(value);
           return;
         }
       } else if (o.dict && this.dictDelStr(o.dict, name)) return;
@@ -591,6 +596,11 @@ export class Operations {
     if (isProxy(rt, a) || isProxy(rt, b)) {
       // weakref: the proxy's number slots unwrap both operands
       return this.binaryOp(isProxy(rt, a) ? proxyReferent(rt, a) : a, isProxy(rt, b) ? proxyReferent(rt, b) : b, op, inplace);
+    }
+    // Exact ints and floats have no user-defined special methods: straight to the number slots.
+    if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat) && !a.ob_type.isHeapType && !b.ob_type.isHeapType) {
+      const r = this.nativeBinary(a, b, op);
+      if (r) return r;
     }
     const dunder = BIN_DUNDER[op]!;
     if (inplace) {
@@ -647,6 +657,10 @@ export class Operations {
     const isNum = (x: PyObject) => x instanceof PyInt || x instanceof PyFloat;
     try {
       if (a instanceof PyInt && b instanceof PyInt) {
+        if (!Number.isNaN(a.num) && !Number.isNaN(b.num)) {
+          const r = this.safeIntBinary(a.num, b.num, op);
+          if (r) return r;
+        }
         const x = a.value;
         const y = b.value;
         switch (op) {
@@ -680,8 +694,8 @@ export class Operations {
         return null;
       }
       if (isNum(a) && isNum(b)) {
-        const x = a instanceof PyInt ? numbers.intToFloat(a.value) : (a as PyFloat).value;
-        const y = b instanceof PyInt ? numbers.intToFloat(b.value) : (b as PyFloat).value;
+        const x = a instanceof PyInt ? intAsFloat(a) : (a as PyFloat).value;
+        const y = b instanceof PyInt ? intAsFloat(b) : (b as PyFloat).value;
         switch (op) {
           case 'Add':
             return rt.newFloat(x + y);
@@ -754,6 +768,46 @@ export class Operations {
       return d;
     }
     if (a instanceof PyStr && op === 'Mod') return this.ops_strMod(a, b);
+    return null;
+  }
+
+  /**
+   * `nativeBinary` of two safe integers in JS numbers, or null when the
+   * result may not be exact that way (the caller then computes on bigints,
+   * which also raises the errors). A sum, difference or product that is a
+   * safe integer is exact: a true result of 2**53 or more rounds to 2**53 or more.
+   */
+  private safeIntBinary(x: number, y: number, op: string): PyObject | null {
+    const rt = this.rt;
+    switch (op) {
+      case 'Add': {
+        const r = x + y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Sub': {
+        const r = x - y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Mult': {
+        const r = x * y;
+        return Number.isSafeInteger(r) ? rt.newSafeInt(r) : null;
+      }
+      case 'Mod': {
+        if (y === 0) return null;
+        // long_mod: the remainder takes the sign of the divisor.
+        const r = x % y;
+        return rt.newSafeInt(r !== 0 && r < 0 !== y < 0 ? r + y : r);
+      }
+      case 'FloorDiv': {
+        if (y === 0) return null;
+        const r = x % y;
+        const q = (x - r) / y;
+        return rt.newSafeInt(r !== 0 && r < 0 !== y < 0 ? q - 1 : q);
+      }
+      case 'Div':
+        // Both operands are exact doubles, so IEEE division is the correctly rounded quotient.
+        return y === 0 ? null : rt.newFloat(x / y);
+    }
     return null;
   }
 
@@ -1364,7 +1418,10 @@ export class Operations {
     if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
-      return this.newIterator('range_iterator', [], { i: 0, start, step, len: rangeLength(start, stop, step) });
+      const len = rangeLength(start, stop, step);
+      const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
+      const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
+      return this.newIterator('range_iterator', [], { i: 0, start, step, len, ...inNumbers });
     }
     if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
       const d = o.refs[0] as PyDict;
@@ -1468,6 +1525,7 @@ export class Operations {
           return null;
         case 'range_iterator':
         case 'longrange_iterator':
+          if (st.lenNum !== undefined) return st.i < st.lenNum ? rt.newSafeInt(st.startNum! + st.i++ * st.stepNum!) : null;
           if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
           return null;
         case 'dict_keyiterator':
@@ -1862,9 +1920,18 @@ export interface IterState {
   start?: bigint;
   step?: bigint;
   len?: bigint;
+  /** `start`, `step`, `len` as numbers, when every value and offset of the range is a safe integer. */
+  startNum?: number;
+  stepNum?: number;
+  lenNum?: number;
   seqIter?: boolean;
   /** A native `tp_iternext` (map, filter, zip, enumerate…). */
   iter?: (rt: Runtime) => PyObject | null;
+}
+
+/** `PyLong_AsDouble`: a safe integer is exactly its number. */
+function intAsFloat(o: PyInt): number {
+  return Number.isNaN(o.num) ? numbers.intToFloat(o.value) : o.num;
 }
 
 const BIN_DUNDER: Record<string, string> = {

@@ -66,6 +66,8 @@ const TUPLE_FREE_LISTS: FreeListSlot[] = Array.from({ length: 20 }, (_, n) => ({
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** The runtime of one program run. */
 export class Runtime {
@@ -200,14 +202,17 @@ export class Runtime {
     // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
     this.structSeqType('UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object']);
+    // The types `freeListOf` may give a free list.
+    for (const name of ['list', 'dict', 'tuple']) this.t[name]!.hasFreeList = true;
+    if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
 
     this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
     this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);
     this.Ellipsis = this.heap.allocateStatic(new PySingleton(this.t.ellipsis!, 'Ellipsis'), 16);
-    this.False = this.heap.allocateStatic(new PyInt(this.t.bool!, 0n), this.sizes.fixed.False);
-    this.True = this.heap.allocateStatic(new PyInt(this.t.bool!, 1n), this.sizes.fixed.True);
+    this.False = this.heap.allocateStatic(new PyInt(this.t.bool!, 0), this.sizes.fixed.False);
+    this.True = this.heap.allocateStatic(new PyInt(this.t.bool!, 1), this.sizes.fixed.True);
     for (let i = SMALL_MIN; i <= SMALL_MAX; i++) {
-      this.smallInts.push(this.heap.allocateStatic(new PyInt(int, BigInt(i)), sizes.sizeofInt(this.sizes, BigInt(i))));
+      this.smallInts.push(this.heap.allocateStatic(new PyInt(int, i), sizes.sizeofInt(this.sizes, i)));
     }
     this.emptyTuple = this.heap.allocateStatic(new PyTuple(this.t.tuple!, []), sizes.sizeofTuple(this.sizes, 0));
     this.emptyStr = this.heap.allocateStatic(new PyStr(this.t.str!, ''), sizes.sizeofStr(this.sizes, ''));
@@ -271,13 +276,22 @@ export class Runtime {
 
   /** `PyLong_FromLong`: small ints come from the cache. */
   newInt(v: bigint | number): PyInt {
-    const b = typeof v === 'number' ? BigInt(v) : v;
-    if (b >= BigInt(SMALL_MIN) && b <= BigInt(SMALL_MAX)) {
-      const o = this.smallInts[Number(b) - SMALL_MIN]!;
+    if (typeof v === 'number') {
+      if (Number.isSafeInteger(v)) return this.newSafeInt(v);
+      v = BigInt(v);
+    }
+    if (v >= MIN_SAFE && v <= MAX_SAFE) return this.newSafeInt(Number(v));
+    return this.heap.allocate(new PyInt(this.t.int!, v), sizes.sizeofInt(this.sizes, v));
+  }
+
+  /** `newInt` of a safe integer (|v| < 2**53), held as a number: no BigInt on the arithmetic fast paths. */
+  newSafeInt(v: number): PyInt {
+    if (v >= SMALL_MIN && v <= SMALL_MAX) {
+      const o = this.smallInts[v - SMALL_MIN]!;
       this.heap.incref(o);
       return o;
     }
-    return this.heap.allocate(new PyInt(this.t.int!, b), sizes.sizeofInt(this.sizes, b));
+    return this.heap.allocate(new PyInt(this.t.int!, v), sizes.sizeofInt(this.sizes, v));
   }
 
   newBool(v: boolean): PyInt {
@@ -297,12 +311,13 @@ export class Runtime {
   newStr(s: string): PyStr {
     if (s.length === 0) return this.heap.newref(this.emptyStr);
     if (s.length === 1 && s.charCodeAt(0) < 256) return this.heap.newref(this.latin1Char(s.charCodeAt(0)));
-    return this.heap.allocate(new PyStr(this.t.str!, s), sizes.sizeofStr(this.sizes, s));
+    return this.newStrObject(s);
   }
 
   /** A str that is always a fresh object (the parser's literals, before interning). */
   newStrObject(s: string): PyStr {
-    return this.heap.allocate(new PyStr(this.t.str!, s), sizes.sizeofStr(this.sizes, s));
+    const o = new PyStr(this.t.str!, s);
+    return this.heap.allocate(o, sizes.sizeofStrChars(this.sizes, o.length, o.maxChar));
   }
 
   /**

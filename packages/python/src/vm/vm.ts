@@ -27,6 +27,7 @@ import {
   PyMethod,
   PyModule,
   HeapExhausted,
+  type DictEntry,
 } from '@pymem/object-model';
 import { Op, BINARY_OPERATORS, COMPARE_OPERATORS, UNARY_OPERATORS, CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
 import type { CodeUnit } from '../compiler/compiler';
@@ -37,6 +38,16 @@ import { dictGetItem, dictItems, dictSetItem } from '../runtime/dict';
 import { Frame } from './frame';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
+
+/** What a LOAD_GLOBAL found: `dict.entries[index]`, in the globals or (absent from them) the builtins. */
+interface GlobalCache {
+  readonly globals: PyDict;
+  readonly builtins: PyDict;
+  readonly globalsVersion: number;
+  readonly dict: PyDict;
+  readonly entries: DictEntry[];
+  readonly index: number;
+}
 
 /** Signals a generator's frame suspending at a `yield`. */
 export class Yielded {
@@ -191,9 +202,9 @@ export class VM {
       localsplus[nlocals + i] = this.ops.newCell(init);
     }
     if (func.closure) {
-      func.closure.items.forEach((c, i) => {
-        localsplus[nlocals + co.co_cellvars.length + i] = heap.newref(c);
-      });
+      const cells = func.closure.items;
+      const first = nlocals + co.co_cellvars.length;
+      for (let i = 0; i < cells.length; i++) localsplus[first + i] = heap.newref(cells[i]!);
     }
     const frame = new Frame(code, unit, func.globals, this.ops.builtinsDict, null, localsplus, func, this.current, this.depth + 1);
     if (rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
@@ -290,7 +301,8 @@ export class VM {
                 break;
               case Op.LOAD_NAME: {
                 const name = names[ins.arg]!;
-                const v = (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                // A module's code has its globals as locals: then LOAD_NAME is LOAD_GLOBAL.
+                const v = f.locals === f.globals ? this.loadGlobal(f, f.pc - 1, name) : (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -310,7 +322,7 @@ export class VM {
               }
               case Op.LOAD_GLOBAL: {
                 const name = names[ins.arg]!;
-                const v = p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                const v = this.loadGlobal(f, f.pc - 1, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -731,18 +743,25 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
                 const args = stack.splice(stack.length - ins.arg, ins.arg);
                 const callable = stack.pop()!;
-                stack.push(this.callWithStack(callable, null, args, kwnames));
+                stack.push(this.callWithStack(callable, args, kwnames));
                 this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_METHOD:
               case Op.CALL_METHOD_KW: {
                 const kwnames = ins.op === Op.CALL_METHOD_KW ? (stack.pop() as PyTuple) : null;
-                const args = stack.splice(stack.length - ins.arg, ins.arg);
-                const selfOrBound = stack.pop()!;
-                const meth = stack.pop()!;
-                if (meth === ops.NULL) stack.push(this.callWithStack(selfOrBound, null, args, kwnames));
-                else stack.push(this.callWithStack(meth, selfOrBound, args, kwnames));
+                // Below the arguments: (method, self), or (NULL, callable).
+                const meth = stack[stack.length - ins.arg - 2]!;
+                if (meth === ops.NULL) {
+                  const args = stack.splice(stack.length - ins.arg, ins.arg);
+                  const callable = stack.pop()!;
+                  stack.pop();
+                  stack.push(this.callWithStack(callable, args, kwnames));
+                } else {
+                  const selfAndArgs = stack.splice(stack.length - ins.arg - 1, ins.arg + 1);
+                  stack.pop();
+                  stack.push(this.callWithStack(meth, selfAndArgs, kwnames));
+                }
                 this.checkEvalBreaker();
                 break;
               }
@@ -956,6 +975,37 @@ export class VM {
     }
   }
 
+  /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) found last, by instruction. */
+  private readonly globalCaches = new WeakMap<CodeUnit, (GlobalCache | undefined)[]>();
+
+  /**
+   * `name` in the frame's globals, else its builtins; borrowed, or null.
+   * Remembers where the name was found, as CPython 3.11+ specializes
+   * LOAD_GLOBAL: the remembered entry still holds `name` while the dict's
+   * entries array is the same and the entry not deleted (a resize or clear
+   * makes a new array, a deletion empties the entry's key, an insertion
+   * appends); a name found in builtins is still absent from globals while
+   * the globals' `version` (bumped by every insertion and deletion) is unchanged.
+   */
+  private loadGlobal(f: Frame, pc: number, name: string): PyObject | null {
+    let caches = this.globalCaches.get(f.unit);
+    if (!caches) this.globalCaches.set(f.unit, (caches = []));
+    const c = caches[pc];
+    if (c && c.globals === f.globals && c.builtins === f.builtins && c.dict.entries === c.entries) {
+      const e = c.entries[c.index]!;
+      if (e.key !== null && (c.dict === f.globals || c.globalsVersion === f.globals.version)) return e.value;
+    }
+    let d = f.globals;
+    let i = this.p.dictIndexStr(d, name);
+    if (i < 0) {
+      d = f.builtins;
+      i = this.p.dictIndexStr(d, name);
+      if (i < 0) return null;
+    }
+    caches[pc] = { globals: f.globals, builtins: f.builtins, globalsVersion: f.globals.version, dict: d, entries: d.entries, index: i };
+    return d.entries[i]!.value;
+  }
+
   private derefName(f: Frame, i: number): string {
     const cells = f.code.co.co_cellvars;
     return i < cells.length ? cells[i]! : f.code.co.co_freevars[i - cells.length]!;
@@ -1129,17 +1179,16 @@ export class VM {
    * stack. Up to 3.10 they stay there during the call (the callee's locals
    * are copies); from 3.11 a Python function's frame takes them over.
    */
-  private callWithStack(callable: PyObject, self: PyObject | null, args: PyObject[], kwnames: PyTuple | null): PyObject {
+  private callWithStack(callable: PyObject, all: PyObject[], kwnames: PyTuple | null): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
-    const all = self ? [self, ...args] : args;
     let kwargs: Map<string, PyObject> | null = null;
     let positional = all;
     if (kwnames) {
       const nk = kwnames.items.length;
       positional = all.slice(0, all.length - nk);
       kwargs = new Map();
-      kwnames.items.forEach((k, i) => kwargs!.set((k as PyStr).value, all[all.length - nk + i]!));
+      for (let i = 0; i < nk; i++) kwargs.set((kwnames.items[i] as PyStr).value, all[all.length - nk + i]!);
     }
     try {
       if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
