@@ -316,7 +316,9 @@ export class ObjectProtocol implements DictOps {
       // A safe int is exactly a double, so it compares with a float as its number.
       const x = a instanceof PyInt ? (Number.isNaN(a.num) ? a.value : a.num) : a.value;
       const y = b instanceof PyInt ? (Number.isNaN(b.num) ? b.value : b.num) : b.value;
-      return compareMixed(x, y, (c) => compareHolds(op, c));
+      const c = compareMixed(x, y);
+      // A NaN is unordered: every comparison is false but `!=` (float_richcompare).
+      return Number.isNaN(c) ? op === 'NotEq' : compareHolds(op, c);
     }
     if (a instanceof PyStr && b instanceof PyStr) return compareHolds(op, compareCodePoints(a.value, b.value));
     if (a instanceof PyBytes && b instanceof PyBytes) {
@@ -508,35 +510,32 @@ export function hex(addr: number): string {
   return `0x${addr.toString(16).padStart(12, '0')}`;
 }
 
-/** Compares an int and a float exactly, as `float_richcompare` does. */
 /** Whether `op` holds for operands whose three-way comparison is `c`. */
 function compareHolds(op: CompareOp, c: number): boolean {
   return op === 'Lt' ? c < 0 : op === 'LtE' ? c <= 0 : op === 'Gt' ? c > 0 : op === 'GtE' ? c >= 0 : op === 'Eq' ? c === 0 : c !== 0;
 }
 
-function compareMixed(x: bigint | number, y: bigint | number, cmp: (c: number) => boolean): boolean {
+/**
+ * Compares ints and floats exactly, as `float_richcompare` does: -1, 0 or 1,
+ * or NaN when a NaN makes them unordered.
+ */
+function compareMixed(x: bigint | number, y: bigint | number): number {
   if (typeof x === 'number' && typeof y === 'number') {
-    if (Number.isNaN(x) || Number.isNaN(y)) return cmp(NaN as unknown as number) && false;
-    return cmp(x < y ? -1 : x > y ? 1 : 0);
+    if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
-  if (typeof x === 'number' && Number.isNaN(x)) return false;
-  if (typeof y === 'number' && Number.isNaN(y)) return false;
-  const toR = (v: bigint | number): number => {
-    if (typeof v === 'bigint') return 0;
-    return v;
-  };
-  void toR;
+  if ((typeof x === 'number' && Number.isNaN(x)) || (typeof y === 'number' && Number.isNaN(y))) return NaN;
   // Exact comparison: compare floor values first, then fractions.
   const fx = typeof x === 'number' ? x : null;
   const fy = typeof y === 'number' ? y : null;
-  if (fx !== null && !Number.isFinite(fx)) return cmp(fx > 0 ? 1 : -1);
-  if (fy !== null && !Number.isFinite(fy)) return cmp(fy > 0 ? -1 : 1);
+  if (fx !== null && !Number.isFinite(fx)) return fx > 0 ? 1 : -1;
+  if (fy !== null && !Number.isFinite(fy)) return fy > 0 ? -1 : 1;
   const bx = typeof x === 'bigint' ? x : BigInt(Math.floor(x));
   const by = typeof y === 'bigint' ? y : BigInt(Math.floor(y));
-  if (bx !== by) return cmp(bx < by ? -1 : 1);
+  if (bx !== by) return bx < by ? -1 : 1;
   const rx = typeof x === 'number' ? x - Math.floor(x) : 0;
   const ry = typeof y === 'number' ? y - Math.floor(y) : 0;
-  return cmp(rx < ry ? -1 : rx > ry ? 1 : 0);
+  return rx < ry ? -1 : rx > ry ? 1 : 0;
 }
 
 /** Compares strings by code point (JS compares UTF-16 units). */
