@@ -29,7 +29,7 @@ import {
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
-import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, newInstanceDict, noteInstanceCreated } from './dict';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
 
 type Kw = Map<string, PyObject> | null;
@@ -698,7 +698,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
     heap.allocate(o, size);
     if (type.isGC) rt.track(o);
-    if (type.instancesHaveDict && !rt.profile.inlineInstanceValues) o.dict = newInstanceDict(rt, type);
+    // Up to 3.10 the __dict__ is made by the first attribute store (_PyObjectDict_SetItem), not by object_new.
     if (type.instancesHaveDict) noteInstanceCreated(rt, type);
     return o;
   }
