@@ -93,13 +93,25 @@ export class Heap {
     }
     if (this.live) this.live.add(o);
     if (this.trace) this.trace.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size: total, summary: this.summarize(o) });
-    if (!reused && o.ob_type.isGC && this.gc) this.gc.onAlloc(o);
+    if (!reused && o.ob_type.isGC && this.gc && !this.allocatingStatic) this.gc.onAlloc(o);
     return o;
   }
 
-  /** Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract. */
+  /** Set while `allocateStatic` runs. */
+  private allocatingStatic = false;
+
+  /**
+   * Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract.
+   * CPython made it before the program ran (PyType_Ready, interpreter start-up), so even when the
+   * model makes it later, on first use, it is no GC allocation of the program: generation 0 does not count it.
+   */
   allocateStatic<T extends PyObject>(o: T, size: number): T {
-    this.allocate(o, size);
+    this.allocatingStatic = true;
+    try {
+      this.allocate(o, size);
+    } finally {
+      this.allocatingStatic = false;
+    }
     if (this.profile.immortalObjects) {
       o.immortal = true;
       o.ob_refcnt = this.profile.immortalRefcnt;
