@@ -34,6 +34,8 @@ export interface GCHooks {
 export interface FreeListSlot {
   readonly key: string;
   readonly capacity: number;
+  /** Not emptied by a full collection (a code object's zombie frame, ≤ 3.10). */
+  readonly keptByCollections?: boolean;
 }
 
 /** Summary of a value for trace events; the runtime provides it. */
@@ -59,13 +61,16 @@ export class Heap {
    * Which type-specific free list an object's memory goes to and comes from
    * (`free_list`/`numfree` of Objects/listobject.c, dictobject.c,
    * tupleobject.c…), with the list's capacity; null for none. The runtime
-   * decides per version. Memory on a free list is not given back to the
+   * decides per version (`freeing`: asked as the object is freed, else as
+   * it is allocated). Memory on a free list is not given back to the
    * allocator, and taking it does not count as a GC allocation — which is
    * why `gc.get_count()` does not move for a list that reuses one. Asked
    * only for objects whose type has `hasFreeList`.
    */
-  freeListOf: ((o: PyObject) => FreeListSlot | null) | null = null;
+  freeListOf: ((o: PyObject, freeing: boolean) => FreeListSlot | null) | null = null;
   private readonly freeLists = new Map<string, { addr: number; o: PyObject }[]>();
+  /** Free lists a full collection must not empty (their slot said `keptByCollections`). */
+  private readonly keptFreeLists = new Set<string>();
 
   constructor(readonly profile: VersionProfile) {
     this.allocator = new Allocator(profile);
@@ -79,7 +84,7 @@ export class Heap {
   allocate<T extends PyObject>(o: T, size: number): T {
     const total = size;
     o.allocSize = total;
-    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o) : null;
+    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, false) : null;
     const reused = slot ? this.freeLists.get(slot.key)?.pop() : undefined;
     if (reused) {
       o.addr = reused.addr;
@@ -89,24 +94,42 @@ export class Heap {
     }
     if (this.live) this.live.add(o);
     if (this.trace) this.trace.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size: total, summary: this.summarize(o) });
-    if (!reused && o.ob_type.isGC && this.gc) this.gc.onAlloc(o);
+    if (!reused && o.ob_type.isGC && this.gc && !this.allocatingStatic) this.gc.onAlloc(o);
     return o;
   }
 
-  /** Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract. */
   /**
    * An object made at start-up that lives for the whole run without being
    * immortal in any version (a module: its count moves in 3.12+ too). Its
-   * absolute count is not modelled, so it starts high enough never to reach 0.
+   * absolute count is not modelled, so it starts high enough never to reach
+   * 0; like `allocateStatic`, it is no GC allocation of the program.
    */
   allocateLongLived<T extends PyObject>(o: T, size: number): T {
-    this.allocate(o, size);
+    this.allocatingStatic = true;
+    try {
+      this.allocate(o, size);
+    } finally {
+      this.allocatingStatic = false;
+    }
     o.ob_refcnt = 1_000_000;
     return o;
   }
 
+  /** Set while `allocateStatic` runs. */
+  private allocatingStatic = false;
+
+  /**
+   * Makes a start-up object: immortal from 3.12; before, its count is large and not part of the contract.
+   * CPython made it before the program ran (PyType_Ready, interpreter start-up), so even when the
+   * model makes it later, on first use, it is no GC allocation of the program: generation 0 does not count it.
+   */
   allocateStatic<T extends PyObject>(o: T, size: number): T {
-    this.allocate(o, size);
+    this.allocatingStatic = true;
+    try {
+      this.allocate(o, size);
+    } finally {
+      this.allocatingStatic = false;
+    }
     if (this.profile.immortalObjects) {
       o.immortal = true;
       o.ob_refcnt = this.profile.immortalRefcnt;
@@ -141,10 +164,11 @@ export class Heap {
       this.allocator.bytesInUse -= o.extraBytes;
       o.extraBytes = 0;
     }
-    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o) : null;
+    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, true) : null;
     if (slot) {
       let list = this.freeLists.get(slot.key);
       if (!list) this.freeLists.set(slot.key, (list = []));
+      if (slot.keptByCollections) this.keptFreeLists.add(slot.key);
       if (list.length < slot.capacity) {
         // The object goes on its type's free list: no PyObject_GC_Del, no count down.
         if (o.gc_tracked) this.gc?.untrack(o);
@@ -173,13 +197,19 @@ export class Heap {
    * counting down generation 0 as `PyObject_GC_Del` does.
    */
   clearFreeLists(): void {
-    for (const list of this.freeLists.values()) {
+    for (const [key, list] of this.freeLists) {
+      if (this.keptFreeLists.has(key)) continue;
       for (const { o } of list) {
         if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
         this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
       }
       list.length = 0;
     }
+  }
+
+  /** How many blocks the free list `key` holds. */
+  freeListSize(key: string): number {
+    return this.freeLists.get(key)?.length ?? 0;
   }
 
   /** `Py_INCREF`. */

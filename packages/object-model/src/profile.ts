@@ -57,6 +57,25 @@ export interface VersionProfile {
   readonly assertLocatedAtTest: boolean;
   /** Up to 3.8 bound methods and built-in function objects had free lists (removed in 3.9). */
   readonly methodFreeLists: boolean;
+  /**
+   * 3.6: slot functions reach a special method through a bound method
+   * (`lookup_method` in slot_tp_init); from 3.7 they call it unbound
+   * (`lookup_maybe_method`), allocating nothing.
+   */
+  readonly slotCallsBindMethod: boolean;
+  /**
+   * What `print()` receives: its arguments packed in a tuple and its
+   * keywords in a dict (3.6, METH_VARARGS), a tuple (3.11+, Argument
+   * Clinic's `*args`), or the caller's stack (3.7–3.10, METH_FASTCALL).
+   */
+  readonly printArgsPacking: 'tuple-and-dict' | 'tuple' | 'none';
+  /** Up to 3.7 a TextIOWrapper's pending output is always a list; from 3.8 a list only from its second chunk. */
+  readonly pendingWritesAlwaysList: boolean;
+  /**
+   * 3.11: an Argument Clinic parser makes its tuple of keyword names at its
+   * first call (parser_init, `kwtuple`); 3.12 has them statically allocated.
+   */
+  readonly clinicKwtupleMadeAtFirstCall: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -119,6 +138,10 @@ function profile(minor: number, micro: number): VersionProfile {
     tracebackCallAnchors: atLeast(13),
     tracebackOmitsMainModule: atLeast(11),
     methodFreeLists: !atLeast(9),
+    slotCallsBindMethod: !atLeast(7),
+    printArgsPacking: !atLeast(7) ? 'tuple-and-dict' : atLeast(11) ? 'tuple' : 'none',
+    pendingWritesAlwaysList: !atLeast(8),
+    clinicKwtupleMadeAtFirstCall: minor === 11,
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

@@ -30,7 +30,7 @@ import {
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
-import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, newInstanceDict, noteInstanceCreated } from './dict';
+import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
 import { runString } from './exec';
 
@@ -79,7 +79,43 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   // ---------------------------------------------------------------- functions
 
+  /**
+   * sys.stdout's buffer of pending output (Modules/_io/textio.c
+   * _io_TextIOWrapper_write_impl, `pending_bytes`, flushed past `chunk_size`,
+   * 8192): up to 3.7 always a list; from 3.8 a single chunk, and a list once
+   * a second chunk joins it. Only the list, a GC object, is modelled
+   * (NON-SPEC: it holds no items here). stdout is a pipe or a file, so not
+   * line-buffered.
+   */
+  const CHUNK_SIZE = 8192;
+  let pendingList: PyList | null = null;
+  let pendingChunks = 0;
+  let pendingBytes = 0;
+  const writeFlush = () => {
+    if (pendingList) heap.decref(pendingList);
+    pendingList = null;
+    pendingChunks = 0;
+    pendingBytes = 0;
+  };
+  const textWrite = (s: string) => {
+    const n = new TextEncoder().encode(s).length;
+    if (rt.profile.pendingWritesAlwaysList) {
+      if (!pendingList) pendingList = rt.newList([]);
+    } else {
+      if (pendingBytes + n > CHUNK_SIZE) writeFlush();
+      if (pendingChunks === 1) pendingList = rt.newList([]);
+    }
+    pendingChunks++;
+    pendingBytes += n;
+    if (pendingBytes > CHUNK_SIZE) writeFlush();
+  };
+
+  /** 3.11: print()'s Argument Clinic parser, whose keyword tuple its first call makes. */
+  let printKwtuple: PyTuple | null = null;
+
   def('print', (_rt, args, kw) => {
+    // 3.11 Argument Clinic: parser_init() makes the `_PyArg_Parser`'s kwtuple at the first call; it lives on.
+    if (rt.profile.clinicKwtupleMadeAtFirstCall && !printKwtuple) printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
     let sep = ' ';
     let end = '\n';
     let stream: 'stdout' | 'stderr' = 'stdout';
@@ -94,7 +130,39 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
-    rt.write(stream, args.map((a) => p.str(a)).join(sep) + end);
+    // builtin_print(): 3.6 (METH_VARARGS|METH_KEYWORDS) and 3.11+ (Argument Clinic's *args) get the
+    // positional arguments as a tuple, 3.6 the keywords as a dict too.
+    const packing = rt.profile.printArgsPacking;
+    const argTuple = packing !== 'none' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
+    let kwDict: PyDict | null = null;
+    if (packing === 'tuple-and-dict' && kw && kw.size) {
+      kwDict = rt.newDict();
+      for (const [k, v] of kw) p.dictSetStr(kwDict, k, v);
+    }
+    // The stream object, when the program imported sys (NON-SPEC: CPython's sys always exists).
+    const sys = ops.modules.get('sys');
+    const file = sys ? p.dictGetStr(sys.dict, stream) : null;
+    // PyFile_WriteObject(): `file.write` is looked up, a bound built-in method, for every piece written.
+    const writeObject = (piece: () => string) => {
+      const writer = rt.newBuiltin('write', () => heap.newref(rt.None), file);
+      try {
+        const text = piece();
+        if (stream === 'stdout') textWrite(text);
+        rt.write(stream, text);
+      } finally {
+        heap.decref(writer);
+      }
+    };
+    try {
+      args.forEach((a, i) => {
+        if (i > 0) writeObject(() => sep);
+        writeObject(() => p.str(a));
+      });
+      writeObject(() => end);
+    } finally {
+      if (kwDict) heap.decref(kwDict);
+      if (argTuple) heap.decref(argTuple);
+    }
     return heap.newref(rt.None);
   });
   def('id', (_rt, args, kw) => {
@@ -722,6 +790,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!obj.ob_type.isSubtype(type)) return obj;
     const init = p.typeLookup(type, '__init__');
     if (init) {
+      // slot_tp_init(): 3.6 binds __init__ to the instance first (lookup_method).
+      const bound = init instanceof PyFunction && rt.profile.slotCallsBindMethod ? ops.newMethod(init, obj) : null;
       try {
         const r = p.call(init, [obj, ...args], kw);
         if (r !== rt.None) {
@@ -732,6 +802,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       } catch (e) {
         heap.decref(obj);
         throw e;
+      } finally {
+        if (bound) heap.decref(bound);
       }
     } else if (args.length || (kw && kw.size)) {
       heap.decref(obj);
@@ -762,7 +834,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
     heap.allocate(o, size);
     if (type.isGC) rt.track(o);
-    if (type.instancesHaveDict && !rt.profile.inlineInstanceValues) o.dict = newInstanceDict(rt, type);
+    // Up to 3.10 the __dict__ is made by the first attribute store (_PyObjectDict_SetItem), not by object_new.
     if (type.instancesHaveDict) noteInstanceCreated(rt, type);
     return o;
   }

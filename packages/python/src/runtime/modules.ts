@@ -115,7 +115,13 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     def(m, 'get_count', () => rt.newTuple(gc.get_count().map((n) => rt.newInt(n))));
     def(m, 'get_threshold', () => rt.newTuple(gc.get_threshold().map((n) => rt.newInt(n))));
     def(m, 'set_threshold', (_rt, a) => {
-      gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
+      // gc_set_threshold() is METH_VARARGS (3.6–3.13): the call packs its arguments into a tuple.
+      const args = rt.newTuple(a.map((x) => rt.heap.newref(x)));
+      try {
+        gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
+      } finally {
+        rt.heap.decref(args);
+      }
       return none();
     });
     def(m, 'set_debug', (_rt, a) => (gc.set_debug(int(a[0], 'flags')), none()));

@@ -124,6 +124,24 @@ export class ObjectProtocol implements DictOps {
 
   // ------------------------------------------------------------ repr / str
 
+  /**
+   * Py_ReprEnter() (Objects/object.c, 3.6–3.13), as the repr of a non-empty
+   * container calls it: the first call makes the thread state's dict and
+   * its `Py_Repr` list, which live as long as the thread. The objects being
+   * repr'd are kept in `reprStack` instead of that list (NON-SPEC).
+   */
+  private reprEnter(): void {
+    if (this.threadStateDict) return;
+    const rt = this.rt;
+    const d = rt.newDict();
+    const l = rt.newList([]);
+    this.dictSetStr(d, 'Py_Repr', l);
+    rt.heap.decref(l);
+    this.threadStateDict = d;
+  }
+  /** `tstate->dict` (PyThreadState_GetDict), made by the first Py_ReprEnter(). */
+  private threadStateDict: PyDict | null = null;
+
   repr(o: PyObject): string {
     const m = this.special(o, '__repr__');
     if (m) return this.strResult(this.callSpecial(m, o, []), '__repr__');
@@ -137,6 +155,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyBytes) return text.bytesRepr(o.value);
     if (o instanceof PySingleton) return o.name;
     if (o instanceof PyTuple || o instanceof PyList || o instanceof PyDict || o instanceof PySet) {
+      if ((o instanceof PySet ? o.entries.length : o instanceof PyDict ? o.used : o.items.length) > 0) this.reprEnter();
       if (this.reprStack.has(o)) return o instanceof PyList ? '[...]' : o instanceof PyDict ? '{...}' : `${o.ob_type.tp_name}(...)`;
       this.reprStack.add(o);
       try {
@@ -455,7 +474,21 @@ export class ObjectProtocol implements DictOps {
       return st.fn(rt, args, kwargs);
     }
     if (callable instanceof PyMethod) return this.call(callable.func!, [callable.self!, ...args], kwargs);
-    if (callable instanceof PyTypeObject) return this.callType(callable, args, kwargs);
+    if (callable instanceof PyTypeObject) {
+      if (!packsCallArguments(callable, rt.profile.version[1])) return this.callType(callable, args, kwargs);
+      // _PyObject_MakeTpCall() (3.6: _PyObject_FastCallKeywords): a type without vectorcall
+      // gets the positional arguments as a tuple and the keywords as a dict.
+      const heap = rt.heap;
+      const argTuple = rt.newTuple(args.map((a) => heap.newref(a)));
+      const kwDict = kwargs && kwargs.size ? rt.newDict() : null;
+      if (kwDict) for (const [k, v] of kwargs!) this.dictSetStr(kwDict, k, v);
+      try {
+        return this.callType(callable, args, kwargs);
+      } finally {
+        if (kwDict) heap.decref(kwDict);
+        heap.decref(argTuple);
+      }
+    }
     if (callable instanceof PyWeakref) return weakrefCall(this, callable, args, kwargs); // weakref: runtime/weakref.ts
     const m = this.special(callable, '__call__');
     if (m) return this.call(m, [callable, ...args], kwargs);
@@ -557,3 +590,31 @@ export function rangeLength(start: bigint, stop: bigint, step: bigint): bigint {
 }
 
 export { PyErr };
+
+/**
+ * The first 3.x minor version where calling the built-in type goes through
+ * its `tp_vectorcall` (list, tuple, dict, set, frozenset, range: 3.9,
+ * bpo-37207; float, bool: 3.10; str, int: 3.13); `bytes` has none. Before,
+ * the call packs its arguments (_PyObject_MakeTpCall). Measured with the
+ * interpreters for these types only; other built-in types are not packed.
+ */
+const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
+  ['list', 9],
+  ['tuple', 9],
+  ['dict', 9],
+  ['set', 9],
+  ['frozenset', 9],
+  ['range', 9],
+  ['float', 10],
+  ['bool', 10],
+  ['str', 13],
+  ['int', 13],
+  ['bytes', Infinity],
+]);
+
+/** Whether calling `type` packs the arguments into a tuple (and keywords into a dict): classes always. */
+function packsCallArguments(type: PyTypeObject, minor: number): boolean {
+  if (type.isHeapType) return true;
+  const since = TYPE_VECTORCALL_SINCE.get(type.tp_name);
+  return since !== undefined && minor < since;
+}

@@ -60,7 +60,6 @@ export class Operations {
   readonly moduleFactories = new Map<string, () => PyModule>();
   /** Methods of built-in types by type name. */
   readonly methods = new Map<PyTypeObject, Map<string, NativeFn>>();
-  private readonly zombieCodes = new Set<PyCode>();
 
   constructor(
     readonly rt: Runtime,
@@ -1662,15 +1661,10 @@ export class Operations {
     heap.incref(frame.builtins);
     if (frame.locals) heap.incref(frame.locals);
     fo.lineno = frame.lineno;
-    const reuse = rt.profile.frameObjectPerCall && this.zombieCodes.has(frame.code);
+    // Up to 3.10 the memory comes from the code's zombie frame or the frame free list when it can (Runtime.freeListOf).
     heap.allocate(fo, 400);
-    if (reuse && heap.gc) {
-      // A zombie frame of this code is reused: no new GC allocation is counted.
-      heap.gc.onFree(fo);
-    }
     rt.track(fo);
     frame.frameObject = fo;
-    if (rt.profile.frameObjectPerCall) this.zombieCodes.add(frame.code);
     return fo;
   }
 

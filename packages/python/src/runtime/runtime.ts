@@ -21,6 +21,8 @@ import {
   PyTypeObject,
   PyNative,
   PyException,
+  PyFrame,
+  PyCode,
   InternState,
   TPFLAGS,
   type VersionProfile,
@@ -63,6 +65,8 @@ const DICT_FREE_LIST: FreeListSlot = { key: 'dict', capacity: 80 };
 const METHOD_FREE_LIST: FreeListSlot = { key: 'method', capacity: 256 };
 const CFUNCTION_FREE_LIST: FreeListSlot = { key: 'builtin_function_or_method', capacity: 256 };
 const TUPLE_FREE_LISTS: FreeListSlot[] = Array.from({ length: 20 }, (_, n) => ({ key: `tuple${n}`, capacity: 2000 }));
+/** Objects/frameobject.c `PyFrame_MAXFREELIST` (≤ 3.10). */
+const FRAME_FREE_LIST: FreeListSlot = { key: 'frame', capacity: 200 };
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
@@ -105,7 +109,7 @@ export class Runtime {
     this.sizes = sizes.sizeProfile(heap.profile.version);
     this.listAlloc = tables.listAllocProfile(heap.profile.version);
     this.write = (stream, text) => this.out[stream].push(text);
-    heap.freeListOf = (o) => this.freeListOf(o);
+    heap.freeListOf = (o, freeing) => this.freeListOf(o, freeing);
     // unicode_dealloc: a mortal interned string leaves the interned dict when it dies.
     heap.onFree = (o) => {
       if (o instanceof PyStr && o.interned === InternState.Interned && this.interned.get(o.value) === o) this.interned.delete(o.value);
@@ -119,7 +123,7 @@ export class Runtime {
    * `PyTuple_MAXFREELIST` 2000 each), and up to 3.8 classobject.c /
    * methodobject.c (`PyMethod_MAXFREELIST`, 256). Only exact types use them.
    */
-  private freeListOf(o: PyObject): FreeListSlot | null {
+  private freeListOf(o: PyObject, freeing: boolean): FreeListSlot | null {
     const t = o.ob_type;
     if (t === this.t.list) return LIST_FREE_LIST;
     if (t === this.t.dict) return DICT_FREE_LIST;
@@ -127,12 +131,32 @@ export class Runtime {
       const n = (o as PyTuple).allocatedLength;
       return n > 0 && n < 20 ? TUPLE_FREE_LISTS[n]! : null;
     }
+    if (t === this.t.frame && this.profile.frameObjectPerCall) return this.frameFreeListOf(o as PyFrame, freeing);
     if (this.profile.methodFreeLists) {
       if (t === this.t.method) return METHOD_FREE_LIST;
       if (t === this.t.builtin_function_or_method) return CFUNCTION_FREE_LIST;
     }
     return null;
   }
+
+  /**
+   * Up to 3.10 a code object keeps the frame of its last finished call as
+   * its zombie frame, and other frames go to the frame free list; neither
+   * counts as a GC allocation or deallocation. The zombie is taken first
+   * and refilled first (Objects/frameobject.c frame_dealloc(),
+   * _PyFrame_New_NoTrack(); 3.6–3.10). A full collection empties the free
+   * list (PyFrame_ClearFreeList), not the zombies.
+   */
+  private frameFreeListOf(f: PyFrame, freeing: boolean): FreeListSlot {
+    let zombie = this.zombieSlots.get(f.code);
+    if (!zombie) {
+      zombie = { key: `zombie frame of code ${this.zombieSlots.size}`, capacity: 1, keptByCollections: true };
+      this.zombieSlots.set(f.code, zombie);
+    }
+    const hasZombie = this.heap.freeListSize(zombie.key) > 0;
+    return hasZombie === freeing ? FRAME_FREE_LIST : zombie;
+  }
+  private readonly zombieSlots = new Map<PyCode, FreeListSlot>();
 
   // ---------------------------------------------------------------- types
 
@@ -205,6 +229,7 @@ export class Runtime {
     // The types `freeListOf` may give a free list.
     for (const name of ['list', 'dict', 'tuple']) this.t[name]!.hasFreeList = true;
     if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
+    if (this.profile.frameObjectPerCall) this.t.frame!.hasFreeList = true;
 
     this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
     this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);
