@@ -97,13 +97,21 @@ if (isMainThread) {
     run(name, source, true);
     const off = [];
     const on = [];
-    let last = null;
     for (let i = 0; i < reps; i++) {
-      off.push(run(name, source, false).cpu);
-      last = run(name, source, true);
-      on.push(last.cpu);
+      off.push(run(name, source, false));
+      on.push(run(name, source, true));
     }
-    const r = { program: name, scale, events: last.events, bytes: last.bytes, offCpuMs: median(off), onCpuMs: median(on) };
+    const last = on[on.length - 1];
+    const r = {
+      program: name,
+      scale,
+      events: last.events,
+      bytes: last.bytes,
+      offCpuMs: median(off.map((x) => x.cpu)),
+      onCpuMs: median(on.map((x) => x.cpu)),
+      offWallMs: median(off.map((x) => x.wall)),
+      onWallMs: median(on.map((x) => x.wall)),
+    };
     throughput.push(r);
     progress(`${name}: ${r.events} events, ${(r.bytes / r.events).toFixed(2)} B/event, ${(r.onCpuMs / r.offCpuMs).toFixed(2)}× CPU`);
   }
@@ -155,14 +163,14 @@ if (isMainThread) {
 function report({ node, throughput, seeking }, values) {
   const f = (n, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   console.log(`Trace writing (binary), scale ${values.scale}, median of ${values.reps} runs each way, Node ${node}`);
-  console.log('program          events       B/event  events/s (on)  CPU off ms  CPU on ms  on/off');
+  console.log('program          events       B/event  events/s (on)  CPU off ms  CPU on ms  on/off CPU  on/off wall');
   let events = 0;
   let bytes = 0;
   for (const r of throughput) {
     events += r.events;
     bytes += r.bytes;
     console.log(
-      `${r.program.padEnd(16)} ${f(r.events).padStart(11)}  ${f(r.bytes / r.events, 2).padStart(7)}  ${f(r.events / (r.onCpuMs / 1000)).padStart(13)}  ${f(r.offCpuMs).padStart(10)}  ${f(r.onCpuMs).padStart(9)}  ${f(r.onCpuMs / r.offCpuMs, 2).padStart(5)}×`,
+      `${r.program.padEnd(16)} ${f(r.events).padStart(11)}  ${f(r.bytes / r.events, 2).padStart(7)}  ${f(r.events / (r.onCpuMs / 1000)).padStart(13)}  ${f(r.offCpuMs).padStart(10)}  ${f(r.onCpuMs).padStart(9)}  ${f(r.onCpuMs / r.offCpuMs, 2).padStart(9)}×  ${f(r.onWallMs / r.offWallMs, 2).padStart(10)}×`,
     );
   }
   if (events) {

@@ -20,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import type { TraceEvent, TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyDict, PyFloat, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -357,7 +357,10 @@ export class TraceEmitter implements TraceSink {
       }
       this.syncOne(o);
       // An object's own namespace changes without the namespace being touched.
-      if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet)) o.tp_traverse(this.addNamespace);
+      // Not a frame's: its globals and builtins are shared (a store marks
+      // them), its locals dict and cells are marked by the stores to them,
+      // and walking the builtins at every line was most of a traced run.
+      if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
     for (const d of namespaces) if (!d.freed && !dirty.has(d)) this.syncOne(d);
     namespaces.clear();
@@ -392,12 +395,22 @@ export class TraceEmitter implements TraceSink {
     now.length = 0;
     o.tp_traverse(this.collect);
     const before = this.known.get(o) ?? NO_EDGES;
-    if (sameList(before, now)) return;
+    // Trim what is unchanged at both ends (usually all but a slot or two):
+    // those references cancel out of the difference.
+    const nb = before.length;
+    const nn = now.length;
+    let lo = 0;
+    while (lo < nb && lo < nn && before[lo] === now[lo]) lo++;
+    if (lo === nb && lo === nn) return;
+    let hb = nb;
+    let hn = nn;
+    while (hb > lo && hn > lo && before[hb - 1] === now[hn - 1]) hb--, hn--;
     const owner = o.addr;
     const count = new Map<number, number>();
-    for (const t of before) count.set(t, (count.get(t) ?? 0) + 1);
+    for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
-    for (const t of now) {
+    for (let i = lo; i < hn; i++) {
+      const t = now[i]!;
       const c = count.get(t);
       if (c) count.set(t, c - 1);
       else added.push(t);
@@ -411,8 +424,12 @@ export class TraceEmitter implements TraceSink {
       this.sink.event({ kind: 'edge-add', owner, target: t });
       deg.set(t, (deg.get(t) ?? 0) + 1);
     }
-    if (now.length) this.known.set(o, now.slice());
-    else this.known.delete(o);
+    if (nn === 0) this.known.delete(o);
+    else if (nb === nn) {
+      // Same length: the array this object already has takes the new references.
+      const keep = before as number[];
+      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
+    } else this.known.set(o, now.slice());
   }
 }
 
@@ -448,10 +465,4 @@ function clip(s: string): string {
 /** Objects that can never refer to another object. */
 function isAtom(o: PyObject): boolean {
   return o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes;
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
