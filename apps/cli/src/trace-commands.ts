@@ -214,6 +214,7 @@ function show(file: string, step: number): void {
     out.push(`  ${f.name}, line ${f.line} (depth ${f.depth})`);
     const binds = f.depth === 1 && st.frames[0] === f ? st.globals : f.locals;
     for (const [k, v] of binds) out.push(`    ${k} = ${name(v)}`);
+    if (f.stack.length) out.push(`    value stack (a call): ${f.stack.map(name).join(', ')}`);
   }
   if (st.frames.length === 0 && st.globals.size) {
     out.push('  (no frame) globals:');

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseSnapshot } from 'v8-heapsnapshot';
+import { openTrace } from '@pymem/trace';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'pymem.js');
@@ -76,6 +78,28 @@ describe('trace show and export', () => {
     expect(JSON.parse(readFileSync(join(dir, 'c.json'), 'utf8')).traceEvents.length).toBeGreaterThan(10);
     expect(JSON.parse(readFileSync(join(dir, 'h.heapsnapshot'), 'utf8')).snapshot.node_count).toBeGreaterThan(10);
     expect(readFileSync(join(dir, 'x.pymemtrace'))).toEqual(readFileSync(join(dir, 'cycle.pymemtrace')));
+  });
+});
+
+describe('the heap snapshot of a real run', () => {
+  it('loads in v8-heapsnapshot with every live object and every edge of the step', async () => {
+    const trace = openTrace(readFileSync(join(dir, 'cycle.pymemtrace')));
+    // After `b.a = a` (line 8 reached, then the next line): the cycle is built and bound.
+    const step = [...trace.events()].findIndex((e) => e.kind === 'line' && e.line === 9);
+    const st = trace.stateAt(step);
+    expect(pymem(['trace', 'export', 'cycle.pymemtrace', '--format', 'heapsnapshot', '--step', String(step), '-o', 'mid.heapsnapshot']).status).toBe(0);
+    const snap = await parseSnapshot(readFileSync(join(dir, 'mid.heapsnapshot'), 'utf8'));
+    // Synthetic nodes (roots, frames, globals) are named in parentheses.
+    const py = snap.nodes.filter((n) => !n.name.startsWith('('));
+    expect(py.length).toBe(st.objects.size);
+    let edges = 0;
+    for (const targets of st.edges.values()) edges += targets.filter((t) => st.objects.has(t)).length;
+    expect(snap.edges.filter((e) => !e.from.name.startsWith('(')).length).toBe(edges);
+    // The two instances refer to each other through their values.
+    const a = st.globals.get('a')!;
+    const b = st.globals.get('b')!;
+    expect(trace.pathFromRoot(b, step)?.ids[0]).toBe(b);
+    expect(trace.referrers(a, step).length).toBeGreaterThan(0);
   });
 });
 

@@ -3,20 +3,25 @@
  *
  *   file     = MAGIC  u(schemaVersion)  str(profile)  str(path)  str(source)  record*  END u(eventCount)
  *   record   = tag fields…                  one event
- *            | KEYFRAME u(length) body      the full state at a step (see writeKeyframe)
+ *            | KEYFRAME u(length) body      the full state at a step (see encodeKeyframe)
  *
- * Integers are LEB128 varints; every object address is written as the
- * zigzag difference from the previous address written, so objects near each
- * other cost a byte or two. Strings other than output go through a string
- * table: the first time as `u(0) str`, after that as `u(index + 1)`. An
- * `incref`/`decref` whose count is the previous count ± 1 (the usual case)
- * is the tag and the address alone. A keyframe resets the string table and
- * the previous address, so decoding can start at any keyframe.
+ * Integers are LEB128 varints. Step numbers are implicit (one record, one
+ * event). Addresses go through a small cache of recent addresses, indexed by
+ * a hash of the address: one that is in it is written as its slot (one
+ * byte); any other as the zigzag difference from the previous address
+ * written, offset past the slots. An `incref`/`decref` whose count is the
+ * previous count ± 1 (the usual case) of a cached address is one byte: the
+ * tag carries the slot. An allocation's type and size are one entry of a
+ * table of shapes, its summary is coded against its type (`int 1000` is the
+ * integer, `list len 3` the length). Strings other than output go through a
+ * string table: the first time as `u(0) str`, after that as `u(index + 1)`.
+ * Lines are differences from the previous line. A keyframe resets all of
+ * these, so decoding can start at any keyframe.
  *
  * The writer never holds the trace: it keeps the current state (the size of
  * the live heap, for the keyframes) and a buffer it flushes every 64 KiB.
  */
-import { ByteReader, ByteWriter } from './bytes';
+import { ByteReader, ByteWriter, zigzag, unzigzag } from './bytes';
 import { EVENT_KINDS, SCHEMA_VERSION, type PhaseObject, type TraceEvent, type TraceHeader, type TraceSink } from './events';
 import { TraceState } from './state';
 
@@ -26,19 +31,65 @@ export const MAGIC = Uint8Array.of(0x89, 0x50, 0x59, 0x4d, 0x54, 0x52, 0x0d, 0x0
 const TAG: Record<TraceEvent['kind'], number> = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i + 1])) as Record<TraceEvent['kind'], number>;
 /** incref/decref with an explicit count, owner or slot. */
 const TAG_REF_FULL = 0x40;
+/** incref (0x80 | slot) or decref (0xc0 | slot) of a cached address, count ± 1. */
+const TAG_REF_CACHED = 0x80;
+const TAG_DECREF_BIT = 0x40;
 const TAG_KEYFRAME = 0x7e;
 const TAG_END = 0x7f;
 /** Strings longer than this are written inline, never added to the table. */
 const MAX_TABLED_LENGTH = 64;
-const MAX_TABLE_SIZE = 4096;
+const MAX_TABLE_SIZE = 1 << 16;
+/** Slots of the address cache (a power of two; a slot fits in the low bits of a cached-reference tag). */
+const CACHE_SLOTS = 64;
+/** The default of BinaryWriterOptions.keyframeInterval. */
+const KEYFRAME_INTERVAL = 32768;
+/** Keyframes wait for this many events per entry of the state, so a big heap's keyframes stay a small part of the file. */
+const EVENTS_PER_STATE_ENTRY = 8;
+
+/** The cache slot of an address: the high bits of a multiplicative hash (addresses are 8- or 16-byte aligned). */
+function slotOf(id: number): number {
+  return Math.imul(id >>> 3, 0x9e3779b1) >>> 26;
+}
+
+/** How an allocation's summary is written against its type (the low 3 bits of the shape field). */
+const enum SummaryCode {
+  /** The summary is the type name. */
+  Type = 0,
+  /** `<type> <integer>`: s(integer). */
+  Integer = 1,
+  /** `<type> len <n>`: u(n). */
+  Length = 2,
+  /** `<type> <rest>`: str(rest). */
+  Rest = 3,
+  /** Anything else: str(summary). */
+  Other = 4,
+}
+const INTEGER = /^-?[1-9][0-9]{0,14}$|^0$/;
+
+/**
+ * What encoder and decoder both track between keyframes: the previous
+ * address and line, and the address cache.
+ */
+class CodecContext {
+  lastId = 0;
+  lastLine = 0;
+  readonly cache = new Float64Array(CACHE_SLOTS).fill(-1);
+
+  reset(): void {
+    this.lastId = 0;
+    this.lastLine = 0;
+    this.cache.fill(-1);
+  }
+}
 const FLUSH_AT = 1 << 16;
 
 /** Options of a binary writer. */
 export interface BinaryWriterOptions {
   /**
-   * The least number of events between keyframes (default 4096). The writer
-   * also waits for at least twice as many events as the state has entries,
-   * so keyframes of a large heap cost no more than a byte or so an event.
+   * Events between keyframes. By default a keyframe follows at least 32768
+   * events and eight events per entry of the state, so keyframes of a large
+   * heap cost about a byte an event; `openTrace` adds keyframes of its own in
+   * memory where these are sparse. Given, it is the exact interval (tests).
    */
   keyframeInterval?: number;
 }
@@ -48,9 +99,12 @@ export class BinaryTraceWriter implements TraceSink {
   private w = new ByteWriter(FLUSH_AT + 1024);
   private readonly state = new TraceState();
   private readonly table = new Map<string, number>();
-  private lastId = 0;
+  /** Allocation shapes (`type\u0000size`) → index. */
+  private readonly shapes = new Map<string, number>();
+  private readonly ctx = new CodecContext();
   private sinceKeyframe = 0;
   private readonly interval: number;
+  private readonly perEntry: number;
   private closed = false;
   /** Bytes handed to `out` so far. */
   bytesWritten = 0;
@@ -60,7 +114,8 @@ export class BinaryTraceWriter implements TraceSink {
     private readonly out: (chunk: Uint8Array) => void,
     options: BinaryWriterOptions = {},
   ) {
-    this.interval = Math.max(1, options.keyframeInterval ?? 4096);
+    this.interval = Math.max(1, options.keyframeInterval ?? KEYFRAME_INTERVAL);
+    this.perEntry = options.keyframeInterval === undefined ? EVENTS_PER_STATE_ENTRY : 0;
     const w = this.w;
     w.bytes(MAGIC);
     w.u(header.schemaVersion);
@@ -77,7 +132,7 @@ export class BinaryTraceWriter implements TraceSink {
   event(e: TraceEvent): void {
     if (this.closed) throw new Error('the trace writer is closed');
     const st = this.state;
-    if (this.sinceKeyframe >= this.interval && this.sinceKeyframe >= 2 * (st.objects.size + st.edgeCount + st.globals.size)) this.writeKeyframe();
+    if (this.sinceKeyframe >= this.interval && this.sinceKeyframe >= this.perEntry * (st.objects.size + st.edgeCount + st.globals.size)) this.writeKeyframe();
     this.sinceKeyframe++;
     this.encode(e);
     st.apply(e);
@@ -101,9 +156,16 @@ export class BinaryTraceWriter implements TraceSink {
     this.out(chunk);
   }
 
+  /** An address: its cache slot, or past the slots the difference from the previous one. */
   private id(n: number): void {
-    this.w.s(n - this.lastId);
-    this.lastId = n;
+    const ctx = this.ctx;
+    const slot = slotOf(n);
+    if (ctx.cache[slot] === n) this.w.u(slot);
+    else {
+      this.w.u(CACHE_SLOTS + zigzag(n - ctx.lastId));
+      ctx.cache[slot] = n;
+    }
+    ctx.lastId = n;
   }
 
   private str(s: string): void {
@@ -120,18 +182,42 @@ export class BinaryTraceWriter implements TraceSink {
   private encode(e: TraceEvent): void {
     const w = this.w;
     switch (e.kind) {
-      case 'alloc':
+      case 'alloc': {
         w.byte(TAG.alloc);
         this.id(e.id);
-        this.str(e.type);
-        w.u(e.size);
-        this.str(e.summary);
+        const key = `${e.type}\u0000${e.size}`;
+        const shape = this.shapes.get(key);
+        const { type, summary } = e;
+        let code = SummaryCode.Other;
+        let rest = '';
+        if (summary === type) code = SummaryCode.Type;
+        else if (summary.length > type.length + 1 && summary.startsWith(type) && summary.charCodeAt(type.length) === 0x20) {
+          rest = summary.slice(type.length + 1);
+          code = INTEGER.test(rest) ? SummaryCode.Integer : rest.startsWith('len ') && INTEGER.test(rest.slice(4)) && rest[4] !== '-' ? SummaryCode.Length : SummaryCode.Rest;
+        }
+        w.u((shape === undefined ? 0 : shape + 1) * 8 + code);
+        if (shape === undefined) {
+          this.str(type);
+          w.u(e.size);
+          this.shapes.set(key, this.shapes.size);
+        }
+        if (code === SummaryCode.Integer) w.s(Number(rest));
+        else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
+        else if (code === SummaryCode.Rest) this.str(rest);
+        else if (code === SummaryCode.Other) this.str(summary);
         return;
+      }
       case 'incref':
       case 'decref': {
         const known = this.state.objects.get(e.id);
         const implicit = known !== undefined && e.refcnt === known.refcnt + (e.kind === 'incref' ? 1 : -1) && e.owner === undefined && e.slot === undefined;
         if (implicit) {
+          const slot = slotOf(e.id);
+          if (this.ctx.cache[slot] === e.id) {
+            w.byte(TAG_REF_CACHED | (e.kind === 'decref' ? TAG_DECREF_BIT : 0) | slot);
+            this.ctx.lastId = e.id;
+            return;
+          }
           w.byte(TAG[e.kind]);
           this.id(e.id);
           return;
@@ -206,8 +292,7 @@ export class BinaryTraceWriter implements TraceSink {
       case 'bind':
       case 'unbind':
         w.byte(TAG[e.kind]);
-        w.u((e.scope === 'global' ? 1 : 0) | (e.id !== undefined ? 2 : 0));
-        w.u(e.depth);
+        w.u(e.depth * 4 + ((e.scope === 'global' ? 1 : 0) | (e.id !== undefined ? 2 : 0)));
         this.str(e.name);
         if (e.id !== undefined) this.id(e.id);
         return;
@@ -219,7 +304,8 @@ export class BinaryTraceWriter implements TraceSink {
         return;
       case 'line':
         w.byte(TAG.line);
-        w.u(e.line);
+        w.s(e.line - this.ctx.lastLine);
+        this.ctx.lastLine = e.line;
         return;
       case 'output':
         w.byte(TAG.output);
@@ -229,72 +315,162 @@ export class BinaryTraceWriter implements TraceSink {
     }
   }
 
-  /**
-   * A keyframe: the full state at the current step. Body:
-   * step, frames (depth, name, line, locals), globals, objects (address,
-   * type, size, summary, refcnt, flags, generation, allocStep), edges
-   * (owner, targets), the collection in progress.
-   */
+  /** A keyframe (see encodeKeyframe); the events after it start from fresh tables. */
   private writeKeyframe(): void {
     this.sinceKeyframe = 0;
-    // The body goes to a scratch writer first: its length prefixes it.
-    const main = this.w;
-    const body = new ByteWriter(1024);
-    this.w = body;
+    const body = encodeKeyframe(this.state);
+    const w = this.w;
+    w.byte(TAG_KEYFRAME);
+    w.u(body.length);
+    w.bytes(body);
     this.table.clear();
-    this.lastId = 0;
-    const st = this.state;
-    body.u(st.step);
-    body.u(st.frames.length);
-    for (const f of st.frames) {
-      body.u(f.depth);
-      this.str(f.name);
-      body.u(f.line);
-      body.u(f.locals.size);
-      for (const [name, id] of f.locals) {
-        this.str(name);
-        this.id(id);
-      }
-    }
-    body.u(st.globals.size);
-    for (const [name, id] of st.globals) {
-      this.str(name);
-      this.id(id);
-    }
-    body.u(st.objects.size);
-    for (const o of st.objects.values()) {
-      this.id(o.id);
-      this.str(o.type);
-      body.u(o.size);
-      this.str(o.summary);
-      body.u(o.refcnt);
-      body.u((o.tracked ? 1 : 0) | (o.finalized ? 2 : 0));
-      body.s(o.generation);
-      body.u(o.allocStep);
-    }
-    body.u(st.edges.size);
-    for (const [owner, targets] of st.edges) {
-      this.id(owner);
-      body.u(targets.length);
-      for (const t of targets) this.id(t);
-    }
-    if (st.collecting) {
-      body.u(1);
-      body.s(st.collecting.generation);
-      if (st.collecting.phase === null) body.u(0);
-      else {
-        body.u(1);
-        this.str(st.collecting.phase);
-      }
-    } else body.u(0);
-    this.w = main;
-    main.byte(TAG_KEYFRAME);
-    main.u(body.pos);
-    main.bytes(body.view());
-    // The events after the keyframe start from a fresh table too.
-    this.table.clear();
-    this.lastId = 0;
+    this.shapes.clear();
+    this.ctx.reset();
   }
+}
+
+/**
+ * The body of a keyframe: the full state at a step. Fields: step, frames
+ * (depth, name, line, locals, value stack), globals, objects (address, type, size,
+ * summary, refcnt, flags, generation, allocStep), edges (owner, targets),
+ * the collection in progress. Strings go through a table of its own and
+ * addresses are differences from the previous one, so a keyframe decodes
+ * alone.
+ */
+export function encodeKeyframe(st: TraceState): Uint8Array {
+  const body = new ByteWriter(1024 + st.objects.size * 16 + st.edgeCount * 3);
+  const table = new Map<string, number>();
+  let lastId = 0;
+  const str = (s: string): void => {
+    const i = table.get(s);
+    if (i !== undefined) return body.u(i + 1);
+    body.u(0);
+    body.str(s);
+    if (s.length <= MAX_TABLED_LENGTH && table.size < MAX_TABLE_SIZE) table.set(s, table.size);
+  };
+  const id = (n: number): void => {
+    body.s(n - lastId);
+    lastId = n;
+  };
+  body.u(st.step);
+  body.u(st.frames.length);
+  for (const f of st.frames) {
+    body.u(f.depth);
+    str(f.name);
+    body.u(f.line);
+    body.u(f.locals.size);
+    for (const [name, v] of f.locals) {
+      str(name);
+      id(v);
+    }
+    body.u(f.stack.length);
+    for (const v of f.stack) id(v);
+  }
+  body.u(st.globals.size);
+  for (const [name, v] of st.globals) {
+    str(name);
+    id(v);
+  }
+  body.u(st.objects.size);
+  for (const o of st.objects.values()) {
+    id(o.id);
+    str(o.type);
+    body.u(o.size);
+    str(o.summary);
+    body.u(o.refcnt);
+    body.u((o.tracked ? 1 : 0) | (o.finalized ? 2 : 0));
+    body.s(o.generation);
+    body.u(o.allocStep);
+  }
+  body.u(st.edges.size);
+  for (const [owner, targets] of st.edges) {
+    id(owner);
+    body.u(targets.length);
+    for (const t of targets) id(t);
+  }
+  if (st.collecting) {
+    body.u(1);
+    body.s(st.collecting.generation);
+    if (st.collecting.phase === null) body.u(0);
+    else {
+      body.u(1);
+      str(st.collecting.phase);
+    }
+  } else body.u(0);
+  return body.view().slice();
+}
+
+/** Decodes a keyframe body (encodeKeyframe) from `r`, which ends where the body does. */
+export function decodeKeyframe(r: ByteReader): TraceState {
+  const table: string[] = [];
+  let lastId = 0;
+  const str = (): string => {
+    const at = r.pos;
+    const ref = r.u();
+    if (ref === 0) {
+      const s = r.str();
+      if (s.length <= MAX_TABLED_LENGTH && table.length < MAX_TABLE_SIZE) table.push(s);
+      return s;
+    }
+    const s = table[ref - 1];
+    if (s === undefined) r.fail(`a string reference (${ref}) points past the string table (corrupt data)`, at);
+    return s;
+  };
+  const id = (): number => {
+    lastId += r.s();
+    if (!Number.isSafeInteger(lastId)) r.fail('an object address is out of range (corrupt data)');
+    return lastId;
+  };
+  const st = new TraceState();
+  st.step = r.u();
+  const nframes = r.count('a keyframe frame list');
+  for (let i = 0; i < nframes; i++) {
+    const depth = r.u();
+    const name = str();
+    const line = r.u();
+    const locals = new Map<string, number>();
+    const nl = r.count('a frame binding list');
+    for (let j = 0; j < nl; j++) {
+      const k = str();
+      locals.set(k, id());
+    }
+    const stack: number[] = [];
+    const ns = r.count('a frame value stack');
+    for (let j = 0; j < ns; j++) stack.push(id());
+    st.frames.push({ depth, name, line, locals, stack });
+  }
+  const ng = r.count('a keyframe globals list');
+  for (let i = 0; i < ng; i++) {
+    const k = str();
+    st.globals.set(k, id());
+  }
+  const no = r.count('a keyframe object list');
+  for (let i = 0; i < no; i++) {
+    const oid = id();
+    const type = str();
+    const size = r.u();
+    const summary = str();
+    const refcnt = r.u();
+    const flags = r.u();
+    const generation = r.s();
+    const allocStep = r.u();
+    st.objects.set(oid, { id: oid, type, size, summary, refcnt, tracked: (flags & 1) !== 0, finalized: (flags & 2) !== 0, generation, allocStep });
+  }
+  const ne = r.count('a keyframe edge list');
+  for (let i = 0; i < ne; i++) {
+    const owner = id();
+    const nt = r.count('an edge list');
+    const targets: number[] = [];
+    for (let j = 0; j < nt; j++) targets.push(id());
+    st.edges.set(owner, targets);
+    st.edgeCount += nt;
+  }
+  if (r.u() === 1) {
+    const generation = r.s();
+    st.collecting = { generation, phase: r.u() === 1 ? str() : null };
+  }
+  if (r.pos !== r.end) r.fail('a keyframe is longer or shorter than its length says (corrupt data)');
+  return st;
 }
 
 /** Reads a binary trace's header; the cursor is left at the first record. */
@@ -322,6 +498,31 @@ export interface KeyframeRef {
   readonly offset: number;
 }
 
+/** An allocation shape: a type and a size. */
+interface Shape {
+  readonly type: string;
+  readonly size: number;
+}
+
+/**
+ * Where a cursor stands between two records, with what it needs to go on
+ * from there: `openTrace` keeps these with its in-memory keyframes. The
+ * tables are shared with the cursor (they only grow until a keyframe, which
+ * starts new ones), so a position costs little more than its cache.
+ */
+export interface CursorPosition {
+  /** Offset of the next record. */
+  readonly offset: number;
+  readonly step: number;
+  readonly table: readonly string[];
+  readonly tableLength: number;
+  readonly shapes: readonly Shape[];
+  readonly shapesLength: number;
+  readonly lastId: number;
+  readonly lastLine: number;
+  readonly cache: Float64Array;
+}
+
 /**
  * Decodes the records of a binary trace one by one. `next()` returns the
  * next event, or null at the end record; keyframes met on the way are
@@ -330,7 +531,8 @@ export interface KeyframeRef {
 export class BinaryCursor {
   readonly r: ByteReader;
   private table: string[] = [];
-  private lastId = 0;
+  private shapes: Shape[] = [];
+  private readonly ctx = new CodecContext();
   /** The counts the implicit incref/decref encoding is relative to. */
   private readonly refcnts = new Map<number, number>();
   /** Events decoded since the start (or the keyframe's step when started there). */
@@ -345,11 +547,42 @@ export class BinaryCursor {
     this.r = new ByteReader(bytes, start);
   }
 
+  /** Where the cursor stands (between records). */
+  position(): CursorPosition {
+    const ctx = this.ctx;
+    return { offset: this.r.pos, step: this.step, table: this.table, tableLength: this.table.length, shapes: this.shapes, shapesLength: this.shapes.length, lastId: ctx.lastId, lastLine: ctx.lastLine, cache: ctx.cache.slice() };
+  }
+
+  /** Goes on from `p`, where the state was `state` (whose counts the implicit references are relative to). */
+  resume(p: CursorPosition, state: TraceState): void {
+    this.r.pos = p.offset;
+    this.step = p.step;
+    this.endCount = null;
+    this.table = p.table.slice(0, p.tableLength);
+    this.shapes = p.shapes.slice(0, p.shapesLength);
+    this.ctx.lastId = p.lastId;
+    this.ctx.lastLine = p.lastLine;
+    this.ctx.cache.set(p.cache);
+    this.refcnts.clear();
+    for (const o of state.objects.values()) this.refcnts.set(o.id, o.refcnt);
+  }
+
   private id(): number {
-    const d = this.r.s();
-    this.lastId += d;
-    if (!Number.isSafeInteger(this.lastId)) this.r.fail('an object address is out of range (corrupt data)');
-    return this.lastId;
+    const r = this.r;
+    const at = r.pos;
+    const v = r.u();
+    const ctx = this.ctx;
+    if (v < CACHE_SLOTS) {
+      const n = ctx.cache[v]!;
+      if (n < 0) r.fail(`an address refers to empty slot ${v} of the address cache (corrupt data)`, at);
+      ctx.lastId = n;
+      return n;
+    }
+    const n = ctx.lastId + unzigzag(v - CACHE_SLOTS);
+    if (!(n >= 0 && Number.isSafeInteger(n))) r.fail('an object address is out of range (corrupt data)', at);
+    ctx.cache[slotOf(n)] = n;
+    ctx.lastId = n;
+    return n;
   }
 
   private str(): string {
@@ -383,8 +616,7 @@ export class BinaryCursor {
         if (step !== this.step) r.fail(`a keyframe says it is at step ${step} but ${this.step} events precede it (corrupt data)`, at);
         this.onKeyframe?.({ step, offset: this.recordOffset });
         r.pos += n;
-        this.table = [];
-        this.lastId = 0;
+        this.resetTables();
         continue;
       }
       if (tag === TAG_END) {
@@ -400,6 +632,13 @@ export class BinaryCursor {
       this.track(e);
       return e;
     }
+  }
+
+  private resetTables(): void {
+    // New arrays, not cleared ones: positions taken before share the old.
+    this.table = [];
+    this.shapes = [];
+    this.ctx.reset();
   }
 
   /** Mirrors TraceState.apply for the counts alone. */
@@ -421,8 +660,22 @@ export class BinaryCursor {
     }
   }
 
+  /** An incref/decref with the count implied: the previous count ± 1. */
+  private implied(kind: 'incref' | 'decref', id: number): TraceEvent {
+    const known = this.refcnts.get(id);
+    if (known === undefined) return this.r.fail(`a ${kind} of an object the trace never allocated, with an implied count (corrupt data)`, this.recordOffset);
+    return { kind, id, refcnt: known + (kind === 'incref' ? 1 : -1) };
+  }
+
   private decode(tag: number): TraceEvent {
     const r = this.r;
+    if (tag >= TAG_REF_CACHED) {
+      const slot = tag & (CACHE_SLOTS - 1);
+      const id = this.ctx.cache[slot]!;
+      if (id < 0) r.fail(`a reference record names empty slot ${slot} of the address cache (corrupt data)`, this.recordOffset);
+      this.ctx.lastId = id;
+      return this.implied(tag & TAG_DECREF_BIT ? 'decref' : 'incref', id);
+    }
     if (tag === TAG_REF_FULL) {
       const flags = r.u();
       if (flags > 7) r.fail(`bad flags ${flags} in a reference record (corrupt data)`, this.recordOffset + 1);
@@ -438,18 +691,45 @@ export class BinaryCursor {
     switch (kind) {
       case 'alloc': {
         const id = this.id();
-        const type = this.str();
-        const size = r.u();
-        const summary = this.str();
+        const at = r.pos;
+        const v = r.u();
+        const code = v % 8;
+        const ref = (v - code) / 8;
+        let shape: Shape;
+        if (ref === 0) {
+          shape = { type: this.str(), size: r.u() };
+          this.shapes.push(shape);
+        } else {
+          const known = this.shapes[ref - 1];
+          if (known === undefined) r.fail(`an allocation shape reference (${ref}) points past the shape table (corrupt data)`, at);
+          shape = known;
+        }
+        const { type, size } = shape;
+        let summary: string;
+        switch (code) {
+          case SummaryCode.Type:
+            summary = type;
+            break;
+          case SummaryCode.Integer:
+            summary = `${type} ${r.s()}`;
+            break;
+          case SummaryCode.Length:
+            summary = `${type} len ${r.u()}`;
+            break;
+          case SummaryCode.Rest:
+            summary = `${type} ${this.str()}`;
+            break;
+          case SummaryCode.Other:
+            summary = this.str();
+            break;
+          default:
+            return r.fail(`bad summary code ${code} in an alloc record (corrupt data)`, at);
+        }
         return { kind, id, type, size, summary };
       }
       case 'incref':
-      case 'decref': {
-        const id = this.id();
-        const known = this.refcnts.get(id);
-        if (known === undefined) return r.fail(`a ${kind} of an object the trace never allocated, with an implied count (corrupt data)`, this.recordOffset);
-        return { kind, id, refcnt: known + (kind === 'incref' ? 1 : -1) };
-      }
+      case 'decref':
+        return this.implied(kind, this.id());
       case 'refcnt-set': {
         const id = this.id();
         return { kind, id, refcnt: r.u() };
@@ -509,10 +789,9 @@ export class BinaryCursor {
       }
       case 'bind':
       case 'unbind': {
-        const flagsAt = r.pos;
-        const flags = r.u();
-        if (flags > 3) r.fail(`bad flags ${flags} in a ${kind} record (corrupt data)`, flagsAt);
-        const depth = r.u();
+        const v = r.u();
+        const flags = v % 4;
+        const depth = (v - flags) / 4;
         const name = this.str();
         const scope = flags & 1 ? 'global' : 'local';
         return flags & 2 ? { kind, scope, depth, name, id: this.id() } : { kind, scope, depth, name };
@@ -522,8 +801,12 @@ export class BinaryCursor {
         const depth = r.u();
         return { kind, depth, id: this.id() };
       }
-      case 'line':
-        return { kind, line: r.u() };
+      case 'line': {
+        const line = this.ctx.lastLine + r.s();
+        if (line < 0) r.fail('a line number is negative (corrupt data)', this.recordOffset);
+        this.ctx.lastLine = line;
+        return { kind, line };
+      }
       case 'output': {
         const s = r.byte();
         if (s > 1) r.fail('bad stream in an output record (corrupt data)', r.pos - 1);
@@ -542,60 +825,13 @@ export class BinaryCursor {
     if (r.byte() !== TAG_KEYFRAME) r.fail('no keyframe at this offset', offset);
     const n = r.u();
     if (n > r.remaining) r.fail(`a keyframe claims ${n} bytes but only ${r.remaining} remain`, offset + 1);
-    const end = r.pos + n;
-    this.table = [];
-    this.lastId = 0;
-    const st = new TraceState();
-    st.step = r.u();
-    const nframes = r.count('a keyframe frame list');
-    for (let i = 0; i < nframes; i++) {
-      const depth = r.u();
-      const name = this.str();
-      const line = r.u();
-      const locals = new Map<string, number>();
-      const nl = r.count('a frame binding list');
-      for (let j = 0; j < nl; j++) {
-        const k = this.str();
-        locals.set(k, this.id());
-      }
-      st.frames.push({ depth, name, line, locals });
-    }
-    const ng = r.count('a keyframe globals list');
-    for (let i = 0; i < ng; i++) {
-      const k = this.str();
-      st.globals.set(k, this.id());
-    }
-    const no = r.count('a keyframe object list');
-    this.refcnts.clear();
-    for (let i = 0; i < no; i++) {
-      const id = this.id();
-      const type = this.str();
-      const size = r.u();
-      const summary = this.str();
-      const refcnt = r.u();
-      const flags = r.u();
-      const generation = r.s();
-      const allocStep = r.u();
-      st.objects.set(id, { id, type, size, summary, refcnt, tracked: (flags & 1) !== 0, finalized: (flags & 2) !== 0, generation, allocStep });
-      this.refcnts.set(id, refcnt);
-    }
-    const ne = r.count('a keyframe edge list');
-    for (let i = 0; i < ne; i++) {
-      const owner = this.id();
-      const nt = r.count('an edge list');
-      const targets: number[] = [];
-      for (let j = 0; j < nt; j++) targets.push(this.id());
-      st.edges.set(owner, targets);
-      st.edgeCount += nt;
-    }
-    if (r.u() === 1) {
-      const generation = r.s();
-      st.collecting = { generation, phase: r.u() === 1 ? this.str() : null };
-    }
-    if (r.pos !== end) r.fail('a keyframe is longer or shorter than its length says (corrupt data)', offset);
-    this.table = [];
-    this.lastId = 0;
+    const st = decodeKeyframe(new ByteReader(r.buf, r.pos, r.pos + n));
+    r.pos += n;
+    this.resetTables();
+    this.endCount = null;
     this.step = st.step;
+    this.refcnts.clear();
+    for (const o of st.objects.values()) this.refcnts.set(o.id, o.refcnt);
     return st;
   }
 }

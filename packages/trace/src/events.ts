@@ -10,7 +10,7 @@
  */
 
 /** Bumped whenever an event's shape changes incompatibly. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** An object was allocated and initialised (refcount 1; `refcnt-set` follows for a start-up object). */
 export interface AllocEvent {
@@ -21,7 +21,7 @@ export interface AllocEvent {
   readonly type: string;
   /** Bytes, GC header included (what `sys.getsizeof` reports). */
   readonly size: number;
-  /** A short, bounded summary of the value (`repr` for atoms, `list[3]` for containers). */
+  /** A short, bounded summary of the value at allocation (`int 1000`, `str 'abc'`, `list len 3`, `function f`). */
   readonly summary: string;
 }
 
@@ -136,7 +136,10 @@ export interface BindEvent {
 /**
  * A reference on a frame's value stack was taken (pushed) or released
  * (popped): the temporaries of an evaluation, such as the argument that makes
- * `sys.getrefcount` read one more.
+ * `sys.getrefcount` read one more. pymem reports those of a call: the
+ * callable and the arguments, from the call's start until the callee's frame
+ * takes them over (3.11+) or the call returns. The count changes themselves
+ * are the `incref`/`decref` events around them.
  */
 export interface StackEvent {
   readonly kind: 'stack-take' | 'stack-release';

@@ -26,7 +26,7 @@ const events: TraceEvent[] = [
   { kind: 'edge-add', owner: A, target: B },
   { kind: 'edge-add', owner: B, target: A },
   { kind: 'edge-add', owner: B, target: D },
-  { kind: 'alloc', id: L, type: 'list', size: 72, summary: 'list[2]' },
+  { kind: 'alloc', id: L, type: 'list', size: 72, summary: 'list len 2' },
   { kind: 'track', id: L, generation: 0 },
   { kind: 'edge-add', owner: L, target: A },
   { kind: 'edge-add', owner: L, target: B },

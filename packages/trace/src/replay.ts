@@ -2,10 +2,14 @@
  * Reading a trace back: `readTrace` streams its events, `openTrace` makes it
  * seekable. Opening reads the file once, start to end (so a damaged file is
  * reported at once, with its byte offset), noting where the keyframes are,
- * the output and the summary; `stateAt(step)` then starts from the nearest
- * keyframe at or before the step and applies the events after it.
+ * the output and the summary, and replaying it: where the file's keyframes
+ * are further apart than the state is large, it keeps keyframes of its own
+ * in memory (encoded, a few bytes an object). `stateAt(step)` then starts
+ * from the nearest keyframe before the step and applies the events after it,
+ * so a seek costs about the size of the state, whatever the trace's length.
  */
-import { BinaryCursor, BinaryTraceWriter, MAGIC, readBinaryHeader, type KeyframeRef } from './binary';
+import { BinaryCursor, BinaryTraceWriter, MAGIC, decodeKeyframe, encodeKeyframe, readBinaryHeader, type CursorPosition } from './binary';
+import { ByteReader } from './bytes';
 import { TraceFormatError, TraceQueryError } from './errors';
 import type { TraceEvent, TraceHeader } from './events';
 import { readJsonl } from './jsonl';
@@ -135,7 +139,7 @@ export interface ObjectLife {
 
 /** A path from a root to an object: the root's name, then the addresses along the way (the object last). */
 export interface RootPath {
-  /** `global x`, `local y in f (depth 2)`, or `module <summary>`. */
+  /** `global x`, `local y in f (depth 2)`, or a module's summary (`module sys`). */
   readonly root: string;
   readonly ids: readonly number[];
 }
@@ -163,6 +167,14 @@ export interface Trace {
   pathFromRoot(id: number, step: number): RootPath | null;
 }
 
+/** The least number of events between two keyframes `openTrace` keeps. */
+const MIN_CHECKPOINT_GAP = 16384;
+/** Events per entry of the state between two kept keyframes: replaying them costs about what decoding the keyframe does. */
+const CHECKPOINT_EVENTS_PER_ENTRY = 2;
+
+/** A place `stateAt` can start from: a keyframe of the file, or one `openTrace` made. */
+type Checkpoint = { readonly step: number; readonly offset: number } | { readonly step: number; readonly body: Uint8Array; readonly position: CursorPosition };
+
 interface OutputChunk {
   readonly step: number;
   readonly stream: 'stdout' | 'stderr';
@@ -174,10 +186,15 @@ export function openTrace(input: Uint8Array): Trace {
   const format = detectFormat(input);
   const bytes = format === 'jsonl' ? jsonlToBinary(input) : input;
   const { header, start } = readBinaryHeader(bytes);
-  const keyframes: KeyframeRef[] = [];
+  const checkpoints: Checkpoint[] = [];
+  let fileKeyframes = 0;
   const outputs: OutputChunk[] = [];
   const scan = new BinaryCursor(bytes, start);
-  scan.onKeyframe = (k) => keyframes.push(k);
+  scan.onKeyframe = (k) => {
+    checkpoints.push(k);
+    fileKeyframes++;
+  };
+  const replay = new TraceState();
 
   // The summary, gathered on the same pass.
   const byKind: Record<string, number> = {};
@@ -193,6 +210,11 @@ export function openTrace(input: Uint8Array): Trace {
   let peak = 0;
   let peakStep = 0;
   for (let e = scan.next(); e; e = scan.next()) {
+    replay.apply(e);
+    const since = scan.step - (checkpoints[checkpoints.length - 1]?.step ?? 0);
+    if (since >= MIN_CHECKPOINT_GAP && since >= CHECKPOINT_EVENTS_PER_ENTRY * (replay.objects.size + replay.edgeCount)) {
+      checkpoints.push({ step: scan.step, body: encodeKeyframe(replay), position: scan.position() });
+    }
     byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
     switch (e.kind) {
       case 'alloc':
@@ -244,40 +266,41 @@ export function openTrace(input: Uint8Array): Trace {
     liveAtEnd: live.size,
     topTypes: [...byType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([type, allocations]) => ({ type, allocations })),
     eventsByKind: byKind,
-    keyframes: keyframes.length,
+    keyframes: fileKeyframes,
   };
 
   const checkStep = (step: number): void => {
     if (!Number.isInteger(step) || step < 0 || step > eventCount) throw new TraceQueryError(`step ${step} is out of range: the trace has steps 0 to ${eventCount}`);
   };
 
-  /** The state at `step`, from the nearest keyframe. */
+  /** The state at `step`, from the nearest keyframe before it (so the last event applied is the step's). */
   const rebuild = (step: number): { state: TraceState; last: TraceEvent | null } => {
+    const before = Math.max(0, step - 1);
     let lo = 0;
-    let hi = keyframes.length - 1;
+    let hi = checkpoints.length - 1;
     let best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (keyframes[mid]!.step <= step) {
+      if (checkpoints[mid]!.step <= before) {
         best = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     const c = new BinaryCursor(bytes, start);
-    const state = best >= 0 ? c.loadKeyframe(keyframes[best]!.offset) : new TraceState();
+    let state: TraceState;
+    const k = best >= 0 ? checkpoints[best]! : null;
+    if (k === null) state = new TraceState();
+    else if ('offset' in k) state = c.loadKeyframe(k.offset);
+    else {
+      state = decodeKeyframe(new ByteReader(k.body));
+      c.resume(k.position, state);
+    }
     let last: TraceEvent | null = null;
     while (state.step < step) {
       const e = c.next();
       if (!e) break;
       state.apply(e);
       last = e;
-    }
-    if (last === null && step > 0) {
-      // The step sits on a keyframe: the event before it is needed for lastEvent.
-      const c2 = new BinaryCursor(bytes, start);
-      const k = best > 0 ? keyframes[best - 1]! : null;
-      if (k) c2.loadKeyframe(k.offset);
-      for (let s = c2.step; s < step; s++) last = c2.next();
     }
     return { state, last };
   };
@@ -396,7 +419,7 @@ function rootsOf(st: TraceState): [string, number][] {
 /** Breadth-first from the roots, then from the module objects. */
 function findPath(st: TraceState, id: number): RootPath | null {
   const starts: [string, number][] = rootsOf(st);
-  for (const o of st.objects.values()) if (o.type === 'module') starts.push([`module ${o.summary}`, o.id]);
+  for (const o of st.objects.values()) if (o.type === 'module') starts.push([o.summary, o.id]); // `module <name>`
   const parent = new Map<number, number>();
   const rootOf = new Map<number, string>();
   const queue: number[] = [];

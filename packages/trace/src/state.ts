@@ -34,6 +34,8 @@ export interface FrameState {
   line: number;
   /** Local name → object address (for a module frame, use the globals). */
   readonly locals: Map<string, number>;
+  /** The references its value stack holds for a call in progress (the callable, then the arguments). */
+  readonly stack: number[];
 }
 
 /** The collection in progress at a step. */
@@ -137,7 +139,7 @@ export class TraceState {
         return;
       case 'frame-push':
         if (this.frames.length >= e.depth) this.frames.length = Math.max(0, e.depth - 1);
-        this.frames.push({ depth: e.depth, name: e.name, line: e.line ?? 0, locals: new Map() });
+        this.frames.push({ depth: e.depth, name: e.name, line: e.line ?? 0, locals: new Map(), stack: [] });
         return;
       case 'frame-pop':
         this.frames.length = Math.max(0, Math.min(this.frames.length, e.depth - 1));
@@ -151,8 +153,14 @@ export class TraceState {
         return;
       }
       case 'stack-take':
-      case 'stack-release':
+        this.frames[e.depth - 1]?.stack.push(e.id);
         return;
+      case 'stack-release': {
+        const stack = this.frames[e.depth - 1]?.stack;
+        const i = stack ? stack.lastIndexOf(e.id) : -1;
+        if (i >= 0) stack!.splice(i, 1);
+        return;
+      }
       case 'line': {
         const f = this.frames[this.frames.length - 1];
         if (f) f.line = e.line;
@@ -179,7 +187,7 @@ export class TraceState {
     s.step = this.step;
     for (const [k, o] of this.objects) s.objects.set(k, { ...o });
     for (const [k, l] of this.edges) s.edges.set(k, l.slice());
-    s.frames = this.frames.map((f) => ({ depth: f.depth, name: f.name, line: f.line, locals: new Map(f.locals) }));
+    s.frames = this.frames.map((f) => ({ depth: f.depth, name: f.name, line: f.line, locals: new Map(f.locals), stack: f.stack.slice() }));
     for (const [k, v] of this.globals) s.globals.set(k, v);
     s.collecting = this.collecting ? { ...this.collecting } : null;
     s.edgeCount = this.edgeCount;

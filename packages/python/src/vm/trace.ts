@@ -6,7 +6,8 @@
  * events (alloc, incref/decref, dealloc, weakref-cleared, track/untrack,
  * gc-start/phase/end) to `heap.trace`. The emitter sits there, forwards them,
  * and adds what only the interpreter knows: frames pushed and popped, names
- * bound, lines reached, output, finalizer and weakref-callback calls.
+ * bound, a call's references on the value stack, lines reached, output,
+ * finalizer and weakref-callback calls.
  *
  * Reference edges are reported by difference: an object that took part in
  * an event since the last line (it was allocated, or a reference to it was
@@ -19,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import type { TraceEvent, TraceSink } from '@pymem/trace';
-import { PyCell, PyDict, PyList, PySet, PyStr, PyTuple, type Heap, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -83,6 +84,7 @@ export class TraceEmitter implements TraceSink {
       return o;
     };
     heap.trace = this;
+    heap.summarize = summarize;
     observer?.(this, heap);
   }
 
@@ -223,6 +225,24 @@ export class TraceEmitter implements TraceSink {
     if (name !== undefined) this.bind('local', f, name, this.localValue(f, index));
   }
 
+  /**
+   * A call begins: the callable and its arguments are references the
+   * caller's value stack holds while it runs (why `sys.getrefcount(x)` reads
+   * one more than the names that hold `x`).
+   */
+  stackTake(callable: PyObject, args: readonly PyObject[]): void {
+    const depth = this.depth;
+    this.sink.event({ kind: 'stack-take', depth, id: callable.addr });
+    for (const a of args) this.sink.event({ kind: 'stack-take', depth, id: a.addr });
+  }
+
+  /** The stack lets go of the arguments (a 3.11+ frame took them over, or the call returned), then of the callable. */
+  stackRelease(args: readonly PyObject[], callable: PyObject | null): void {
+    const depth = this.depth;
+    for (const a of args) this.sink.event({ kind: 'stack-release', depth, id: a.addr });
+    if (callable) this.sink.event({ kind: 'stack-release', depth, id: callable.addr });
+  }
+
   /** Output the program wrote. */
   output(stream: 'stdout' | 'stderr', text: string): void {
     this.sink.event({ kind: 'output', stream, text });
@@ -324,10 +344,11 @@ export class TraceEmitter implements TraceSink {
     }
     this.reportFreezes();
     if (this.dirty.size === 0) return;
+    // The two sets swap roles, so a sync allocates none.
     const dirty = this.dirty;
-    this.dirty = new Set();
+    this.dirty = this.spare;
     const bigTurn = this.syncs++ % BIG_OBJECT_PERIOD === 0;
-    const dicts: PyObject[] = [];
+    const namespaces = this.namespaces;
     for (const o of dirty) {
       if (o.freed) continue;
       if (!bigTurn && (this.known.get(o)?.length ?? 0) > BIG_OBJECT_REFERENTS) {
@@ -336,33 +357,60 @@ export class TraceEmitter implements TraceSink {
       }
       this.syncOne(o);
       // An object's own namespace changes without the namespace being touched.
-      if (!(o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet)) {
-        o.tp_traverse((r) => {
-          if ((r instanceof PyDict || r instanceof PyCell) && !dirty.has(r)) dicts.push(r);
-        });
-      }
+      // Not a frame's: its globals and builtins are shared (a store marks
+      // them), its locals dict and cells are marked by the stores to them,
+      // and walking the builtins at every line was most of a traced run.
+      if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
-    for (const d of dicts) if (!d.freed) this.syncOne(d);
+    for (const d of namespaces) if (!d.freed && !dirty.has(d)) this.syncOne(d);
+    namespaces.clear();
     for (const o of this.floating) {
       if (!dirty.has(o)) this.syncOne(o);
-      if ((this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+      // An immortal object's count never moves and an atom has no references:
+      // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
+      if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
     }
+    dirty.clear();
+    this.spare = dirty;
   }
+
+  /** The dirty set of the previous sync, emptied, for the next. */
+  private spare = new Set<PyObject>();
+  /** Namespaces (dicts, cells) of the objects a sync visits. */
+  private readonly namespaces = new Set<PyObject>();
+  private readonly addNamespace = (r: PyObject): void => {
+    if (r instanceof PyDict || r instanceof PyCell) this.namespaces.add(r);
+  };
+  /** The addresses `tp_traverse` visits, reused by every syncOne. */
+  private readonly scratch: number[] = [];
+  private readonly collect = (r: PyObject): void => {
+    this.scratch.push(r.addr);
+  };
 
   private syncOne(o: PyObject): void {
     this.refcntSet(o);
     this.reconcileGeneration(o);
-    const now: number[] = [];
-    o.tp_traverse((r) => {
-      now.push(r.addr);
-    });
+    if (isAtom(o)) return;
+    const now = this.scratch;
+    now.length = 0;
+    o.tp_traverse(this.collect);
     const before = this.known.get(o) ?? NO_EDGES;
-    if (sameList(before, now)) return;
+    // Trim what is unchanged at both ends (usually all but a slot or two):
+    // those references cancel out of the difference.
+    const nb = before.length;
+    const nn = now.length;
+    let lo = 0;
+    while (lo < nb && lo < nn && before[lo] === now[lo]) lo++;
+    if (lo === nb && lo === nn) return;
+    let hb = nb;
+    let hn = nn;
+    while (hb > lo && hn > lo && before[hb - 1] === now[hn - 1]) hb--, hn--;
     const owner = o.addr;
     const count = new Map<number, number>();
-    for (const t of before) count.set(t, (count.get(t) ?? 0) + 1);
+    for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
-    for (const t of now) {
+    for (let i = lo; i < hn; i++) {
+      const t = now[i]!;
       const c = count.get(t);
       if (c) count.set(t, c - 1);
       else added.push(t);
@@ -376,13 +424,45 @@ export class TraceEmitter implements TraceSink {
       this.sink.event({ kind: 'edge-add', owner, target: t });
       deg.set(t, (deg.get(t) ?? 0) + 1);
     }
-    if (now.length) this.known.set(o, now);
-    else this.known.delete(o);
+    if (nn === 0) this.known.delete(o);
+    else if (nb === nn) {
+      // Same length: the array this object already has takes the new references.
+      const keep = before as number[];
+      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
+    } else this.known.set(o, now.slice());
   }
 }
 
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Characters of a value an allocation's summary keeps. */
+const SUMMARY_CHARS = 40;
+
+/**
+ * The short value summary of an allocation event: the type, then the value
+ * (`int 1000`, `str 'abc'`, `float 2.5`), the length of a container
+ * (`list len 3`) or the name of a function, class or module. At allocation the
+ * object is built but a container may still be filled later.
+ */
+function summarize(o: PyObject): string {
+  const t = o.ob_type.tp_name;
+  if (o instanceof PyInt) return `${t} ${clip(o.ob_type.tp_name === 'bool' ? (o.value ? 'True' : 'False') : o.value.toString())}`;
+  if (o instanceof PyStr) return `${t} ${clip(text.strRepr(o.value))}`;
+  if (o instanceof PyFloat) return `${t} ${text.floatRepr(o.value)}`;
+  if (o instanceof PySingleton) return o.name;
+  if (o instanceof PyBytes) return `${t} len ${o.value.length}`;
+  if (o instanceof PyList || o instanceof PyTuple) return `${t} len ${o.items.length}`;
+  if (o instanceof PyDict) return `${t} len ${o.used}`;
+  if (o instanceof PySet) return `${t} len ${o.entries.length}`;
+  if (o instanceof PyFunction) return `${t} ${clip(o.qualname.value)}`;
+  if (o instanceof PyTypeObject) return `${t} ${clip(o.qualname)}`;
+  if (o instanceof PyModule) return `${t} ${clip(o.name)}`;
+  return t;
+}
+
+function clip(s: string): string {
+  return s.length <= SUMMARY_CHARS ? s : `${s.slice(0, SUMMARY_CHARS - 1)}…`;
+}
+
+/** Objects that can never refer to another object. */
+function isAtom(o: PyObject): boolean {
+  return o instanceof PyInt || o instanceof PyStr || o instanceof PyFloat || o instanceof PyBytes;
 }

@@ -1190,16 +1190,20 @@ export class VM {
       kwargs = new Map();
       for (let i = 0; i < nk; i++) kwargs.set((kwnames.items[i] as PyStr).value, all[all.length - nk + i]!);
     }
+    const tracer = this.tracer;
+    if (tracer) tracer.stackTake(callable, all);
     try {
       if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
         // 3.11+: the new frame takes the stack's references to the arguments.
         const frame = this.makeFrame(callable, positional, kwargs);
+        if (tracer) tracer.stackRelease(all, null);
         for (const a of all) heap.decref(a);
         all.length = 0;
         return this.runCall(frame);
       }
       return this.p.call(callable, positional, kwargs);
     } finally {
+      if (tracer) tracer.stackRelease(all, callable);
       for (const a of all) heap.decref(a);
       heap.decref(callable);
       if (kwnames) heap.decref(kwnames);
