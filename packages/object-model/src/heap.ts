@@ -199,12 +199,22 @@ export class Heap {
   clearFreeLists(): void {
     for (const [key, list] of this.freeLists) {
       if (this.keptFreeLists.has(key)) continue;
-      for (const { o } of list) {
-        if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
-        this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
-      }
+      for (const { o } of list) this.releaseFreeListBlock(o);
       list.length = 0;
     }
+  }
+
+  /** Gives a free list's block back: `PyObject_GC_Del` (the count goes down) or `PyObject_Free`. */
+  private releaseFreeListBlock(o: PyObject): void {
+    if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
+    this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
+  }
+
+  /** Frees the blocks of the free list `key` and forgets the list (its owner died). */
+  dropFreeList(key: string): void {
+    for (const { o } of this.freeLists.get(key) ?? []) this.releaseFreeListBlock(o);
+    this.freeLists.delete(key);
+    this.keptFreeLists.delete(key);
   }
 
   /** How many blocks the free list `key` holds. */

@@ -18,7 +18,7 @@ export type FixedSizeKind =
   | 'instance' | 'weakref' | 'module'
   | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
   | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
-  | 'map' | 'zip' | 'enumerate'
+  | 'map' | 'zip' | 'enumerate' | 'mappingproxy'
   | 'exception' | 'generator' | 'heap-type';
 
 /** Everything sys.getsizeof needs for one CPython version. */
@@ -86,6 +86,7 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   dict_valueiterator: [88, 88, 72, 72, 72, 72, 72, 72],
   dict_itemiterator: [88, 88, 72, 72, 72, 72, 72, 72],
   map: [64, 64, 48, 48, 48, 48, 48, 48],
+  mappingproxy: [56, 56, 40, 40, 40, 40, 40, 40],
   zip: [72, 72, 56, 56, 64, 64, 64, 64],
   enumerate: [80, 80, 64, 64, 64, 72, 72, 72],
   exception: [96, 96, 80, 80, 80, 88, 88, 88],

@@ -1047,6 +1047,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     rt.track(v);
     return v;
   };
+  // mappingproxy: each method is the underlying mapping's.
+  for (const name of ['keys', 'values', 'items', 'get', 'copy']) {
+    m(t.mappingproxy!, name, (_rt, a) => {
+      const method = ops.getAttr((a[0] as PyNative).refs[0]!, name);
+      try {
+        return p.call(method, a.slice(1), null);
+      } finally {
+        heap.decref(method);
+      }
+    });
+  }
   m(t.dict!, 'keys', view('dict_keys'));
   m(t.dict!, 'values', view('dict_values'));
   m(t.dict!, 'items', view('dict_items'));

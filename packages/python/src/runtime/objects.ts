@@ -187,6 +187,7 @@ export class ObjectProtocol implements DictOps {
       return `${name}(${args.map((a) => this.repr(a)).join(', ')})`;
     }
     if (o instanceof PyWeakref) return weakrefRepr(this, o); // weakref: runtime/weakref.ts
+    if (isMappingProxy(rt, o)) return `mappingproxy(${this.repr(o.refs[0]!)})`;
     if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
       const st = o.state as NativeFunctionState;
       const self = o.refs[0];
@@ -443,6 +444,7 @@ export class ObjectProtocol implements DictOps {
       return Number(rangeLength(start, stop, step));
     }
     if (isProxy(rt, o)) return this.len(proxyReferent(rt, o)); // weakref: proxy_length
+    if (isMappingProxy(rt, o)) return this.len(o.refs[0]!); // mappingproxy_len
     const m = this.special(o, '__len__');
     if (m) {
       const r = this.callSpecial(m, o, []);
@@ -582,6 +584,11 @@ function compareCodePoints(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length - b.length;
+}
+
+/** A `mappingproxy` (a type's `__dict__`): a read-only view of the mapping in `refs[0]`. */
+export function isMappingProxy(rt: Runtime, o: PyObject): o is PyNative {
+  return o.ob_type === rt.t.mappingproxy;
 }
 
 export function rangeLength(start: bigint, stop: bigint, step: bigint): bigint {

@@ -35,7 +35,7 @@ import {
   text,
 } from '@pymem/object-model';
 import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
-import { ObjectProtocol, rangeLength } from './objects';
+import { ObjectProtocol, rangeLength, isMappingProxy } from './objects';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup, dictNewPresized, dictMergePresize, newInstanceDict, instanceDictSetItem, noteInlineAttribute } from './dict';
 import { PyErr } from './errors';
 import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
@@ -420,8 +420,13 @@ export class Operations {
         return t.tp_bases ? heap.newref(t.tp_bases) : rt.newTuple(t.tp_base ? [heap.newref(t.tp_base)] : []);
       case '__base__':
         return heap.newref(t.tp_base ?? rt.None);
-      case '__dict__':
-        return heap.newref(t.tp_dict ?? rt.None);
+      case '__dict__': {
+        // type_dict: a new read-only view of the type's namespace each time.
+        if (!t.tp_dict) return heap.newref(rt.None);
+        const proxy = heap.allocate(new PyNative(rt.t.mappingproxy!, [heap.newref(t.tp_dict)]), rt.sizes.fixed.mappingproxy);
+        rt.track(proxy);
+        return proxy;
+      }
       case '__doc__':
         return heap.newref(rt.None);
       case '__class__':
@@ -855,6 +860,7 @@ export class Operations {
     const rt = this.rt;
     const p = this.p;
     if (isProxy(rt, container)) return this.contains(proxyReferent(rt, container), item); // weakref: proxy_contains
+    if (isMappingProxy(rt, container)) return this.contains(container.refs[0]!, item); // mappingproxy_contains
     if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
     if (container instanceof PySet) return this.setHas(container, item);
     if (container instanceof PyStr) {
@@ -898,6 +904,7 @@ export class Operations {
     const heap = rt.heap;
     const p = this.p;
     if (isProxy(rt, o)) return this.getItem(proxyReferent(rt, o), key); // weakref: proxy_getitem
+    if (isMappingProxy(rt, o)) return this.getItem(o.refs[0]!, key); // mappingproxy_getitem
     if (o instanceof PyDict && !o.ob_type.isHeapType) {
       const v = dictGetItem(p, o, key);
       if (!v) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
@@ -1409,6 +1416,7 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.getIter(proxyReferent(rt, o)); // weakref: proxy_iter
+    if (isMappingProxy(rt, o)) return this.getIter(o.refs[0]!); // mappingproxy_getiter
     if (o instanceof PyList) return this.newIterator('list_iterator', [o], { i: 0 });
     if (o instanceof PyTuple) return this.newIterator('tuple_iterator', [o], { i: 0 });
     if (o instanceof PyStr) return this.newIterator(rt.profile.asciiStrIterator && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });
@@ -1449,7 +1457,7 @@ export class Operations {
   isIterable(o: PyObject): boolean {
     const rt = this.rt;
     if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict || o instanceof PySet || o instanceof PyBytes) return true;
-    if (o instanceof PyGenerator || this.isNativeIterator(o) || isProxy(rt, o)) return true;
+    if (o instanceof PyGenerator || this.isNativeIterator(o) || isProxy(rt, o) || isMappingProxy(rt, o)) return true;
     if (o instanceof PyNative && [rt.t.range, rt.t.dict_keys, rt.t.dict_values, rt.t.dict_items].includes(o.ob_type)) return true;
     return !!(this.p.special(o, '__iter__') || this.p.special(o, '__getitem__'));
   }

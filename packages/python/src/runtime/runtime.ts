@@ -113,6 +113,14 @@ export class Runtime {
     // unicode_dealloc: a mortal interned string leaves the interned dict when it dies.
     heap.onFree = (o) => {
       if (o instanceof PyStr && o.interned === InternState.Interned && this.interned.get(o.value) === o) this.interned.delete(o.value);
+      // code_dealloc (up to 3.10): the code's zombie frame is freed with it (PyObject_GC_Del).
+      if (o instanceof PyCode) {
+        const zombie = this.zombieSlots.get(o);
+        if (zombie) {
+          this.zombieSlots.delete(o);
+          heap.dropFreeList(zombie.key);
+        }
+      }
     };
     this.initTypes();
   }
