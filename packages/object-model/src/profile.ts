@@ -111,6 +111,12 @@ export interface VersionProfile {
   readonly exceptionReprIsArgsTuple: boolean;
   /** 3.11+: iterating an ASCII str uses its own iterator type, `str_ascii_iterator`. */
   readonly asciiStrIterator: boolean;
+  /**
+   * The items of a folded constant tuple are the code's own constants (3.6,
+   * whose peephole builds the tuple from co_consts; 3.8+, merge_consts_recursive)
+   * — not in 3.7, where `(-6, -6)` holds two different ints.
+   */
+  readonly constTupleItemsShared: boolean;
 }
 
 const KIB = 1024;
@@ -153,6 +159,7 @@ function profile(minor: number, micro: number): VersionProfile {
     unraisableHook: atLeast(8),
     exceptionReprIsArgsTuple: !atLeast(7),
     asciiStrIterator: atLeast(11),
+    constTupleItemsShared: minor !== 7,
   };
 }
 

@@ -31,9 +31,9 @@ import { buildSymtable, type Scope } from './symtable';
 /** A constant of a code unit, before the runtime makes it an object. */
 export type ConstDesc =
   /** A literal of the source: the parser's object for this node, held by the AST arena. */
-  | { kind: 'ast'; node: ast.Constant }
+  | { kind: 'ast'; node: ast.Constant; /** 3.6's peephole appends every folded constant: no sharing. */ unique?: boolean }
   /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
-  | { kind: 'value'; value: ast.ConstantValue }
+  | { kind: 'value'; value: ast.ConstantValue; unique?: boolean }
   /** A tuple folded from constants (keyword names, constant tuples). */
   | { kind: 'tuple'; items: ConstDesc[]; folded: boolean; /** 3.6's peephole appends every folded tuple: no sharing. */ unique?: boolean }
   /** 3.9+: the frozenset a constant set display is built from (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`). */
@@ -109,6 +109,7 @@ export function constKey(v: ast.ConstantValue): string {
 }
 
 function descKey(d: ConstDesc): string | null {
+  if ((d.kind === 'ast' || d.kind === 'value') && d.unique) return null;
   switch (d.kind) {
     case 'ast':
       return constKey(d.node.value);
@@ -954,7 +955,7 @@ class Compiler {
         const folded = foldBinOp(e, this.options.version[1]);
         if (folded) {
           // The optimizer's constant: held by the AST arena from 3.7 (ast_opt.c), only by co_consts in 3.6 (peephole.c).
-          this.emit(Op.LOAD_CONST, this.addConst(this.options.version[1] >= 7 ? { kind: 'ast', node: folded } : { kind: 'value', value: folded.value }));
+          this.emit(Op.LOAD_CONST, this.addConst(this.options.version[1] >= 7 ? { kind: 'ast', node: folded } : { kind: 'value', value: folded.value, unique: true }));
           return;
         }
         this.expr(e.left);
@@ -1108,7 +1109,7 @@ class Compiler {
     else if (v.kind === 'float') folded = { kind: 'float', value: -v.value };
     else return false;
     const node: ast.Constant = { ...e.operand, value: folded, lineno: e.lineno, col_offset: e.col_offset };
-    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node }));
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node, unique: this.options.version[1] < 7 }));
     return true;
   }
 

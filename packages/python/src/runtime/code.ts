@@ -64,7 +64,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
 
   const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
     if (d.kind === 'code') return build(d.unit);
-    const key = d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
+    const key = (d.kind === 'ast' || d.kind === 'value') && d.unique ? null : d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
     const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : null);
     const cache = mergeAcross ? merged : perCode;
     if (cacheKey) {
@@ -86,7 +86,9 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
       }
       o = s;
     } else {
-      const items = d.items.map((x) => constObject(x, perCode));
+      // 3.7's AST optimizer keeps its folded tuple's items as they are; 3.6's
+      // peephole builds it from co_consts, and 3.8+ merges them (merge_consts_recursive).
+      const items = d.items.map((x) => (rt.profile.constTupleItemsShared ? constObject(x, perCode) : constObject(x, new Map())));
       o = rt.newTuple(items);
       if (rt.profile.version[1] >= 7 && d.items.every((x) => x.kind === 'ast')) {
         // The AST optimizer folded the display into a constant it keeps in the arena.

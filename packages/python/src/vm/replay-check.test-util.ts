@@ -149,6 +149,8 @@ const cases = Object.keys(SOURCES).sort();
  * a reference to it being taken, shows its new edges only once it is touched.
  */
 const EXPECTED_MISMATCHES: Record<string, string> = {
+  'objects_struct_sequences.py':
+    'sys.unraisablehook runs Python lines while the object whose __del__ raised is resurrected for its finalizer (PEP 442): the resurrection sets its count without an event, so the replay counts one more until the object is touched; not traced yet',
   'lang_classes_dunder.py': 'a list iterator held by zip() lets go of its list when exhausted; nothing touches the iterator, so its edge lingers',
   'refcount_sort_key.py': 'a list iterator held by sorted() lets go of its list when exhausted; nothing touches the iterator, so its edge lingers',
   'gc_garbage_saveall.py': 'the collector appends to gc.garbage (DEBUG_SAVEALL) from native code without touching the list',
