@@ -30,6 +30,18 @@ export function typeDictsChanged(): void {
 export type Visit = (o: PyObject) => void;
 
 /**
+ * The part of Objects/typeobject.c subtype_traverse() that a heap subclass of
+ * a built-in container adds before calling the base's `tp_traverse`: the
+ * instance `__dict__`, then the type (a heap type's instance owns a reference
+ * to it).
+ */
+function subtypeTraverse(o: PyObject, dict: PyObject | null, visit: Visit): void {
+  if (dict) visit(dict);
+  if (o.ob_type.isHeapType) visit(o.ob_type);
+}
+
+
+/**
  * The header every simulated object has, plus the GC header of container
  * types. Subclasses add the fields of their C struct.
  */
@@ -223,19 +235,34 @@ export class PyList extends PyObject {
     this._allocated = n;
     if (this.onResize) this.onResize(this, n);
   }
-  /** Mirrors list_traverse(): items last to first. */
+  /** The `__dict__` of an instance of a heap subclass (made by the first attribute store). */
+  dict: PyDict | null = null;
+  /** Mirrors list_traverse(): items last to first (after subtype_traverse()'s dict and type). */
   tp_traverse(visit: Visit): void {
+    subtypeTraverse(this, this.dict, visit);
     for (let i = this.items.length - 1; i >= 0; i--) visit(this.items[i]!);
   }
-  /** Mirrors Objects/listobject.c list_dealloc(): items are released last to first. */
+  /**
+   * Mirrors Objects/listobject.c list_dealloc(): items are released last to
+   * first. For a subclass, subtype_dealloc() clears the `__dict__` before
+   * calling list_dealloc() and drops the type after it.
+   */
   releaseForDealloc(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearItems(out);
+    if (this.ob_type.isHeapType) out.push(this.ob_type);
+  }
+  /** Mirrors subtype_clear() (the `__dict__`), then _list_clear(): items released last to first. */
+  override tp_clear(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearItems(out);
+  }
+  private clearItems(out: PyObject[]): void {
     for (let i = this.items.length - 1; i >= 0; i--) out.push(this.items[i]!);
     this.items = [];
     this.allocated = 0;
-  }
-  /** Mirrors _list_clear(): items released last to first. */
-  override tp_clear(out: PyObject[]): void {
-    this.releaseForDealloc(out);
   }
 }
 
@@ -266,15 +293,37 @@ export class PyDict extends PyObject {
   version = 0;
   /** NON-SPEC: the dict is a type's `tp_dict`; changing it calls `typeDictsChanged()`. */
   isTypeDict = false;
+  /** The `__dict__` of an instance of a heap subclass (made by the first attribute store). */
+  dict: PyDict | null = null;
+  /** Mirrors dict_traverse() (after subtype_traverse()'s dict and type). */
   tp_traverse(visit: Visit): void {
+    subtypeTraverse(this, this.dict, visit);
     for (const e of this.entries) {
       if (e.key === null) continue;
       visit(e.key);
       visit(e.value!);
     }
   }
-  /** Mirrors dict_dealloc()/free_keys_object(): each entry's key then value, in order. */
+  /**
+   * Mirrors dict_dealloc()/free_keys_object(): each entry's key then value, in
+   * order. For a subclass, subtype_dealloc() clears the `__dict__` before
+   * calling dict_dealloc() and drops the type after it.
+   */
   releaseForDealloc(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearEntries(out);
+    if (this.ob_type.isHeapType) out.push(this.ob_type);
+  }
+  /** Mirrors subtype_clear() (the `__dict__`), then dict_tp_clear(). */
+  override tp_clear(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearEntries(out);
+    this.log2Size = 3;
+    this.usable = 5;
+  }
+  private clearEntries(out: PyObject[]): void {
     if (this.isTypeDict) typeDictsChanged();
     for (const e of this.entries) {
       if (e.key === null) continue;
@@ -283,11 +332,6 @@ export class PyDict extends PyObject {
     this.entries = [];
     this.index.clear();
     this.used = 0;
-  }
-  override tp_clear(out: PyObject[]): void {
-    this.releaseForDealloc(out);
-    this.log2Size = 3;
-    this.usable = 5;
   }
 }
 
@@ -304,15 +348,29 @@ export class PySet extends PyObject {
   /** The table's slot count minus one (`mask`), for sizes. */
   mask = 7;
   hash: bigint | null = null;
+  /** The `__dict__` of an instance of a heap subclass (made by the first attribute store). */
+  dict: PyDict | null = null;
+  /** Mirrors set_traverse() (after subtype_traverse()'s dict and type). */
   tp_traverse(visit: Visit): void {
+    subtypeTraverse(this, this.dict, visit);
     for (const e of this.entries) visit(e.key);
   }
+  /** Mirrors set_dealloc(); for a subclass, subtype_dealloc() clears the `__dict__` first and drops the type last. */
   releaseForDealloc(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearEntries(out);
+    if (this.ob_type.isHeapType) out.push(this.ob_type);
+  }
+  /** Mirrors subtype_clear() (the `__dict__`), then set_clear_internal(). */
+  override tp_clear(out: PyObject[]): void {
+    if (this.dict) out.push(this.dict);
+    this.dict = null;
+    this.clearEntries(out);
+  }
+  private clearEntries(out: PyObject[]): void {
     for (const e of this.entries) out.push(e.key);
     this.entries = [];
-  }
-  override tp_clear(out: PyObject[]): void {
-    this.releaseForDealloc(out);
   }
 }
 

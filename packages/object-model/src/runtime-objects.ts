@@ -213,8 +213,6 @@ export class PyInstance extends PyObject {
   /** 3.11+ inline values, in insertion order (`_PyDictValues`). */
   values: InlineValues | null = null;
   slots: (PyObject | null)[];
-  /** Extra state of built-in bases (e.g. a list subclass's items), owned by the runtime. */
-  base: PyObject | null = null;
   constructor(type: PyTypeObject, nslots: number) {
     super(type);
     this.slots = nslots === 0 ? NO_SLOTS : new Array<PyObject | null>(nslots).fill(null);
@@ -227,7 +225,6 @@ export class PyInstance extends PyObject {
     }
     if (this.values) for (let i = 0; i < this.values.size; i++) visit(this.values.valueAt(i));
     if (this.dict) visit(this.dict);
-    if (this.base) visit(this.base);
     if (this.ob_type.isHeapType) visit(this.ob_type);
   }
   /** Mirrors subtype_dealloc(): slots, then the dict, then the type. */
@@ -242,8 +239,6 @@ export class PyInstance extends PyObject {
     }
     push(out, this.dict);
     this.dict = null;
-    push(out, this.base);
-    this.base = null;
     if (this.ob_type.isHeapType) out.push(this.ob_type);
   }
   /** Mirrors subtype_clear(): slots and the dict; the type stays. */

@@ -17,4 +17,5 @@ export {
   type GeneratorCode,
   sizeofList,
   sizeofSet,
+  sizeofSubtypeExtra,
 } from './sizes.js';

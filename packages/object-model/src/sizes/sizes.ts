@@ -51,6 +51,10 @@ export interface SizeProfile {
    * (`gen_sizeof`); null when the size is fixed (the frame is a separate object).
    */
   readonly generatorFrameBase: number | null;
+  /** 3.11+: an instance's `__dict__` pointer lives in a two-pointer pre-header (`Py_TPFLAGS_MANAGED_DICT`). */
+  readonly managedDict: boolean;
+  /** 3.12+: the pre-header also holds the weak reference list (`Py_TPFLAGS_MANAGED_WEAKREF`). */
+  readonly managedWeakref: boolean;
 }
 
 // Recorded sys.getsizeof values, columns 3.6 … 3.13.
@@ -118,7 +122,21 @@ export function sizeProfile(version: PyVersion): SizeProfile {
     fixed,
     slotsInstance2: SLOTS2[c] as number,
     slotsWeakrefInstance: SLOTS_WEAKREF[c] as number,
+    managedDict: atLeast(version, 3, 11),
+    managedWeakref: atLeast(version, 3, 12),
   };
+}
+
+/**
+ * Bytes a heap subclass adds to the instances of a built-in base, as
+ * Objects/typeobject.c type_new_descriptors() lays them out: a `__dict__`
+ * pointer (`addsDict`) and a weak reference list pointer when the base has
+ * none (`addsWeakref`); 3.11+ the dict pointer is a two-pointer pre-header,
+ * which from 3.12 holds the weak reference list too.
+ */
+export function sizeofSubtypeExtra(p: SizeProfile, addsDict: boolean, addsWeakref: boolean): number {
+  if (p.managedWeakref) return addsDict || addsWeakref ? 16 : 0;
+  return (addsDict ? (p.managedDict ? 16 : 8) : 0) + (addsWeakref ? 8 : 0);
 }
 
 /** Number of 30-bit digits in |v| (PyLong_SHIFT = 30 on 64-bit builds). */

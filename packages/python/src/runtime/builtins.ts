@@ -766,14 +766,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   /** Mirrors type_call(): `tp_new`, then `__init__` when it returned an instance of the type. */
   p.callType = (type, args, kw) => {
+    let builtinBase: PyTypeObject | null = null;
     for (const base of type.mroCache) {
       if (base.isHeapType) continue;
       if (base.isSubtype(t.BaseException!)) return newExceptionInstance(type, args, kw);
       if (base === t.object) break;
       const c = ctor.get(base);
       if (!c) break;
-      if (type.isHeapType) throw rt.error('NotImplementedError', `pymem does not support subclassing '${base.tp_name}' yet`);
-      return c(rt, args, kw);
+      if (!type.isHeapType) return c(rt, args, kw);
+      if (base !== t.list && base !== t.dict && base !== t.set) throw rt.error('NotImplementedError', `pymem does not support subclassing '${base.tp_name}' yet`);
+      builtinBase = base;
+      break;
     }
     if (!type.isHeapType) {
       const c = ctor.get(type);
@@ -786,7 +789,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     let obj: PyObject;
     if (newFn && newFn instanceof PyNative && newFn.ob_type === t.staticmethod) obj = p.call(newFn.refs[0]!, [type, ...args], kw);
     else if (newFn instanceof PyFunction) obj = p.call(newFn, [type, ...args], kw);
-    else obj = newInstance(type);
+    else obj = builtinBase ? newBuiltinSubtypeObject(type, builtinBase) : newInstance(type);
     if (!obj.ob_type.isSubtype(type)) return obj;
     const init = p.typeLookup(type, '__init__');
     if (init) {
@@ -804,6 +807,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         throw e;
       } finally {
         if (bound) heap.decref(bound);
+      }
+    } else if (builtinBase) {
+      // The base's tp_init, called directly: list___init__, dict___init__, set_init.
+      try {
+        heap.decref(ops.nativeMethod(builtinBase, '__init__')!(rt, [obj, ...args], kw));
+      } catch (e) {
+        heap.decref(obj);
+        throw e;
       }
     } else if (args.length || (kw && kw.size)) {
       heap.decref(obj);
@@ -824,6 +835,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       }
     }
     return e;
+  }
+
+  /**
+   * The tp_new of a built-in container for a heap subclass (list: PyType_GenericNew,
+   * dict_new, set_new): the base's empty object with the subtype's `ob_type`,
+   * holding a reference to its type; its `__init__` fills it.
+   */
+  function newBuiltinSubtypeObject(type: PyTypeObject, base: PyTypeObject): PyObject {
+    if (type.ht_slots?.length) throw rt.error('NotImplementedError', `pymem does not support __slots__ in a subclass of '${base.tp_name}' yet`);
+    const o = base === t.list ? rt.newList([], 0, type) : base === t.dict ? dictNewForCall(rt, type) : rt.newSet(false, type);
+    heap.incref(type);
+    return o;
   }
 
   /** `object.__new__` for a heap type: the instance, with slots and (from 3.11) inline values. */
@@ -975,6 +998,25 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
   }
 
+  // The containers' slots as methods (wrapper descriptors in CPython), so a subclass's
+  // override can reach the base's: `super().__setitem__(k, v)`, `dict.__getitem__(self, k)`.
+  for (const type of [t.list!, t.dict!, t.set!]) {
+    m(type, '__len__', (_rt, a) => rt.newInt(p.builtinLen(a[0]!)));
+    m(type, '__contains__', (_rt, a) => rt.newBool(ops.builtinContains(a[0]!, a[1]!)));
+    m(type, '__iter__', (_rt, a) => ops.builtinGetIter(a[0]!));
+  }
+  for (const type of [t.list!, t.dict!]) {
+    m(type, '__getitem__', (_rt, a) => ops.builtinGetItem(a[0]!, a[1]!));
+    m(type, '__setitem__', (_rt, a) => {
+      ops.builtinSetItem(a[0]!, a[1]!, a[2]!);
+      return heap.newref(rt.None);
+    });
+    m(type, '__delitem__', (_rt, a) => {
+      ops.builtinDelItem(a[0]!, a[1]!);
+      return heap.newref(rt.None);
+    });
+  }
+
   // list
   m(t.list!, 'append', (_rt, a) => {
     ops.listAppend(self<PyList>(a), a[1]!);
@@ -1010,14 +1052,24 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.decref(v!);
     return heap.newref(rt.None);
   });
-  m(t.list!, 'clear', (_rt, a) => {
+  /** Mirrors list___init___impl(): empties the list, then extends it from the iterable. */
+  m(t.list!, '__init__', (_rt, a) => {
     const l = self<PyList>(a);
+    if (l.items.length) listClear(l);
+    if (a[1]) ops.listInit(l, a[1]);
+    return heap.newref(rt.None);
+  });
+  m(t.list!, 'clear', (_rt, a) => {
+    listClear(self<PyList>(a));
+    return heap.newref(rt.None);
+  });
+  /** Mirrors _list_clear(): the item array is freed, then the items are dropped last to first. */
+  function listClear(l: PyList): void {
     const old = l.items;
     l.items = [];
     l.allocated = 0;
     for (let i = old.length - 1; i >= 0; i--) heap.decref(old[i]!);
-    return heap.newref(rt.None);
-  });
+  }
   m(t.list!, 'index', (_rt, a) => {
     const i = self<PyList>(a).items.findIndex((x) => p.eq(x, a[1]!));
     if (i < 0) throw rt.error('ValueError', `${p.repr(a[1]!)} is not in list`);
@@ -1109,11 +1161,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     dictDelItem(rt, p, dd, last.key);
     return r;
   });
-  m(t.dict!, 'update', (_rt, a, kw) => {
+  /** dict.update and, for subclasses, dict___init__: both are dict_update_common(). */
+  const dictUpdateCommon: NativeFn = (_rt, a, kw) => {
     if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
     if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
     return heap.newref(rt.None);
-  });
+  };
+  m(t.dict!, '__init__', dictUpdateCommon);
+  m(t.dict!, 'update', dictUpdateCommon);
   m(t.dict!, 'clear', (_rt, a) => {
     dictClear(rt, self<PyDict>(a));
     return heap.newref(rt.None);
@@ -1139,6 +1194,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   m(t.set!, 'clear', (_rt, a) => {
     ops.setClear(self<PySet>(a));
+    return heap.newref(rt.None);
+  });
+  /** Mirrors set_init(): empties the set, then adds the iterable's items. */
+  m(t.set!, '__init__', (_rt, a) => {
+    const s = self<PySet>(a);
+    if (s.entries.length) ops.setClear(s);
+    if (a[1]) ops.setUpdate(s, a[1]);
     return heap.newref(rt.None);
   });
   m(t.set!, 'update', (_rt, a) => {

@@ -373,8 +373,8 @@ export function dictNewPresized(rt: Runtime, n: number): PyDict {
 }
 
 /** `dict()` (dict_new): 8 slots up to 3.9, `Py_EMPTY_KEYS` from 3.10. */
-export function dictNewForCall(rt: Runtime): PyDict {
-  const d = rt.newDict();
+export function dictNewForCall(rt: Runtime, type = rt.t.dict!): PyDict {
+  const d = rt.newDict(type);
   if (!keysProfile(rt).dictCallSharesEmptyKeys && d.log2Size === 0) {
     d.log2Size = tables.PyDict_LOG_MINSIZE;
     d.usable = tables.usableFraction(tables.PyDict_MINSIZE);

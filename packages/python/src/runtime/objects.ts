@@ -168,8 +168,9 @@ export class ObjectProtocol implements DictOps {
         if (o instanceof PyList) return `[${o.items.map((x) => this.repr(x)).join(', ')}]`;
         if (o instanceof PyDict) return `{${[...dictItems(o)].map((e) => `${this.repr(e.key)}: ${this.repr(e.value)}`).join(', ')}}`;
         const inner = o.entries.map((e) => this.repr(e.key)).join(', ');
-        if (o.ob_type === rt.t.frozenset) return o.entries.length ? `frozenset({${inner}})` : 'frozenset()';
-        return o.entries.length ? `{${inner}}` : 'set()';
+        // set_repr(): an exact set is `{...}`; frozensets and subclasses name their type.
+        if (o.ob_type === rt.t.set) return o.entries.length ? `{${inner}}` : 'set()';
+        return o.entries.length ? `${o.ob_type.tp_name}({${inner}})` : `${o.ob_type.tp_name}()`;
       } finally {
         this.reprStack.delete(o);
       }
@@ -407,10 +408,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyFloat) return o.value !== 0;
     if (o instanceof PyStr) return o.value.length > 0;
     if (o instanceof PyBytes) return o.value.length > 0;
-    if (o instanceof PyTuple || o instanceof PyList) return o.items.length > 0;
-    if (o instanceof PyDict) return o.used > 0;
-    if (o instanceof PySet) return o.entries.length > 0;
-    if (isProxy(rt, o)) return this.isTrue(proxyReferent(rt, o)); // weakref: proxy_bool
+    // A heap type's __bool__/__len__ (slot_nb_bool, slot_sq_length) replace the base's.
     if (o.ob_type.isHeapType) {
       const b = this.typeLookup(o.ob_type, '__bool__');
       if (b) {
@@ -425,6 +423,10 @@ export class ObjectProtocol implements DictOps {
       const l = this.typeLookup(o.ob_type, '__len__');
       if (l) return this.len(o) > 0;
     }
+    if (o instanceof PyTuple || o instanceof PyList) return o.items.length > 0;
+    if (o instanceof PyDict) return o.used > 0;
+    if (o instanceof PySet) return o.entries.length > 0;
+    if (isProxy(rt, o)) return this.isTrue(proxyReferent(rt, o)); // weakref: proxy_bool
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return rangeLength(start, stop, step) > 0n;
@@ -433,6 +435,24 @@ export class ObjectProtocol implements DictOps {
   }
 
   len(o: PyObject): number {
+    const rt = this.rt;
+    // A heap type's __len__ (slot_sq_length) replaces the base's, so it goes before the native paths.
+    const m = this.special(o, '__len__');
+    if (m) {
+      const r = this.callSpecial(m, o, []);
+      try {
+        if (!(r instanceof PyInt)) throw rt.error('TypeError', `'${r.ob_type.tp_name}' object cannot be interpreted as an integer`);
+        if (r.value < 0n) throw rt.error('ValueError', '__len__() should return >= 0');
+        return Number(r.value);
+      } finally {
+        rt.heap.decref(r);
+      }
+    }
+    return this.builtinLen(o);
+  }
+
+  /** The built-in types' `sq_length`/`mp_length`, a heap type's override aside (also `list.__len__` & co.). */
+  builtinLen(o: PyObject): number {
     const rt = this.rt;
     if (o instanceof PyStr) return o.length;
     if (o instanceof PyBytes) return o.value.length;
@@ -445,17 +465,6 @@ export class ObjectProtocol implements DictOps {
     }
     if (isProxy(rt, o)) return this.len(proxyReferent(rt, o)); // weakref: proxy_length
     if (isMappingProxy(rt, o)) return this.len(o.refs[0]!); // mappingproxy_len
-    const m = this.special(o, '__len__');
-    if (m) {
-      const r = this.callSpecial(m, o, []);
-      try {
-        if (!(r instanceof PyInt)) throw rt.error('TypeError', `'${r.ob_type.tp_name}' object cannot be interpreted as an integer`);
-        if (r.value < 0n) throw rt.error('ValueError', '__len__() should return >= 0');
-        return Number(r.value);
-      } finally {
-        rt.heap.decref(r);
-      }
-    }
     throw rt.error('TypeError', `object of type '${o.ob_type.tp_name}' has no len()`);
   }
 
@@ -514,9 +523,10 @@ export class ObjectProtocol implements DictOps {
     }
     if (o instanceof PyBytes) return o.ob_type === rt.t.bytearray ? o.allocSize : sizes.sizeofBytes(p, o.value.length);
     if (o instanceof PyTuple) return sizes.sizeofTuple(p, o.items.length);
-    if (o instanceof PyList) return sizes.sizeofList(p, o.allocated);
-    if (o instanceof PyDict) return dictSizeof(rt, o);
-    if (o instanceof PySet) return sizes.sizeofSet(p, o.mask + 1);
+    // A heap subclass's instance is the base's plus the `__dict__`/`__weakref__` room type_new() added.
+    if (o instanceof PyList) return sizes.sizeofList(p, o.allocated) + rt.subtypeExtraSize(o.ob_type);
+    if (o instanceof PyDict) return dictSizeof(rt, o) + rt.subtypeExtraSize(o.ob_type);
+    if (o instanceof PySet) return sizes.sizeofSet(p, o.mask + 1) + rt.subtypeExtraSize(o.ob_type);
     if (o instanceof PyFloat) return p.fixed.float;
     if (o instanceof PyFunction) return p.fixed.function;
     if (o instanceof PyCell) return p.fixed.cell;

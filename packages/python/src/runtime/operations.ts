@@ -85,7 +85,8 @@ export class Operations {
     m.set(name, fn);
   }
 
-  private nativeMethod(type: PyTypeObject, name: string): NativeFn | null {
+  /** The built-in method `name` of the first type in `type`'s MRO that has one. */
+  nativeMethod(type: PyTypeObject, name: string): NativeFn | null {
     for (const t of type.mroCache) {
       const fn = this.methods.get(t)?.get(name);
       if (fn) return fn;
@@ -249,7 +250,7 @@ export class Operations {
       if (o.dict) return this.p.dictGetStr(o.dict, name);
       return null;
     }
-    if ((o instanceof PyFunction || o instanceof PyException) && o.dict) return this.p.dictGetStr(o.dict, name);
+    if ((o instanceof PyFunction || o instanceof PyException || isBuiltinSubtypeInstance(o)) && o.dict) return this.p.dictGetStr(o.dict, name);
     return null;
   }
 
@@ -260,6 +261,7 @@ export class Operations {
     if (name === '__class__') return heap.newref(o.ob_type);
     if (name === '__dict__') {
       if (o instanceof PyInstance && o.ob_type.instancesHaveDict) return heap.newref(this.instanceDict(o));
+      if (isBuiltinSubtypeInstance(o)) return heap.newref(this.subtypeDict(o));
       if (o instanceof PyFunction) {
         if (!o.dict) o.dict = rt.newDict();
         return heap.newref(o.dict);
@@ -462,6 +464,15 @@ export class Operations {
     return o.dict;
   }
 
+  /**
+   * The `__dict__` of a heap subclass's list, dict or set (at `tp_dictoffset`,
+   * 3.11+ the managed dict), made on first use as _PyObjectDict_SetItem()
+   * makes it: sharing the type's cached keys where the version does.
+   */
+  subtypeDict(o: BuiltinSubtypeInstance): PyDict {
+    return (o.dict ??= newInstanceDict(this.rt, o.ob_type));
+  }
+
   /** `PyObject_SetAttr`; borrowed value. */
   setAttr(o: PyObject, name: string, v: PyObject): void {
     const rt = this.rt;
@@ -523,6 +534,12 @@ export class Operations {
       heap.decref(k);
       return;
     }
+    if (isBuiltinSubtypeInstance(o)) {
+      const k = rt.internString(name);
+      instanceDictSetItem(rt, p, type, this.subtypeDict(o), k, v);
+      heap.decref(k);
+      return;
+    }
     if (o instanceof PyFunction) {
       if (!o.dict) o.dict = rt.newDict();
       p.dictSetStr(o.dict, name, v);
@@ -580,7 +597,7 @@ export class Operations {
     }
     if (o instanceof PyTypeObject && o.isHeapType && this.dictDelStr(o.tp_dict!, name)) return;
     if (o instanceof PyModule && this.dictDelStr(o.dict, name)) return;
-    if (o instanceof PyFunction && o.dict && this.dictDelStr(o.dict, name)) return;
+    if ((o instanceof PyFunction || isBuiltinSubtypeInstance(o)) && o.dict && this.dictDelStr(o.dict, name)) return;
     throw rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'`);
   }
 
@@ -861,13 +878,7 @@ export class Operations {
     const p = this.p;
     if (isProxy(rt, container)) return this.contains(proxyReferent(rt, container), item); // weakref: proxy_contains
     if (isMappingProxy(rt, container)) return this.contains(container.refs[0]!, item); // mappingproxy_contains
-    if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
-    if (container instanceof PySet) return this.setHas(container, item);
-    if (container instanceof PyStr) {
-      if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.ob_type.tp_name}`);
-      return container.value.includes(item.value);
-    }
-    if (container instanceof PyList || container instanceof PyTuple) return container.items.some((x) => p.eq(x, item));
+    // A heap type's __contains__ (slot_sq_contains) replaces the base's, so it goes before the native paths.
     const m = p.special(container, '__contains__');
     if (m) {
       const r = p.callSpecial(m, container, [item]);
@@ -877,6 +888,20 @@ export class Operations {
         rt.heap.decref(r);
       }
     }
+    return this.builtinContains(container, item);
+  }
+
+  /** The built-in types' `sq_contains`, a heap type's override aside (also `list.__contains__` & co.). */
+  builtinContains(container: PyObject, item: PyObject): boolean {
+    const rt = this.rt;
+    const p = this.p;
+    if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
+    if (container instanceof PySet) return this.setHas(container, item);
+    if (container instanceof PyStr) {
+      if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.ob_type.tp_name}`);
+      return container.value.includes(item.value);
+    }
+    if (container instanceof PyList || container instanceof PyTuple) return container.items.some((x) => p.eq(x, item));
     const it = this.getIter(container);
     try {
       for (let v = this.next(it); v; v = this.next(it)) {
@@ -901,15 +926,20 @@ export class Operations {
 
   getItem(o: PyObject, key: PyObject): PyObject {
     const rt = this.rt;
-    const heap = rt.heap;
     const p = this.p;
     if (isProxy(rt, o)) return this.getItem(proxyReferent(rt, o), key); // weakref: proxy_getitem
     if (isMappingProxy(rt, o)) return this.getItem(o.refs[0]!, key); // mappingproxy_getitem
-    if (o instanceof PyDict && !o.ob_type.isHeapType) {
-      const v = dictGetItem(p, o, key);
-      if (!v) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
-      return heap.newref(v);
-    }
+    // A heap type's __getitem__ (slot_mp_subscript) replaces the base's, so it goes before the native paths.
+    const m = p.special(o, '__getitem__');
+    if (m) return p.callSpecial(m, o, [key]);
+    return this.builtinGetItem(o, key);
+  }
+
+  /** The built-in types' `mp_subscript`/`sq_item`, a heap type's override aside (also `list.__getitem__` & co.). */
+  builtinGetItem(o: PyObject, key: PyObject): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyDict) return this.dictSubscript(o, key);
     if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr) {
       const items: { length: number } = o instanceof PyStr ? { length: o.length } : o.items;
       const what = o instanceof PyList ? 'list' : o instanceof PyTuple ? 'tuple' : 'string';
@@ -931,13 +961,24 @@ export class Operations {
       if (i < 0 || i >= o.value.length) throw rt.error('IndexError', 'index out of range');
       return rt.newInt(o.value[i]!);
     }
-    const m = p.special(o, '__getitem__');
-    if (m) return p.callSpecial(m, o, [key]);
     if (o instanceof PyTypeObject) {
       // Generic alias subscription (list[int]) is not modelled beyond returning the type.
       return heap.newref(o);
     }
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not subscriptable`);
+  }
+
+  /**
+   * Mirrors Objects/dictobject.c dict_subscript(): a missing key of a dict
+   * subclass goes to its `__missing__` (looked up on the type), else KeyError.
+   */
+  private dictSubscript(d: PyDict, key: PyObject): PyObject {
+    const rt = this.rt;
+    const v = dictGetItem(this.p, d, key);
+    if (v) return rt.heap.newref(v);
+    const missing = this.p.special(d, '__missing__');
+    if (missing) return this.p.callSpecial(missing, d, [key]);
+    throw new PyErr(rt.newException(rt.t.KeyError!, [rt.heap.newref(key)]));
   }
 
   private sliceIndices(s: PyNative, n: number): [number, number, number] {
@@ -989,7 +1030,20 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.setItem(proxyReferent(rt, o), key, v); // weakref: proxy_setitem
-    if (o instanceof PyDict && !o.ob_type.isHeapType) {
+    // A heap type's __setitem__ (slot_mp_ass_subscript) replaces the base's, so it goes before the native paths.
+    const m = this.p.special(o, '__setitem__');
+    if (m) {
+      heap.decref(this.p.callSpecial(m, o, [key, v]));
+      return;
+    }
+    this.builtinSetItem(o, key, v);
+  }
+
+  /** The built-in types' `mp_ass_subscript`/`sq_ass_item`, a heap type's override aside (also `list.__setitem__` & co.). */
+  builtinSetItem(o: PyObject, key: PyObject, v: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyDict) {
       dictSetItem(rt, this.p, o, key, v);
       return;
     }
@@ -1024,11 +1078,6 @@ export class Operations {
       heap.decref(old);
       return;
     }
-    const m = this.p.special(o, '__setitem__');
-    if (m) {
-      heap.decref(this.p.callSpecial(m, o, [key, v]));
-      return;
-    }
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object does not support item assignment`);
   }
 
@@ -1036,7 +1085,20 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.delItem(proxyReferent(rt, o), key); // weakref: proxy_delitem
-    if (o instanceof PyDict && !o.ob_type.isHeapType) {
+    // A heap type's __delitem__ (slot_mp_ass_subscript) replaces the base's, so it goes before the native paths.
+    const m = this.p.special(o, '__delitem__');
+    if (m) {
+      heap.decref(this.p.callSpecial(m, o, [key]));
+      return;
+    }
+    this.builtinDelItem(o, key);
+  }
+
+  /** The built-in types' item deletion, a heap type's override aside (also `list.__delitem__` & co.). */
+  builtinDelItem(o: PyObject, key: PyObject): void {
+    const rt = this.rt;
+    const heap = rt.heap;
+    if (o instanceof PyDict) {
       if (!dictDelItem(rt, this.p, o, key)) throw new PyErr(rt.newException(rt.t.KeyError!, [heap.newref(key)]));
       return;
     }
@@ -1054,11 +1116,6 @@ export class Operations {
       if (i < 0 || i >= o.items.length) throw rt.error('IndexError', 'list assignment index out of range');
       const [old] = o.items.splice(i, 1);
       heap.decref(old!);
-      return;
-    }
-    const m = this.p.special(o, '__delitem__');
-    if (m) {
-      heap.decref(this.p.callSpecial(m, o, [key]));
       return;
     }
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object doesn't support item deletion`);
@@ -1092,8 +1149,9 @@ export class Operations {
   listExtend(l: PyList, iterable: PyObject): void {
     const heap = this.rt.heap;
     const alloc = new tables.ListAllocation(this.rt.listAlloc, l.items.length, l.allocated);
-    if (iterable instanceof PyList || iterable instanceof PyTuple) {
-      const items = iterable.items.slice();
+    // list_extend(): the fast path is for exact lists and tuples (and the list itself); a subclass is iterated.
+    if (isExactSequence(iterable) || iterable === l) {
+      const items = (iterable as PyList | PyTuple).items.slice();
       if (items.length === 0) return;
       if (l.allocated === 0) alloc.extendSequence(items.length);
       else alloc.allocated = tables.listResize(l.allocated, l.items.length, l.items.length + items.length, this.rt.listAlloc);
@@ -1142,7 +1200,7 @@ export class Operations {
 
   /** Every item of an iterable as borrowed-then-owned references (caller decrefs). */
   sequenceItems(o: PyObject): PyObject[] {
-    if (o instanceof PyList || o instanceof PyTuple) return o.items.slice();
+    if (isExactSequence(o)) return o.items.slice();
     const items: PyObject[] = [];
     const it = this.getIter(o);
     try {
@@ -1159,7 +1217,7 @@ export class Operations {
   /** Items of an iterable, each a new reference. */
   collect(o: PyObject): PyObject[] {
     const heap = this.rt.heap;
-    if (o instanceof PyList || o instanceof PyTuple) return o.items.map((x) => heap.newref(x));
+    if (isExactSequence(o)) return o.items.map((x) => heap.newref(x));
     const items: PyObject[] = [];
     const it = this.getIter(o);
     try {
@@ -1417,6 +1475,23 @@ export class Operations {
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.getIter(proxyReferent(rt, o)); // weakref: proxy_iter
     if (isMappingProxy(rt, o)) return this.getIter(o.refs[0]!); // mappingproxy_getiter
+    // A heap type's __iter__ (slot_tp_iter) replaces the base's, so it goes before the native paths.
+    const m = this.p.special(o, '__iter__');
+    if (m) {
+      const r = this.p.callSpecial(m, o, []);
+      if (!this.isIterator(r)) {
+        heap.decref(r);
+        throw rt.error('TypeError', `iter() returned non-iterator of type '${r.ob_type.tp_name}'`);
+      }
+      return r;
+    }
+    return this.builtinGetIter(o);
+  }
+
+  /** The built-in types' `tp_iter`, a heap type's override aside (also `list.__iter__` & co.). */
+  builtinGetIter(o: PyObject): PyObject {
+    const rt = this.rt;
+    const heap = rt.heap;
     if (o instanceof PyList) return this.newIterator('list_iterator', [o], { i: 0 });
     if (o instanceof PyTuple) return this.newIterator('tuple_iterator', [o], { i: 0 });
     if (o instanceof PyStr) return this.newIterator(rt.profile.asciiStrIterator && o.maxChar < 128 ? 'str_ascii_iterator' : 'str_iterator', [o], { i: 0, chars: Array.from(o.value) });
@@ -1440,15 +1515,6 @@ export class Operations {
       return it;
     }
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
-    const m = this.p.special(o, '__iter__');
-    if (m) {
-      const r = this.p.callSpecial(m, o, []);
-      if (!this.isIterator(r)) {
-        heap.decref(r);
-        throw rt.error('TypeError', `iter() returned non-iterator of type '${r.ob_type.tp_name}'`);
-      }
-      return r;
-    }
     if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
   }
@@ -1946,3 +2012,16 @@ const BIN_SYMBOL: Record<string, string> = {
 };
 
 export { TPFLAGS, PyWeakref, sizes, text };
+
+/** An instance of a heap subclass of list, dict or set: the base's object, with a `__dict__`. */
+type BuiltinSubtypeInstance = PyList | PyDict | PySet;
+
+/** Whether `o` is an instance of a heap subclass of list, dict or set whose instances have a `__dict__`. */
+function isBuiltinSubtypeInstance(o: PyObject): o is BuiltinSubtypeInstance {
+  return (o instanceof PyList || o instanceof PyDict || o instanceof PySet) && o.ob_type.instancesHaveDict;
+}
+
+/** `PyList_CheckExact(o) || PyTuple_CheckExact(o)`: the sequences whose items are read directly (PySequence_Fast). */
+function isExactSequence(o: PyObject): o is PyList | PyTuple {
+  return (o instanceof PyList || o instanceof PyTuple) && !o.ob_type.isHeapType;
+}

@@ -467,14 +467,34 @@ export class Runtime {
     return t;
   }
 
-  /** `PyList_New` + fill: steals the item references; `allocated` defaults to exact. */
-  newList(items: PyObject[], allocated = items.length): PyList {
-    const l = new PyList(this.t.list!, items, allocated);
+  /**
+   * `PyList_New` + fill: steals the item references; `allocated` defaults to
+   * exact. With `type`, a heap subclass of list (list's tp_new,
+   * PyType_GenericNew): the caller gives the instance its reference to the type.
+   */
+  newList(items: PyObject[], allocated = items.length, type = this.t.list!): PyList {
+    const l = new PyList(type, items, allocated);
     l.onResize = this.listResized;
     this.listResized(l, allocated);
-    this.heap.allocate(l, this.sizes.gcHeaderSize + 40);
+    this.heap.allocate(l, this.sizes.gcHeaderSize + 40 + this.subtypeExtraSize(type));
     this.track(l);
     return l;
+  }
+
+  /** Whether instances of the type have a weak reference list (`tp_weaklistoffset != 0`). */
+  typeHasWeaklist(type: PyTypeObject): boolean {
+    return type.instancesHaveWeakrefs || WEAKREFABLE_BUILTINS.some((n) => this.t[n] === type);
+  }
+
+  /**
+   * The bytes a heap subclass adds to the instances of its built-in base
+   * (`__dict__` and, when the base has none, `__weakref__`), 0 for the base
+   * itself: see sizes.sizeofSubtypeExtra.
+   */
+  subtypeExtraSize(type: PyTypeObject): number {
+    if (!type.isHeapType) return 0;
+    const base = type.mroCache.find((b) => !b.isHeapType)!;
+    return sizes.sizeofSubtypeExtra(this.sizes, type.instancesHaveDict, type.instancesHaveWeakrefs && !this.typeHasWeaklist(base));
   }
 
   /** Counts a list's item array (8 bytes a slot) against the heap limit. */
@@ -497,9 +517,15 @@ export class Runtime {
     }
   }
 
-  /** `PyDict_New`: untracked until it holds a value that may be tracked (`MAINTAIN_TRACKING`). */
-  newDict(): PyDict {
-    const d = this.heap.allocate(new PyDict(this.t.dict!), this.sizes.gcHeaderSize + 48);
+  /**
+   * `PyDict_New`: untracked until it holds a value that may be tracked
+   * (`MAINTAIN_TRACKING`). With `type`, a heap subclass of dict: dict_new()
+   * leaves it tracked (it untracks exact dicts only) and the caller gives the
+   * instance its reference to the type.
+   */
+  newDict(type = this.t.dict!): PyDict {
+    const d = this.heap.allocate(new PyDict(type), this.sizes.gcHeaderSize + 48 + this.subtypeExtraSize(type));
+    if (type !== this.t.dict) this.track(d);
     if (this.newDictSharesEmptyKeys) {
       // 3.8+: `Py_EMPTY_KEYS` (log2 size 0, nothing usable) until the first insertion.
       d.log2Size = 0;
@@ -513,8 +539,9 @@ export class Runtime {
     return this.profile.version[1] >= 8;
   }
 
-  newSet(frozen = false): PySet {
-    const s = this.heap.allocate(new PySet(frozen ? this.t.frozenset! : this.t.set!), sizes.sizeofSet(this.sizes, 8));
+  /** `make_new_set`; with `type`, a heap subclass of set (the caller gives the instance its reference to the type). */
+  newSet(frozen = false, type = frozen ? this.t.frozenset! : this.t.set!): PySet {
+    const s = this.heap.allocate(new PySet(type), sizes.sizeofSet(this.sizes, 8) + this.subtypeExtraSize(type));
     this.track(s);
     return s;
   }
@@ -559,3 +586,6 @@ export class Runtime {
     return o.ob_type === type || o.ob_type.isSubtype(type);
   }
 }
+
+/** The built-in types with a weak reference list (`tp_weaklistoffset`) that pymem has. */
+const WEAKREFABLE_BUILTINS = ['function', 'builtin_function_or_method', 'method', 'set', 'frozenset', 'generator', 'code', 'module'];

@@ -134,12 +134,8 @@ export function installWeakref(
 
 /** Whether `o` can be weakly referenced (`tp_weaklistoffset != 0`). */
 function acceptsWeakrefs(rt: Runtime, o: PyObject): boolean {
-  const t = o.ob_type;
-  if (t.instancesHaveWeakrefs || o instanceof PyTypeObject) return true;
-  return WEAKREFABLE_BUILTINS.some((n) => rt.t[n] === t);
+  return o instanceof PyTypeObject || rt.typeHasWeaklist(o.ob_type);
 }
-/** The built-in types with a weak reference list (`tp_weaklistoffset`) that pymem has. */
-const WEAKREFABLE_BUILTINS = ['function', 'builtin_function_or_method', 'method', 'set', 'frozenset', 'generator', 'code', 'module'];
 
 /**
  * `get_basic_refs`: the shared ref without callback and the shared proxy
