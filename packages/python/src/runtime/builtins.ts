@@ -541,7 +541,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.allocate(new PyBytes(t.bytearray!, value), sizes.sizeofBytearray(rt.sizes, value.length ? value.length + 1 : 0));
   });
   ctor.set(t.list!, (_rt, args) => {
-    const l = rt.newList([]);
+    const l = rt.genericAlloc(() => rt.newList([]));
     if (args.length) ops.listInit(l, args[0]!);
     return l;
   });
@@ -831,7 +831,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const nslots = type.mroCache.reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
     const o = new PyInstance(type, nslots);
     heap.incref(type);
-    const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
+    const size = sizes.sizeofInstance(rt.sizes, nslots, type.instancesHaveDict, type.instancesHaveWeakrefs);
     heap.allocate(o, size);
     if (type.isGC) rt.track(o);
     // Up to 3.10 the __dict__ is made by the first attribute store (_PyObjectDict_SetItem), not by object_new.
@@ -1110,8 +1110,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return r;
   });
   m(t.dict!, 'update', (_rt, a, kw) => {
-    if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
-    if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
+    // dict_update() is METH_VARARGS|METH_KEYWORDS (3.6–3.13): the call packs the positional
+    // arguments into a tuple and the keywords into a dict (_PyStack_AsDict).
+    const args = rt.newTuple(a.slice(1).map((x) => heap.newref(x)));
+    const kwDict = kw && kw.size ? rt.newDict() : null;
+    if (kwDict) for (const [k, v] of kw!) p.dictSetStr(kwDict, k, v);
+    try {
+      if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
+      if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
+    } finally {
+      if (kwDict) heap.decref(kwDict);
+      heap.decref(args);
+    }
     return heap.newref(rt.None);
   });
   m(t.dict!, 'clear', (_rt, a) => {
