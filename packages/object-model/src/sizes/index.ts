@@ -8,6 +8,7 @@ export {
   type FixedSizeKind,
   sizeProfile,
   sizeofInt,
+  sizeofInstance,
   sizeofStr,
   sizeofStrChars,
   sizeofBytes,

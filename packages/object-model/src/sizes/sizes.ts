@@ -41,20 +41,22 @@ export interface SizeProfile {
    * 'method-wrapper' is e.g. `C().__eq__`.
    */
   readonly fixed: Readonly<Record<FixedSizeKind, number>>;
-  /** sys.getsizeof of an instance with `__slots__ = ('a', 'b')` (32 + GC header). */
-  readonly slotsInstance2: number;
-  /** sys.getsizeof of an instance with `__slots__ = ('a', '__weakref__')`: 3.12+ adds a managed-weakref pre-header. */
-  readonly slotsWeakrefInstance: number;
+  /**
+   * 3.11+: an instance's `__dict__` pointer lives in the pre-header before the
+   * GC header (Py_TPFLAGS_MANAGED_DICT), not in the object.
+   */
+  readonly managedDict: boolean;
+  /**
+   * 3.12+: so does its weakref list (Py_TPFLAGS_MANAGED_WEAKREF), also for a
+   * `'__weakref__'` in `__slots__`.
+   */
+  readonly managedWeakref: boolean;
   /**
    * 3.11+: a generator embeds its frame, so its size is this (header, GC
    * header and frame specials) plus a pointer per local and stack slot
    * (`gen_sizeof`); null when the size is fixed (the frame is a separate object).
    */
   readonly generatorFrameBase: number | null;
-  /** 3.11+: an instance's `__dict__` pointer lives in a two-pointer pre-header (`Py_TPFLAGS_MANAGED_DICT`). */
-  readonly managedDict: boolean;
-  /** 3.12+: the pre-header also holds the weak reference list (`Py_TPFLAGS_MANAGED_WEAKREF`). */
-  readonly managedWeakref: boolean;
 }
 
 // Recorded sys.getsizeof values, columns 3.6 … 3.13.
@@ -97,8 +99,6 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   generator: [96, 128, 112, 112, 104, 176, 176, 176],
   'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
 };
-const SLOTS2 = [64, 64, 48, 48, 48, 48, 48, 48];
-const SLOTS_WEAKREF = [64, 64, 48, 48, 48, 48, 56, 56];
 
 function column(version: PyVersion): number {
   if (version[0] !== 3 || version[1] < 6 || version[1] > 13) {
@@ -120,8 +120,6 @@ export function sizeProfile(version: PyVersion): SizeProfile {
     strAsciiHeader: atLeast(version, 3, 12) ? 40 : 48,
     strCompactHeader: atLeast(version, 3, 12) ? 56 : 72,
     fixed,
-    slotsInstance2: SLOTS2[c] as number,
-    slotsWeakrefInstance: SLOTS_WEAKREF[c] as number,
     managedDict: atLeast(version, 3, 11),
     managedWeakref: atLeast(version, 3, 12),
   };
@@ -137,6 +135,22 @@ export function sizeProfile(version: PyVersion): SizeProfile {
 export function sizeofSubtypeExtra(p: SizeProfile, addsDict: boolean, addsWeakref: boolean): number {
   if (p.managedWeakref) return addsDict || addsWeakref ? 16 : 0;
   return (addsDict ? (p.managedDict ? 16 : 8) : 0) + (addsWeakref ? 8 : 0);
+}
+
+/**
+ * sys.getsizeof() of an instance of a class defined in Python (a heap type
+ * whose bases are `object` or such classes), with `nslots` `__slots__` in all,
+ * and a `__dict__` / `__weakref__` (from `__slots__`, or for a class without
+ * `__slots__` anywhere in its bases). Mirrors Objects/typeobject.c
+ * type_new_descriptors() (tp_basicsize: the header, a pointer per slot, the
+ * dict and weakref pointers unless managed) and Python/sysmodule.c
+ * _PySys_GetSizeOf() (plus _PyType_PreHeaderSize(): the GC header and, 3.11+,
+ * two pointers when the dict or (3.12+) the weakref list is managed).
+ */
+export function sizeofInstance(p: SizeProfile, nslots: number, hasDict: boolean, hasWeakref: boolean): number {
+  const managed = (hasDict && p.managedDict) || (hasWeakref && p.managedWeakref);
+  const basicsize = 16 + 8 * nslots + (hasDict && !p.managedDict ? 8 : 0) + (hasWeakref && !p.managedWeakref ? 8 : 0);
+  return basicsize + p.gcHeaderSize + (managed ? 16 : 0);
 }
 
 /** Number of 30-bit digits in |v| (PyLong_SHIFT = 30 on 64-bit builds). */

@@ -12,7 +12,7 @@ export {
   PERTURB_SHIFT,
   SETENTRY_SIZE,
 } from './set-table.js';
-export { ListAllocation, type ListAllocProfile, listAllocProfile, listResize } from './list-alloc.js';
+export { ListAllocation, type ListAllocProfile, listAllocProfile, listAssSlice, listResize } from './list-alloc.js';
 export {
   type DictKeysProfile,
   type DictKeysState,

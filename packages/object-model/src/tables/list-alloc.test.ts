@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListAllocation, listAllocProfile } from './index.js';
+import { ListAllocation, listAllocProfile, listAssSlice } from './index.js';
 import { SUPPORTED_VERSIONS } from '../sizes/version.js';
 import { LIST_SIZES } from './list-alloc.fixture.js';
 
@@ -53,5 +53,17 @@ describe('list allocation matches sys.getsizeof in 3.6–3.13', () => {
       expect([sz(ListAllocation.exact(p, 3)), sz(ListAllocation.exact(p, 12))]).toEqual(rec('add'));
       expect([sz(ListAllocation.exact(p, 8)), sz(ListAllocation.fromIterable(p, 8, 'sequence')), sz(ListAllocation.exact(p, 8))]).toEqual(rec('copy'));
     });
+  });
+});
+
+// Recorded with sys.getsizeof on 3.6.15, 3.12.1 and 3.13.0, from a list of 10 items
+// (allocated 10): `l[:] = []`, `del l[0:8]`, `l[2:3] = [1, 2, 3, 4]`, `l[2:4] = [5, 6]`.
+describe('list_ass_slice() allocation', () => {
+  it('clears a list left empty, else resizes when the size changes', () => {
+    const ass = (v: [number, number], newsize: number) => listAssSlice(10, 10, newsize, listAllocProfile(v));
+    expect([0, 2, 13, 10].map((n) => ass([3, 6], n))).toEqual([0, 5, 20, 10]);
+    expect([0, 2, 13, 10].map((n) => ass([3, 12], n))).toEqual([0, 8, 20, 10]);
+    expect(listAllocProfile([3, 12]).delItemResizes).toBe(true);
+    expect(listAllocProfile([3, 13]).delItemResizes).toBe(false);
   });
 });

@@ -27,6 +27,12 @@ export interface ListAllocProfile {
    * so `[1, 2, 3]` is allocated like `[].extend((1, 2, 3))`.
    */
   readonly constDisplayExtends: boolean;
+  /**
+   * `del l[i]` goes through list_ass_slice() and so list_resize() up to 3.12;
+   * 3.13's list_ass_item_lock_held() shifts the items down and only lowers the
+   * size, keeping the items array.
+   */
+  readonly delItemResizes: boolean;
 }
 
 /** The list-growth profile of a CPython version. */
@@ -36,6 +42,7 @@ export function listAllocProfile(version: PyVersion): ListAllocProfile {
     preallocate: atLeast(version, 3, 10) ? 'even' : atLeast(version, 3, 8) ? 'exact' : 'none',
     extendEmptyPreallocates: atLeast(version, 3, 10),
     constDisplayExtends: atLeast(version, 3, 9),
+    delItemResizes: !atLeast(version, 3, 13),
   };
 }
 
@@ -52,6 +59,18 @@ export function listResize(allocated: number, size: number, newsize: number, pro
   let na = (newsize + (newsize >> 3) + 6) & ~3;
   if (newsize - size > na - newsize) na = (newsize + 3) & ~3;
   return na;
+}
+
+/**
+ * The new `allocated` after `l[i:j] = …` or `del l[i:j]` (step 1) takes a list
+ * of `size` items to `newsize`. Mirrors Objects/listobject.c list_ass_slice():
+ * a list left empty is cleared (_list_clear() frees the items array), otherwise
+ * a change of size goes through list_resize().
+ */
+export function listAssSlice(allocated: number, size: number, newsize: number, profile: ListAllocProfile): number {
+  if (newsize === 0) return 0;
+  if (newsize === size) return allocated;
+  return listResize(allocated, size, newsize, profile);
 }
 
 /**

@@ -541,7 +541,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.allocate(new PyBytes(t.bytearray!, value), sizes.sizeofBytearray(rt.sizes, value.length ? value.length + 1 : 0));
   });
   ctor.set(t.list!, (_rt, args) => {
-    const l = rt.newList([]);
+    const l = rt.genericAlloc(() => rt.newList([]));
     if (args.length) ops.listInit(l, args[0]!);
     return l;
   });
@@ -854,7 +854,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const nslots = type.mroCache.reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
     const o = new PyInstance(type, nslots);
     heap.incref(type);
-    const size = type.instancesHaveDict ? rt.sizes.fixed.instance : rt.sizes.gcHeaderSize + 16 + 8 * nslots + (type.instancesHaveWeakrefs ? 8 : 0);
+    const size = sizes.sizeofInstance(rt.sizes, nslots, type.instancesHaveDict, type.instancesHaveWeakrefs);
     heap.allocate(o, size);
     if (type.isGC) rt.track(o);
     // Up to 3.10 the __dict__ is made by the first attribute store (_PyObjectDict_SetItem), not by object_new.
@@ -1161,14 +1161,26 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     dictDelItem(rt, p, dd, last.key);
     return r;
   });
-  /** dict.update and, for subclasses, dict___init__: both are dict_update_common(). */
+  /** dict.update and, for subclasses, dict___init__ (tp_init, given the call's tuple and dict): both are dict_update_common(). */
   const dictUpdateCommon: NativeFn = (_rt, a, kw) => {
     if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
     if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
     return heap.newref(rt.None);
   };
   m(t.dict!, '__init__', dictUpdateCommon);
-  m(t.dict!, 'update', dictUpdateCommon);
+  m(t.dict!, 'update', (_rt, a, kw) => {
+    // dict_update() is METH_VARARGS|METH_KEYWORDS (3.6–3.13): the call packs the positional
+    // arguments into a tuple and the keywords into a dict (_PyStack_AsDict).
+    const args = rt.newTuple(a.slice(1).map((x) => heap.newref(x)));
+    const kwDict = kw && kw.size ? rt.newDict() : null;
+    if (kwDict) for (const [k, v] of kw!) p.dictSetStr(kwDict, k, v);
+    try {
+      return dictUpdateCommon(rt, a, kw);
+    } finally {
+      if (kwDict) heap.decref(kwDict);
+      heap.decref(args);
+    }
+  });
   m(t.dict!, 'clear', (_rt, a) => {
     dictClear(rt, self<PyDict>(a));
     return heap.newref(rt.None);

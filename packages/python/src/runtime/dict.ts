@@ -372,9 +372,9 @@ export function dictNewPresized(rt: Runtime, n: number): PyDict {
   return d;
 }
 
-/** `dict()` (dict_new): 8 slots up to 3.9, `Py_EMPTY_KEYS` from 3.10. */
+/** `dict()` (dict_new): 8 slots up to 3.9, `Py_EMPTY_KEYS` from 3.10; allocated by tp_alloc, not from the free list. */
 export function dictNewForCall(rt: Runtime, type = rt.t.dict!): PyDict {
-  const d = rt.newDict(type);
+  const d = rt.genericAlloc(() => rt.newDict(type));
   if (!keysProfile(rt).dictCallSharesEmptyKeys && d.log2Size === 0) {
     d.log2Size = tables.PyDict_LOG_MINSIZE;
     d.usable = tables.usableFraction(tables.PyDict_MINSIZE);

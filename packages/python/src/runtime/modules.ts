@@ -47,7 +47,15 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
   ops.moduleFactories.set('sys', () => {
     const m = mkModule('sys');
     def(m, 'getrefcount', (_rt, a) => rt.newInt(a[0]!.ob_refcnt));
-    def(m, 'getsizeof', (_rt, a) => rt.newInt(p.sizeof(a[0]!)));
+    def(m, 'getsizeof', (_rt, a) => {
+      // sys_getsizeof() is METH_VARARGS|METH_KEYWORDS (3.6–3.13): the call packs its arguments into a tuple.
+      const args = rt.newTuple(a.map((x) => rt.heap.newref(x)));
+      try {
+        return rt.newInt(p.sizeof(a[0]!));
+      } finally {
+        rt.heap.decref(args);
+      }
+    });
     def(m, 'intern', (_rt, a) => {
       const s = a[0]!;
       if (!(s instanceof PyStr) || s.ob_type !== rt.t.str) throw rt.error('TypeError', `intern() argument must be str, not ${s.ob_type.tp_name}`);

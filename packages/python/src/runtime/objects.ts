@@ -611,9 +611,10 @@ export { PyErr };
 /**
  * The first 3.x minor version where calling the built-in type goes through
  * its `tp_vectorcall` (list, tuple, dict, set, frozenset, range: 3.9,
- * bpo-37207; float, bool: 3.10; str, int: 3.13); `bytes` has none. Before,
- * the call packs its arguments (_PyObject_MakeTpCall). Measured with the
- * interpreters for these types only; other built-in types are not packed.
+ * bpo-37207; float, bool: 3.10; str, int: 3.13); `bytes` and `weakref.ref`
+ * (named `weakref` up to 3.9, `weakref.ReferenceType` from 3.10) have none.
+ * Before, the call packs its arguments (_PyObject_MakeTpCall). Measured with
+ * the interpreters for these types only; other built-in types are not packed.
  */
 const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['list', 9],
@@ -627,6 +628,8 @@ const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['str', 13],
   ['int', 13],
   ['bytes', Infinity],
+  ['weakref', Infinity],
+  ['weakref.ReferenceType', Infinity],
 ]);
 
 /** Whether calling `type` packs the arguments into a tuple (and keywords into a dict): classes always. */

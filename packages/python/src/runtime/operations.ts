@@ -1065,8 +1065,9 @@ export class Operations {
           for (const x of old) heap.decref(x);
           return;
         }
+        const size = o.items.length;
         const removed = o.items.splice(start, Math.max(0, stop - start), ...newItems);
-        o.allocated = Math.max(o.allocated, o.items.length);
+        o.allocated = tables.listAssSlice(o.allocated, size, o.items.length, rt.listAlloc);
         // list_ass_slice releases the replaced items last to first.
         for (let k = removed.length - 1; k >= 0; k--) heap.decref(removed[k]!);
         return;
@@ -1104,10 +1105,14 @@ export class Operations {
     }
     if (o instanceof PyList) {
       if (key instanceof PyNative && key.ob_type === rt.t.slice) {
-        const idx = this.sliceRange(key, o.items.length).sort((x, y) => x - y);
+        const size = o.items.length;
+        const idx = this.sliceRange(key, size).sort((x, y) => x - y);
         const removed = idx.map((i) => o.items[i]!);
         const gone = new Set(idx);
         o.items = o.items.filter((_, i) => !gone.has(i));
+        // Step 1: list_ass_slice(); any other step: list_ass_subscript() → list_resize().
+        if (this.sliceIndices(key, size)[2] === 1) o.allocated = tables.listAssSlice(o.allocated, size, o.items.length, rt.listAlloc);
+        else if (removed.length > 0) o.allocated = tables.listResize(o.allocated, size, o.items.length, rt.listAlloc);
         // list_ass_slice releases the removed items last to first.
         for (let k = removed.length - 1; k >= 0; k--) heap.decref(removed[k]!);
         return;
@@ -1115,6 +1120,8 @@ export class Operations {
       const i = this.index(key, o.items.length, 'list');
       if (i < 0 || i >= o.items.length) throw rt.error('IndexError', 'list assignment index out of range');
       const [old] = o.items.splice(i, 1);
+      // list_ass_item(): up to 3.12 through list_ass_slice(); 3.13 only lowers the size.
+      if (rt.listAlloc.delItemResizes) o.allocated = tables.listAssSlice(o.allocated, o.items.length + 1, o.items.length, rt.listAlloc);
       heap.decref(old!);
       return;
     }

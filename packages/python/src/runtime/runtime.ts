@@ -132,6 +132,7 @@ export class Runtime {
    * methodobject.c (`PyMethod_MAXFREELIST`, 256). Only exact types use them.
    */
   private freeListOf(o: PyObject, freeing: boolean): FreeListSlot | null {
+    if (!freeing && this.genericAllocating) return null;
     const t = o.ob_type;
     if (t === this.t.list) return LIST_FREE_LIST;
     if (t === this.t.dict) return DICT_FREE_LIST;
@@ -165,6 +166,22 @@ export class Runtime {
     return hasZombie === freeing ? FRAME_FREE_LIST : zombie;
   }
   private readonly zombieSlots = new Map<PyCode, FreeListSlot>();
+
+  /**
+   * Allocates as `type->tp_alloc` (PyType_GenericAlloc) does: never from the type's free
+   * list. `list()` (list_new; list_vectorcall from 3.9) and `dict()` (dict_new) allocate so
+   * in 3.6–3.13, while their deallocation still fills the free list (list_dealloc,
+   * dict_dealloc), so each such call counts as a GC allocation. `make` allocates one object.
+   */
+  genericAlloc<T>(make: () => T): T {
+    this.genericAllocating = true;
+    try {
+      return make();
+    } finally {
+      this.genericAllocating = false;
+    }
+  }
+  private genericAllocating = false;
 
   // ---------------------------------------------------------------- types
 
