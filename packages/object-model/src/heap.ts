@@ -115,7 +115,7 @@ export class Heap {
     return o;
   }
 
-  /** Set while `allocateStatic` runs. */
+  /** Set while a start-up object is allocated (`allocateLongLived`, `allocateStatic`). */
   private allocatingStatic = false;
 
   /**
@@ -124,17 +124,10 @@ export class Heap {
    * model makes it later, on first use, it is no GC allocation of the program: generation 0 does not count it.
    */
   allocateStatic<T extends PyObject>(o: T, size: number): T {
-    this.allocatingStatic = true;
-    try {
-      this.allocate(o, size);
-    } finally {
-      this.allocatingStatic = false;
-    }
+    this.allocateLongLived(o, size);
     if (this.profile.immortalObjects) {
       o.immortal = true;
       o.ob_refcnt = this.profile.immortalRefcnt;
-    } else {
-      o.ob_refcnt = 1_000_000;
     }
     return o;
   }

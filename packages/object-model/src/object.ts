@@ -40,6 +40,14 @@ function subtypeTraverse(o: PyObject, dict: PyObject | null, visit: Visit): void
   if (o.ob_type.isHeapType) visit(o.ob_type);
 }
 
+/**
+ * What subtype_dealloc() and subtype_clear() release before a built-in
+ * container base's own references: a heap subclass instance's `__dict__`.
+ */
+function takeSubtypeDict(o: { dict: PyObject | null }, out: PyObject[]): void {
+  if (o.dict) out.push(o.dict);
+  o.dict = null;
+}
 
 /**
  * The header every simulated object has, plus the GC header of container
@@ -248,15 +256,12 @@ export class PyList extends PyObject {
    * calling list_dealloc() and drops the type after it.
    */
   releaseForDealloc(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
-    this.clearItems(out);
+    this.tp_clear(out);
     if (this.ob_type.isHeapType) out.push(this.ob_type);
   }
   /** Mirrors subtype_clear() (the `__dict__`), then _list_clear(): items released last to first. */
   override tp_clear(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
+    takeSubtypeDict(this, out);
     this.clearItems(out);
   }
   private clearItems(out: PyObject[]): void {
@@ -310,15 +315,13 @@ export class PyDict extends PyObject {
    * calling dict_dealloc() and drops the type after it.
    */
   releaseForDealloc(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
+    takeSubtypeDict(this, out);
     this.clearEntries(out);
     if (this.ob_type.isHeapType) out.push(this.ob_type);
   }
   /** Mirrors subtype_clear() (the `__dict__`), then dict_tp_clear(). */
   override tp_clear(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
+    takeSubtypeDict(this, out);
     this.clearEntries(out);
     this.log2Size = 3;
     this.usable = 5;
@@ -357,15 +360,12 @@ export class PySet extends PyObject {
   }
   /** Mirrors set_dealloc(); for a subclass, subtype_dealloc() clears the `__dict__` first and drops the type last. */
   releaseForDealloc(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
-    this.clearEntries(out);
+    this.tp_clear(out);
     if (this.ob_type.isHeapType) out.push(this.ob_type);
   }
   /** Mirrors subtype_clear() (the `__dict__`), then set_clear_internal(). */
   override tp_clear(out: PyObject[]): void {
-    if (this.dict) out.push(this.dict);
-    this.dict = null;
+    takeSubtypeDict(this, out);
     this.clearEntries(out);
   }
   private clearEntries(out: PyObject[]): void {

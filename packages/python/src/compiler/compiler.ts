@@ -127,6 +127,26 @@ function descKey(d: ConstDesc): string | null {
   }
 }
 
+/**
+ * A call's keywords as compiler_call_helper groups them: each run of named
+ * keywords (one dict, `compiler_subkwargs`) and each `**` value, in order.
+ */
+function keywordGroups(keywords: ast.keyword[]): (ast.keyword[] | ast.expr)[] {
+  const groups: (ast.keyword[] | ast.expr)[] = [];
+  let named: ast.keyword[] = [];
+  for (const k of keywords) {
+    if (k.arg !== null) {
+      named.push(k);
+      continue;
+    }
+    if (named.length) groups.push(named);
+    named = [];
+    groups.push(k.value);
+  }
+  if (named.length) groups.push(named);
+  return groups;
+}
+
 /** `_PyCode_ConstantKey` of a frozenset: its items, in any order. */
 export function frozensetKey(parts: (string | null)[]): string | null {
   return parts.some((p) => p === null) ? null : `frozenset:(${[...new Set(parts)].sort().join('|')})`;
@@ -1389,32 +1409,17 @@ class Compiler {
     }
     if (method) throw new Error('internal: starred method call');
     // compiler_call_helper: the positional arguments as one sequence, the keywords as one dict.
-    let hasKwargs = keywords.length > 0;
     if (this.unpackOpcodes) {
       const runs = this.starredRuns(args, extra, Op.BUILD_TUPLE);
       if (runs > 1) this.emit(Op.BUILD_TUPLE_UNPACK_WITH_CALL, runs);
       else if (runs === 0) this.emit(Op.BUILD_TUPLE, 0);
-      let mappings = 0;
-      let named: ast.keyword[] = [];
-      for (const k of keywords) {
-        if (k.arg !== null) {
-          named.push(k);
-          continue;
-        }
-        if (named.length) {
-          this.subKwargs(named);
-          mappings++;
-          named = [];
-        }
-        this.expr(k.value);
-        mappings++;
+      // Each group is one mapping on the stack; BUILD_MAP_UNPACK_WITH_CALL joins several.
+      const groups = keywordGroups(keywords);
+      for (const g of groups) {
+        if (Array.isArray(g)) this.subKwargs(g);
+        else this.expr(g);
       }
-      if (named.length) {
-        this.subKwargs(named);
-        mappings++;
-      }
-      if (mappings > 1) this.emit(Op.BUILD_MAP_UNPACK_WITH_CALL, mappings);
-      hasKwargs = mappings > 0;
+      if (groups.length > 1) this.emit(Op.BUILD_MAP_UNPACK_WITH_CALL, groups.length);
     } else {
       if (extra === 0 && args.length === 1 && args[0]!.type === 'Starred') this.expr(args[0]!.value);
       else if (args.some((a) => a.type === 'Starred')) {
@@ -1428,31 +1433,22 @@ class Compiler {
           this.emit(Op.BUILD_TUPLE, extra + args.length);
         }
       }
+      // The first group makes the dict (a `**` group starts from an empty one), the others merge into it.
       let haveDict = false;
-      let named: ast.keyword[] = [];
-      for (const k of keywords) {
-        if (k.arg !== null) {
-          named.push(k);
-          continue;
-        }
-        if (named.length) {
-          this.subKwargs(named);
+      for (const g of keywordGroups(keywords)) {
+        if (Array.isArray(g)) {
+          this.subKwargs(g);
           if (haveDict) this.emit(Op.DICT_MERGE, 1);
-          haveDict = true;
-          named = [];
+        } else {
+          if (!haveDict) this.emit(Op.BUILD_MAP, 0);
+          this.expr(g);
+          this.emit(Op.DICT_MERGE, 1);
         }
-        if (!haveDict) this.emit(Op.BUILD_MAP, 0);
         haveDict = true;
-        this.expr(k.value);
-        this.emit(Op.DICT_MERGE, 1);
-      }
-      if (named.length) {
-        this.subKwargs(named);
-        if (haveDict) this.emit(Op.DICT_MERGE, 1);
       }
     }
     this.setLoc(node);
-    this.emit(Op.CALL_FUNCTION_EX, hasKwargs ? 1 : 0, anchorKind, callee);
+    this.emit(Op.CALL_FUNCTION_EX, keywords.length ? 1 : 0, anchorKind, callee);
   }
 
   private call(e: ast.Call): void {

@@ -87,10 +87,9 @@ function jumpEffect(ins: Instr): number | null {
     case Op.JUMP_IF_NOT_EXC_MATCH:
       return -1;
     case Op.SETUP_FINALLY:
-      // The handler finds the exception on the stack.
-      return 1;
     case Op.SETUP_WITH:
-      // The context manager is replaced by its __exit__, kept under the exception.
+      // The handler finds the exception on the stack (for `with`, above the
+      // __exit__ that replaced the context manager).
       return 1;
     default:
       return null;

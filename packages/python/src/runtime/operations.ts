@@ -1535,23 +1535,6 @@ export class Operations {
     return !!(this.p.special(o, '__iter__') || this.p.special(o, '__getitem__'));
   }
 
-  /** Every item of an iterable as new references, in order (the loop of `PySequence_Tuple`). */
-  iterate(o: PyObject): PyObject[] {
-    const heap = this.rt.heap;
-    if (o instanceof PyList || o instanceof PyTuple) return o.items.map((x) => heap.newref(x));
-    const it = this.getIter(o);
-    const items: PyObject[] = [];
-    try {
-      for (let v = this.next(it); v; v = this.next(it)) items.push(v);
-    } catch (e) {
-      for (const x of items) heap.decref(x);
-      throw e;
-    } finally {
-      heap.decref(it);
-    }
-    return items;
-  }
-
   /** A built-in iterator object (its `tp_iter` returns itself). */
   private isNativeIterator(o: PyObject): boolean {
     return o instanceof PyNative && o.state !== null && typeof o.state === 'object' && 'i' in (o.state as object);

@@ -1041,7 +1041,7 @@ export class VM {
       kwargs = null;
       if (callargs.ob_type !== rt.t.tuple) {
         this.checkArgsIterable(callable, callargs);
-        const t = rt.newTuple(ops.iterate(callargs));
+        const t = rt.newTuple(ops.collect(callargs));
         heap.decref(callargs);
         callargs = t;
       }
