@@ -47,6 +47,7 @@ if (isMainThread) {
     console.error('usage: node --expose-gc bench/inproc.mjs [--reps K] [--scale S] [--no-mem] prog.py');
     process.exit(2);
   }
+  const { ENGINE_WORKER_LIMITS } = await import(pathToFileURL(join(root, 'packages/python/dist/index.js')).href);
   const worker = new Worker(fileURLToPath(import.meta.url), {
     workerData: {
       file,
@@ -54,7 +55,8 @@ if (isMainThread) {
       scale: Number(values.scale),
       mem: !values['no-mem'],
     },
-    resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: 8192 },
+    // The CLI's limits, with room for several runs' garbage in one worker.
+    resourceLimits: { ...ENGINE_WORKER_LIMITS, maxOldGenerationSizeMb: 8192 },
   });
   worker.on('message', (result) => {
     result.maxRssKB = process.resourceUsage().maxRSS;

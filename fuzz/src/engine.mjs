@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ENGINE_WORKER_LIMITS } from '@pymem/python';
 import { runCaptured } from '../../conformance/env.mjs';
 
 /** The file name programs run under, on both sides (tracebacks print it). */
@@ -79,9 +80,9 @@ export class EnginePool {
   }
 
   spawn() {
-    // The CLI's limits (apps/cli/src/main.ts): a large stack for deep recursion.
+    // The CLI's limits (apps/cli/src/main.ts).
     const worker = new Worker(new URL('./engine-worker.mjs', import.meta.url), {
-      resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: 4096 },
+      resourceLimits: ENGINE_WORKER_LIMITS,
     });
     worker.unref();
     this.all.add(worker);

@@ -4,15 +4,15 @@
  *   pymem run [--python X.Y] [--max-steps N] [--max-memory BYTES] [--trace OUT] FILE
  *   pymem trace inspect|show|export …, pymem diff --python A,B FILE (see trace-commands.ts)
  *
- * Reads FILE, runs it with the engine (`@pymem/python`) in a worker thread with a
- * large stack (see protocol.ts), copies the program's output to this process's
+ * Reads FILE, runs it with the engine (`@pymem/python`) in a worker thread with the
+ * engine's resource limits (`ENGINE_WORKER_LIMITS`: a large stack, see protocol.ts), copies the program's output to this process's
  * stdout/stderr as the worker posts it, and exits with the program's exit status.
  * Argument errors follow argparse: usage line, `pymem: error: …`, exit status 2.
  */
 import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { WorkerInput, WorkerMessage } from './protocol';
 import { runTraceCommand, type Engine } from './trace-commands';
 
@@ -24,6 +24,8 @@ const VERSION = __PYMEM_CLI_VERSION__;
  */
 let SUPPORTED_VERSIONS: readonly string[] = [];
 let DEFAULT_VERSION = '';
+/** The engine worker's `resourceLimits`, loaded with the version list. */
+let WORKER_LIMITS: ResourceLimits = {};
 
 const MAIN_USAGE = 'usage: pymem [-h] [--version] {run,trace,diff} ...';
 const RUN_USAGE = 'usage: pymem run [-h] [--python X.Y] [--max-steps N] [--max-memory BYTES] [--trace OUT] FILE';
@@ -289,7 +291,7 @@ function run(command: RunCommand): void {
   };
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
     workerData: input,
-    resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: 4096 },
+    resourceLimits: WORKER_LIMITS,
   });
 
   let finished = false;
@@ -356,6 +358,7 @@ async function main(): Promise<void> {
     }
     SUPPORTED_VERSIONS = engine.SUPPORTED_VERSIONS;
     DEFAULT_VERSION = engine.DEFAULT_VERSION;
+    WORKER_LIMITS = engine.ENGINE_WORKER_LIMITS;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     internalError(`cannot load the engine: ${message}`, error instanceof Error ? error.stack : undefined);

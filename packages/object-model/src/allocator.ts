@@ -31,8 +31,12 @@ export class Allocator {
   readonly alignment: number;
   readonly poolSize: number;
   readonly arenaSize: number;
-  /** `usedpools`: per size class, the pools that have free space, the current one last. */
-  private readonly usedpools: Pool[][] = [];
+  /**
+   * `usedpools`: per size class, its current pool — the one that last got a block back, or the
+   * newest. NON-SPEC: when it is full a new pool is carved; pymalloc would first go on to the
+   * other partly used pools of its list.
+   */
+  private readonly usedpools: (Pool | undefined)[] = [];
   /** The pools carved so far, by their index from the first arena's start (arenas are contiguous). */
   private readonly pools: Pool[] = [];
   private arenaNext = ARENA_BASE;
@@ -70,12 +74,11 @@ export class Allocator {
     const szidx = this.sizeClass(nbytes);
     const blockSize = (szidx + 1) * this.alignment;
     this.bytesInUse += blockSize;
-    const pools = (this.usedpools[szidx] ??= []);
-    let pool = pools[pools.length - 1];
+    let pool = this.usedpools[szidx];
     if (pool && pool.free.length > 0) return pool.free.pop()!;
     if (!pool || pool.next + blockSize > pool.base + this.poolSize) {
       pool = this.newPool(szidx);
-      pools.push(pool);
+      this.usedpools[szidx] = pool;
     }
     const addr = pool.next;
     pool.next += blockSize;
@@ -98,14 +101,9 @@ export class Allocator {
     const pool = this.pools[Math.floor((addr - ARENA_BASE) / this.poolSize)];
     if (!pool) return;
     pool.free.push(addr);
-    // A pool that was full becomes the current pool of its class again
-    // (pymalloc links it at the front of usedpools).
-    const pools = this.usedpools[szidx]!;
-    if (pools[pools.length - 1] !== pool) {
-      const i = pools.indexOf(pool);
-      if (i >= 0) pools.splice(i, 1);
-      pools.push(pool);
-    }
+    // The pool becomes the current pool of its class (pymalloc links a pool
+    // that was full at the front of usedpools; see `usedpools`).
+    this.usedpools[szidx] = pool;
   }
 
   private newPool(szidx: number): Pool {

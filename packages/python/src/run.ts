@@ -72,6 +72,19 @@ export const SUPPORTED_VERSIONS: readonly string[] = Object.keys(PROFILES);
 /** The version used when none is asked for. */
 export const DEFAULT_VERSION: string = DEFAULT_PROFILE;
 
+/**
+ * The `resourceLimits` of the worker thread a front end runs the engine in
+ * (`new Worker(…, { resourceLimits: ENGINE_WORKER_LIMITS })`):
+ * - a large stack, because deep Python recursion and deeply nested structures
+ *   recurse in the engine;
+ * - a large old generation, because every simulated object is a JS object
+ *   (a 1,000,000-node list is about 400 MB of JS heap);
+ * - a large young generation, because a run makes and drops simulated objects
+ *   at a high rate: with V8's default semi-spaces most of them are copied out of
+ *   the nursery still alive, and scavenging takes a fifth of the run.
+ */
+export const ENGINE_WORKER_LIMITS = { stackSizeMb: 256, maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 128 } as const;
+
 /** Runs a Python program on a fresh simulated heap. */
 export function runProgram(options: RunOptions): RunResult {
   const profile = getProfile(options.version ?? DEFAULT_VERSION);
