@@ -56,7 +56,7 @@ export class Allocator {
 
   /** The size class of a small request (`INDEX2SIZE(size_class)` rounds up to it). */
   sizeClass(nbytes: number): number {
-    return Math.max(0, Math.ceil(nbytes / this.alignment) - 1);
+    return nbytes <= 0 ? 0 : ((nbytes + this.alignment - 1) / this.alignment | 0) - 1;
   }
 
   /** Mirrors pymalloc_alloc(), falling back to the system allocator for large requests. */

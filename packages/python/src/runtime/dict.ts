@@ -20,11 +20,17 @@ export interface DictOps {
 }
 
 const keysProfiles = new WeakMap<object, tables.DictKeysProfile>();
+/** The last profile asked for and its keys-table profile: every dict store asks, nearly always for the same one. */
+let lastProfile: object | null = null;
+let lastKeysProfile: tables.DictKeysProfile | null = null;
 
 /** The keys-table profile of the runtime's version (one per profile object). */
 export function keysProfile(rt: Runtime): tables.DictKeysProfile {
+  if (rt.profile === lastProfile) return lastKeysProfile!;
   let p = keysProfiles.get(rt.profile);
   if (!p) keysProfiles.set(rt.profile, (p = tables.dictKeysProfile(rt.profile.version)));
+  lastProfile = rt.profile;
+  lastKeysProfile = p;
   return p;
 }
 
@@ -236,7 +242,7 @@ export function dictSetItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject,
 function insertItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: PyObject, hash: bigint): void {
   const heap = rt.heap;
   const kp = keysProfile(rt);
-  if (kp.unicodeKeysTables && d.unicodeKeys && !sharedOf.has(d) && !isExactStr(rt, key)) {
+  if (kp.unicodeKeysTables && d.unicodeKeys && !isExactStr(rt, key) && !sharedOf.has(d)) {
     // A presized table that is still empty was made for these keys (`_PyDict_FromItems`).
     if (d.log2Size > 0 && d.entries.length === 0) d.unicodeKeys = false;
     else if (d.log2Size > 0) insertionResize(rt, d, false);
