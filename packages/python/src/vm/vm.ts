@@ -49,6 +49,24 @@ interface GlobalCache {
   readonly index: number;
 }
 
+/**
+ * Pops the top `n` items of the value stack, oldest first, into a new array.
+ * NON-SPEC: what `stack.splice(-n)` does, without the builtin's cost on every call.
+ */
+function popN(stack: PyObject[], n: number): PyObject[] {
+  const out: PyObject[] = [];
+  for (let i = stack.length - n; i < stack.length; i++) out.push(stack[i]!);
+  for (let i = 0; i < n; i++) stack.pop();
+  return out;
+}
+
+/** `n` empty fast-local slots (a packed array: `new Array(n).fill(null)` makes a slower, holey one). */
+function nulls(n: number): (PyObject | null)[] {
+  const out: (PyObject | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  return out;
+}
+
 /** Signals a generator's frame suspending at a `yield`. */
 export class Yielded {
   constructor(readonly value: PyObject) {}
@@ -98,7 +116,7 @@ export class VM {
   /** Runs a class body with `ns` as its namespace (`__build_class__`); returns the `__classcell__` or None. */
   runClassBody(body: PyFunction, ns: PyDict): PyObject {
     const co = body.code.co;
-    const localsplus: (PyObject | null)[] = new Array(co.co_cellvars.length + co.co_freevars.length).fill(null);
+    const localsplus = nulls(co.co_cellvars.length + co.co_freevars.length);
     for (let i = 0; i < co.co_cellvars.length; i++) localsplus[i] = this.ops.newCell(null);
     if (body.closure) body.closure.items.forEach((c, i) => (localsplus[co.co_cellvars.length + i] = this.rt.heap.newref(c)));
     const frame = new Frame(body.code, co.co_code as CodeUnit, body.globals, this.ops.builtinsDict, ns, localsplus, body, this.current, this.depth + 1);
@@ -133,7 +151,7 @@ export class VM {
     const co = code.co;
     const unit = co.co_code as CodeUnit;
     const nlocals = co.co_varnames.length;
-    const localsplus: (PyObject | null)[] = new Array(nlocals + co.co_cellvars.length + co.co_freevars.length).fill(null);
+    const localsplus = nulls(nlocals + co.co_cellvars.length + co.co_freevars.length);
     const argcount = co.co_argcount;
     const kwonly = co.co_kwonlyargcount;
     const name = func.qualname.value;
@@ -533,13 +551,13 @@ export class VM {
                 break;
               }
               case Op.BUILD_TUPLE:
-                stack.push(rt.newTuple(stack.splice(stack.length - ins.arg, ins.arg)));
+                stack.push(rt.newTuple(popN(stack, ins.arg)));
                 break;
               case Op.BUILD_LIST:
-                stack.push(rt.newList(stack.splice(stack.length - ins.arg, ins.arg)));
+                stack.push(rt.newList(popN(stack, ins.arg)));
                 break;
               case Op.BUILD_SET: {
-                const items = stack.splice(stack.length - ins.arg, ins.arg);
+                const items = popN(stack, ins.arg);
                 const s = rt.newSet();
                 try {
                   for (const it of items) ops.setAdd(s, it);
@@ -550,7 +568,7 @@ export class VM {
                 break;
               }
               case Op.BUILD_MAP: {
-                const items = stack.splice(stack.length - 2 * ins.arg, 2 * ins.arg);
+                const items = popN(stack, 2 * ins.arg);
                 const d = ops.newDictPresized(ins.arg);
                 try {
                   for (let i = 0; i < items.length; i += 2) dictSetItem(rt, p, d, items[i]!, items[i + 1]!);
@@ -562,7 +580,7 @@ export class VM {
               }
               case Op.BUILD_CONST_KEY_MAP: {
                 const keys = stack.pop() as PyTuple;
-                const values = stack.splice(stack.length - ins.arg, ins.arg);
+                const values = popN(stack, ins.arg);
                 const d = ops.newDictPresized(ins.arg);
                 try {
                   keys.items.forEach((k, i) => dictSetItem(rt, p, d, k, values[i]!));
@@ -574,7 +592,7 @@ export class VM {
                 break;
               }
               case Op.BUILD_STRING: {
-                const parts = stack.splice(stack.length - ins.arg, ins.arg);
+                const parts = popN(stack, ins.arg);
                 const s = parts.map((x) => (x as PyStr).value).join('');
                 for (const x of parts) heap.decref(x);
                 stack.push(rt.newStr(s));
@@ -741,7 +759,7 @@ export class VM {
               case Op.CALL:
               case Op.CALL_KW: {
                 const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
-                const args = stack.splice(stack.length - ins.arg, ins.arg);
+                const args = popN(stack, ins.arg);
                 const callable = stack.pop()!;
                 stack.push(this.callWithStack(callable, args, kwnames));
                 this.checkEvalBreaker();
@@ -753,12 +771,12 @@ export class VM {
                 // Below the arguments: (method, self), or (NULL, callable).
                 const meth = stack[stack.length - ins.arg - 2]!;
                 if (meth === ops.NULL) {
-                  const args = stack.splice(stack.length - ins.arg, ins.arg);
+                  const args = popN(stack, ins.arg);
                   const callable = stack.pop()!;
                   stack.pop();
                   stack.push(this.callWithStack(callable, args, kwnames));
                 } else {
-                  const selfAndArgs = stack.splice(stack.length - ins.arg - 1, ins.arg + 1);
+                  const selfAndArgs = popN(stack, ins.arg + 1);
                   stack.pop();
                   stack.push(this.callWithStack(meth, selfAndArgs, kwnames));
                 }
@@ -849,7 +867,7 @@ export class VM {
                 break;
               }
               case Op.RAISE_VARARGS:
-                throw ops.raise(f, ins.arg === 0 ? null : ins.arg === 2 ? stack.splice(stack.length - 2, 2) : [stack.pop()!]);
+                throw ops.raise(f, ins.arg === 0 ? null : ins.arg === 2 ? popN(stack, 2) : [stack.pop()!]);
               case Op.SETUP_FINALLY:
                 f.blocks.push({ kind: 'setup', handler: ins.arg, level: stack.length });
                 break;
@@ -1192,19 +1210,23 @@ export class VM {
     }
     const tracer = this.tracer;
     if (tracer) tracer.stackTake(callable, all);
+    /** Whether the stack still owns the arguments (until a 3.11+ frame takes them over). */
+    let ownsArgs = true;
     try {
       if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
         // 3.11+: the new frame takes the stack's references to the arguments.
         const frame = this.makeFrame(callable, positional, kwargs);
         if (tracer) tracer.stackRelease(all, null);
-        for (const a of all) heap.decref(a);
-        all.length = 0;
+        ownsArgs = false;
+        for (let i = 0; i < all.length; i++) heap.decref(all[i]!);
         return this.runCall(frame);
       }
       return this.p.call(callable, positional, kwargs);
     } finally {
-      if (tracer) tracer.stackRelease(all, callable);
-      for (const a of all) heap.decref(a);
+      if (ownsArgs) {
+        if (tracer) tracer.stackRelease(all, callable);
+        for (let i = 0; i < all.length; i++) heap.decref(all[i]!);
+      } else if (tracer) tracer.stackRelease([], callable);
       heap.decref(callable);
       if (kwnames) heap.decref(kwnames);
     }
