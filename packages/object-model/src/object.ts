@@ -175,14 +175,12 @@ export class PyStr extends PyObject {
     super(type);
     // Without surrogates (the usual case) code points are the UTF-16 code units.
     let max = 0;
-    let surrogates = false;
     for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
       if (c > max) max = c;
-      if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
     }
     let n = value.length;
-    if (surrogates) {
+    if (max >= 0xd800 && /[\ud800-\udfff]/.test(value)) {
       n = 0;
       max = 0;
       for (const ch of value) {
@@ -300,9 +298,16 @@ export class PyDict extends PyObject {
   isTypeDict = false;
   /** The `__dict__` of an instance of a heap subclass (made by the first attribute store). */
   dict: PyDict | null = null;
-  /** Mirrors dict_traverse() (after subtype_traverse()'s dict and type). */
+  /**
+   * 3.13 (`ma_values->embedded`): the values are an instance's inline values, which the
+   * instance traverses; set by the runtime when it makes such a dict, cleared when the
+   * dict gets a table of its own (a resize) or the instance lets go of it.
+   */
+  embedded = false;
+  /** Mirrors dict_traverse() (after subtype_traverse()'s dict and type): embedded values are not visited. */
   tp_traverse(visit: Visit): void {
     subtypeTraverse(this, this.dict, visit);
+    if (this.embedded) return;
     for (const e of this.entries) {
       if (e.key === null) continue;
       visit(e.key);

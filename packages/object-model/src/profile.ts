@@ -34,6 +34,12 @@ export interface VersionProfile {
    * object exists only once it is asked for.
    */
   readonly inlineInstanceValues: boolean;
+  /**
+   * 3.13: an instance's `__dict__`, once made, keeps using the instance's inline
+   * values (`ma_values->embedded`) until it is resized or the instance lets go of it;
+   * while it does, the collector reaches the values through the instance only.
+   */
+  readonly embeddedInlineValues: boolean;
   /** Up to 3.10 every call allocates (or reuses) a GC-tracked frame object. */
   readonly frameObjectPerCall: boolean;
   /** 3.9+: a constant list display of 3+ items compiles to `BUILD_LIST 0; LIST_EXTEND`. */
@@ -133,6 +139,7 @@ function profile(minor: number, micro: number): VersionProfile {
     gcRunsAtEvalBreaker: atLeast(12),
     callArgumentsStolen: atLeast(11),
     inlineInstanceValues: atLeast(11),
+    embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),
     constListDisplayAsExtend: atLeast(9),
     hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',

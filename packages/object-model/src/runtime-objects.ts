@@ -217,17 +217,25 @@ export class PyInstance extends PyObject {
     super(type);
     this.slots = nslots === 0 ? NO_SLOTS : new Array<PyObject | null>(nslots).fill(null);
   }
-  /** Mirrors subtype_traverse(): slots, dict (or inline values), the type. */
+  /**
+   * Mirrors subtype_traverse(): slots, dict (or inline values), the type. A 3.13
+   * dict still embedding the inline values is not visited, its values are
+   * (PyObject_VisitManagedDict()).
+   */
   tp_traverse(visit: Visit): void {
     for (let i = 0; i < this.slots.length; i++) {
       const s = this.slots[i];
       if (s) visit(s);
     }
     if (this.values) for (let i = 0; i < this.values.size; i++) visit(this.values.valueAt(i));
-    if (this.dict) visit(this.dict);
+    if (this.dict) {
+      if (this.dict.embedded) {
+        for (const e of this.dict.entries) if (e.value) visit(e.value);
+      } else visit(this.dict);
+    }
     if (this.ob_type.isHeapType) visit(this.ob_type);
   }
-  /** Mirrors subtype_dealloc(): slots, then the dict, then the type. */
+  /** Mirrors subtype_dealloc(): slots, then the dict (detached from the inline values first, 3.13), then the type. */
   releaseForDealloc(out: PyObject[]): void {
     for (let i = 0; i < this.slots.length; i++) {
       push(out, this.slots[i]);
@@ -237,11 +245,16 @@ export class PyInstance extends PyObject {
       for (let i = 0; i < this.values.size; i++) out.push(this.values.valueAt(i));
       this.values = null;
     }
+    if (this.dict) this.dict.embedded = false;
     push(out, this.dict);
     this.dict = null;
     if (this.ob_type.isHeapType) out.push(this.ob_type);
   }
-  /** Mirrors subtype_clear(): slots and the dict; the type stays. */
+  /**
+   * Mirrors subtype_clear(): slots and the dict; the type stays. A 3.13 dict
+   * embedding the inline values is detached and let go, keeping its items
+   * (PyObject_ClearManagedDict()); any other dict is emptied.
+   */
   override tp_clear(out: PyObject[]): void {
     for (let i = 0; i < this.slots.length; i++) {
       push(out, this.slots[i]);
@@ -251,7 +264,11 @@ export class PyInstance extends PyObject {
       for (let i = 0; i < this.values.size; i++) out.push(this.values.valueAt(i));
       this.values.clear();
     }
-    if (this.dict) this.dict.tp_clear(out);
+    if (this.dict?.embedded) {
+      this.dict.embedded = false;
+      out.push(this.dict);
+      this.dict = null;
+    } else if (this.dict) this.dict.tp_clear(out);
   }
 }
 

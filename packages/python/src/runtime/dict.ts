@@ -10,7 +10,7 @@
  * deleted entries included) and `unicodeKeys` (3.11+ `DICT_KEYS_UNICODE`).
  * A split dict shares a class's keys (`ht_cached_keys`, a `SharedKeys` here).
  */
-import { PyStr, type PyDict, type PyObject, type PyTypeObject, tables, typeDictsChanged } from '@pymem/object-model';
+import { PyStr, type PyDict, type DictEntry, type PyObject, type PyTypeObject, tables, typeDictsChanged } from '@pymem/object-model';
 import type { Runtime } from './runtime';
 
 /** Hooks into the object protocol the dict needs (hash and equality may run Python code). */
@@ -167,6 +167,8 @@ function reindex(d: PyDict): void {
 export function dictResize(rt: Runtime, d: PyDict, log2: number, unicode: boolean): void {
   const wasSplit = sharedOf.has(d);
   unlinkSplit(d);
+  // A table of its own: embedded inline values are no longer used (`values->valid = 0`).
+  d.embedded = false;
   if (d.entries.length !== d.used) {
     d.entries = d.entries.filter((e) => e.key !== null);
     reindex(d);
@@ -236,6 +238,41 @@ export function dictSetItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject,
   } finally {
     typeDictsChanged();
   }
+}
+
+/**
+ * NON-SPEC: where an instruction last stored a name (STORE_NAME, STORE_GLOBAL), so
+ * that storing to it again skips the lookup. It holds while the dict keeps the same
+ * entries array (a resize makes a new one) and the entry its key (a deletion clears it).
+ */
+export interface StoreCache {
+  readonly dict: PyDict;
+  readonly entries: DictEntry[];
+  readonly index: number;
+  readonly key: PyObject;
+}
+
+/**
+ * `dictSetItem` of a key that `c` says is present: replaces the value as insertdict()
+ * does for an existing key. Returns false, changing nothing, when `c` no longer holds.
+ */
+export function dictReplaceCached(rt: Runtime, c: StoreCache | undefined, d: PyDict, value: PyObject): boolean {
+  if (!c || c.dict !== d || c.entries !== d.entries || d.isTypeDict) return false;
+  const e = c.entries[c.index]!;
+  if (e.key !== c.key) return false;
+  const heap = rt.heap;
+  heap.incref(value);
+  if (!d.gc_tracked && mayBeTracked(value)) rt.track(d);
+  const old = e.value!;
+  e.value = value;
+  heap.decref(old);
+  return true;
+}
+
+/** The `StoreCache` of the str key `name` in `d`, for `dictReplaceCached`; undefined when it is absent (a finalizer deleted it). */
+export function storeCacheOf(ops: { dictIndexStr(d: PyDict, name: string): number }, d: PyDict, name: string): StoreCache | undefined {
+  const index = ops.dictIndexStr(d, name);
+  return index < 0 ? undefined : { dict: d, entries: d.entries, index, key: d.entries[index]!.key! };
 }
 
 /** `insertdict`: the body of `dictSetItem`. */

@@ -459,6 +459,8 @@ export class Operations {
         }
         o.values = null;
       }
+      // 3.13: the dict's values stay the instance's inline values (make_dict_from_instance_attributes()).
+      d.embedded = rt.profile.embeddedInlineValues;
       o.dict = d;
     }
     return o.dict;

@@ -34,7 +34,7 @@ import type { CodeUnit } from '../compiler/compiler';
 import type { Runtime, NativeFunctionState } from '../runtime/runtime';
 import { PyErr, StepLimitExceeded } from '../runtime/errors';
 import type { ObjectProtocol, CompareOp } from '../runtime/objects';
-import { dictGetItem, dictItems, dictSetItem } from '../runtime/dict';
+import { dictGetItem, dictItems, dictSetItem, dictReplaceCached, storeCacheOf, type StoreCache } from '../runtime/dict';
 import { Frame } from './frame';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
@@ -66,6 +66,9 @@ function nulls(n: number): (PyObject | null)[] {
   for (let i = 0; i < n; i++) out.push(null);
   return out;
 }
+
+/** A code unit's per-instruction caches, by pc: LOAD_GLOBAL's `GlobalCache`, the name stores' `StoreCache`. */
+type InstructionCaches = (GlobalCache | StoreCache | undefined)[];
 
 /** Signals a generator's frame suspending at a `yield`. */
 export class Yielded {
@@ -259,6 +262,7 @@ export class VM {
     const consts = code.co_consts.items;
     const names = f.unit.names;
     const stack = f.stack;
+    const caches = this.cachesOf(f.unit);
     const saved = this.current;
     this.current = f;
     if (this.tracer) this.tracer.framePush(f);
@@ -320,7 +324,7 @@ export class VM {
               case Op.LOAD_NAME: {
                 const name = names[ins.arg]!;
                 // A module's code has its globals as locals: then LOAD_NAME is LOAD_GLOBAL.
-                const v = f.locals === f.globals ? this.loadGlobal(f, f.pc - 1, name) : (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
+                const v = f.locals === f.globals ? this.loadGlobal(f, caches, f.pc - 1, name) : (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -328,7 +332,7 @@ export class VM {
               case Op.STORE_NAME: {
                 const v = stack.pop()!;
                 if (this.tracer) this.tracer.storeName(f, names[ins.arg]!, v);
-                p.dictSetStr(f.locals!, names[ins.arg]!, v);
+                this.storeName(f.locals!, caches, f.pc - 1, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
@@ -340,7 +344,7 @@ export class VM {
               }
               case Op.LOAD_GLOBAL: {
                 const name = names[ins.arg]!;
-                const v = this.loadGlobal(f, f.pc - 1, name);
+                const v = this.loadGlobal(f, caches, f.pc - 1, name);
                 if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
                 stack.push(heap.newref(v));
                 break;
@@ -348,7 +352,7 @@ export class VM {
               case Op.STORE_GLOBAL: {
                 const v = stack.pop()!;
                 if (this.tracer) this.tracer.storeGlobal(f, names[ins.arg]!, v);
-                p.dictSetStr(f.globals, names[ins.arg]!, v);
+                this.storeName(f.globals, caches, f.pc - 1, names[ins.arg]!, v);
                 heap.decref(v);
                 break;
               }
@@ -994,7 +998,21 @@ export class VM {
   }
 
   /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) found last, by instruction. */
-  private readonly globalCaches = new WeakMap<CodeUnit, (GlobalCache | undefined)[]>();
+  private readonly globalCaches = new WeakMap<CodeUnit, InstructionCaches>();
+
+  /** The per-instruction caches of a code unit, made on its first run. */
+  private cachesOf(unit: CodeUnit): InstructionCaches {
+    let caches = this.globalCaches.get(unit);
+    if (!caches) this.globalCaches.set(unit, (caches = []));
+    return caches;
+  }
+
+  /** STORE_NAME/STORE_GLOBAL of `v` (borrowed) under `name` in `d`: `PyDict_SetItem`, through the instruction's cache when the name is there. */
+  private storeName(d: PyDict, caches: InstructionCaches, pc: number, name: string, v: PyObject): void {
+    if (dictReplaceCached(this.rt, caches[pc] as StoreCache | undefined, d, v)) return;
+    this.p.dictSetStr(d, name, v);
+    caches[pc] = storeCacheOf(this.p, d, name);
+  }
 
   /**
    * `name` in the frame's globals, else its builtins; borrowed, or null.
@@ -1005,10 +1023,8 @@ export class VM {
    * appends); a name found in builtins is still absent from globals while
    * the globals' `version` (bumped by every insertion and deletion) is unchanged.
    */
-  private loadGlobal(f: Frame, pc: number, name: string): PyObject | null {
-    let caches = this.globalCaches.get(f.unit);
-    if (!caches) this.globalCaches.set(f.unit, (caches = []));
-    const c = caches[pc];
+  private loadGlobal(f: Frame, caches: InstructionCaches, pc: number, name: string): PyObject | null {
+    const c = caches[pc] as GlobalCache | undefined;
     if (c && c.globals === f.globals && c.builtins === f.builtins && c.dict.entries === c.entries) {
       const e = c.entries[c.index]!;
       if (e.key !== null && (c.dict === f.globals || c.globalsVersion === f.globals.version)) return e.value;
