@@ -117,6 +117,12 @@ export interface VersionProfile {
    * — not in 3.7, where `(-6, -6)` holds two different ints.
    */
   readonly constTupleItemsShared: boolean;
+  /**
+   * 3.9+: `d.update(arg)` and `dict(arg)` merge an exact dict at once
+   * (dict_update_arg()); up to 3.8 dict_update_common() first asks
+   * `hasattr(arg, "keys")`, which makes and drops a bound method.
+   */
+  readonly dictUpdateMergesExactDictFirst: boolean;
 }
 
 const KIB = 1024;
@@ -160,6 +166,7 @@ function profile(minor: number, micro: number): VersionProfile {
     exceptionReprIsArgsTuple: !atLeast(7),
     asciiStrIterator: atLeast(11),
     constTupleItemsShared: minor !== 7,
+    dictUpdateMergesExactDictFirst: atLeast(9),
   };
 }
 
