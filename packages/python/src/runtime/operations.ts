@@ -1862,11 +1862,11 @@ export class Operations {
     }
   }
 
-  /** Closes a suspended generator (`gen_close`), as its deallocation does. */
+  /** Closes a suspended generator (`gen_close`), as its deallocation does; up to 3.10 also one that never started. */
   closeGenerator(g: PyGenerator): void {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
-    if (!frame || frame.pc === 0) return;
     const rt = this.rt;
+    if (!frame || (frame.pc === 0 && !rt.profile.closeRunsUnstartedGenerator)) return;
     const exit = rt.error('GeneratorExit');
     try {
       const r = this.vm.evalFrame(frame, exit);
