@@ -195,6 +195,8 @@ export function runProgram(options: RunOptions): RunResult {
     p.dictSetStr(main.dict, '__file__', file);
     heap.decref(file);
     const frame = new Frame(made.code, unit, main.dict, ops.builtinsDict, main.dict, [], null, null, 1);
+    // Up to 3.10 PyEval_EvalCode() makes the module's frame object before the first instruction.
+    if (profile.frameObjectPerCall) ops.materializeFrame(frame);
     heap.incref(main.dict);
     try {
       const r = vm.run(frame);

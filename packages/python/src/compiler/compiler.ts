@@ -873,14 +873,16 @@ class Compiler {
     this.enter(scope, qualname);
     for (const p of scope.params) this.varIndex(p);
     if (node.type === 'Lambda') {
-      // A lambda's first constant is its (absent) docstring slot in <3.11? Lambdas hold no docstring.
+      // compiler_lambda(): None is the first constant, so a lambda can't have a docstring.
+      this.addConst({ kind: 'value', value: { kind: 'None' } });
       this.expr(node.body);
       this.emit(Op.RETURN_VALUE);
     } else {
       const first = node.body[0];
       if (first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str') {
         this.addConst({ kind: 'ast', node: first.value });
-      } else if (this.options.version[1] < 11) {
+      } else {
+        // compiler_function() (3.6–3.13): the first constant is the docstring, or None without one.
         this.addConst({ kind: 'value', value: { kind: 'None' } });
       }
       const bodyStmts = first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str' ? node.body.slice(1) : node.body;

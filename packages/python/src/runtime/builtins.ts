@@ -32,6 +32,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
+import { withCallingConvention } from './calling';
 import { runString } from './exec';
 
 type Kw = Map<string, PyObject> | null;
@@ -41,7 +42,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const t = rt.t;
   const d = rt.newDict();
   const def = (name: string, fn: NativeFn) => {
-    const f = rt.newBuiltin(name, fn);
+    const f = rt.newBuiltin(name, withCallingConvention(rt, p, name, fn, false));
     f.immortal = rt.profile.immortalObjects;
     p.dictSetStr(d, name, f);
     heap.decref(f);
@@ -328,7 +329,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     arity('sorted', args, 1);
     const l = rt.newList(ops.collect(args[0]!));
     try {
-      listSort(l, kw);
+      // builtin_sorted(): the new list's `sort`, looked up as a bound method, sorts it.
+      const sort = ops.getAttr(l, 'sort');
+      try {
+        heap.decref(p.call(sort, [], kw));
+      } finally {
+        heap.decref(sort);
+      }
     } catch (e) {
       heap.decref(l);
       throw e;
@@ -547,7 +554,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.dict!, (_rt, args, kw) => {
     const dd = dictNewForCall(rt);
-    if (args.length) ops.dictUpdate(dd, args[0]!);
+    if (args.length) ops.dictUpdateArg(dd, args[0]!);
     if (kw) for (const [k, v] of kw) p.dictSetStr(dd, k, v);
     return dd;
   });
@@ -1085,7 +1092,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.newref(rt.None);
   });
   m(t.list!, 'copy', (_rt, a) => rt.newList(self<PyList>(a).items.map((x) => heap.newref(x))));
-  m(t.list!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.sizes.gcHeaderSize));
+  m(t.list!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.preHeaderSize(a[0]!.ob_type)));
   // tuple
   m(t.tuple!, 'index', (_rt, a) => {
     const i = self<PyTuple>(a).items.findIndex((x) => p.eq(x, a[1]!));
@@ -1163,24 +1170,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   /** dict.update and, for subclasses, dict___init__ (tp_init, given the call's tuple and dict): both are dict_update_common(). */
   const dictUpdateCommon: NativeFn = (_rt, a, kw) => {
-    if (a[1]) ops.dictUpdate(self<PyDict>(a), a[1]);
+    if (a[1]) ops.dictUpdateArg(self<PyDict>(a), a[1]);
     if (kw) for (const [k, v] of kw) p.dictSetStr(self<PyDict>(a), k, v);
     return heap.newref(rt.None);
   };
   m(t.dict!, '__init__', dictUpdateCommon);
-  m(t.dict!, 'update', (_rt, a, kw) => {
-    // dict_update() is METH_VARARGS|METH_KEYWORDS (3.6–3.13): the call packs the positional
-    // arguments into a tuple and the keywords into a dict (_PyStack_AsDict).
-    const args = rt.newTuple(a.slice(1).map((x) => heap.newref(x)));
-    const kwDict = kw && kw.size ? rt.newDict() : null;
-    if (kwDict) for (const [k, v] of kw!) p.dictSetStr(kwDict, k, v);
-    try {
-      return dictUpdateCommon(rt, a, kw);
-    } finally {
-      if (kwDict) heap.decref(kwDict);
-      heap.decref(args);
-    }
-  });
+  m(t.dict!, 'update', dictUpdateCommon);
   m(t.dict!, 'clear', (_rt, a) => {
     dictClear(rt, self<PyDict>(a));
     return heap.newref(rt.None);
@@ -1294,7 +1289,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newInt((v < 0n ? -v : v).toString(2).replace(/^0$/, '').length);
   });
   m(t.float!, 'is_integer', (_rt, a) => rt.newBool(Number.isInteger((a[0] as PyFloat).value)));
-  m(t.object!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - (a[0]!.ob_type.isGC ? rt.sizes.gcHeaderSize : 0)));
+  m(t.object!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.preHeaderSize(a[0]!.ob_type)));
   m(t.object!, '__repr__', (_rt, a) => {
     const o = a[0]!;
     const ty = o.ob_type;

@@ -35,6 +35,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   const build = (u: CodeUnit): PyCode => {
     const perCode = new Map<string, PyObject>();
     const consts = u.consts.map((d) => constObject(d, perCode));
+    const co_consts = mergeAcross ? mergeConstTuple(consts, coConstsKey(u.consts)) : rt.newTuple(consts);
     const nameObjs = [...u.names, ...u.varnames, ...u.cellvars, ...u.freevars].map((n) => rt.internString(n));
     const code = new PyCode(
       rt.t.code!,
@@ -55,11 +56,27 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
         co_names: u.names,
         co_code: u,
       },
-      rt.newTuple(consts),
+      co_consts,
       rt.newTuple(nameObjs),
     );
     heap.allocate(code, 200);
     return code;
+  };
+
+  /**
+   * Mirrors Python/compile.c merge_const_tuple() (3.8+, from makecode()): a code
+   * object's co_consts tuple is itself merged with an equal constant of the
+   * compilation, so `(None,)` in the module is the co_consts of `def f(x): return [x]`.
+   */
+  const mergeConstTuple = (items: PyObject[], key: string | null): PyObject => {
+    const hit = key ? merged.get(key) : undefined;
+    if (hit) {
+      for (const o of items) heap.decref(o);
+      return heap.newref(hit);
+    }
+    const t = rt.newTuple(items);
+    if (key) merged.set(key, t);
+    return t;
   };
 
   const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
@@ -102,6 +119,13 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
 
   const code = build(unit);
   return { code, arena };
+}
+
+/** The merge key of a co_consts tuple: none when it holds a code object or a constant kept apart (`unique`). */
+function coConstsKey(consts: ConstDesc[]): string | null {
+  if (consts.some((d) => (d.kind === 'ast' || d.kind === 'value') && d.unique)) return null;
+  const parts = consts.map(tupleKey);
+  return parts.some((x) => x === null) ? null : `tuple:(${parts.join('|')})`;
 }
 
 function tupleKey(d: ConstDesc): string | null {

@@ -44,6 +44,8 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
   heap.incref(globals);
   heap.incref(locals);
   const frame = new Frame(made.code, unit, globals, builtinsOf(rt, ops, globals), locals, [], null, vm.current, vm.depth + 1);
+  // Up to 3.10 PyEval_EvalCode() runs the code in a frame object.
+  if (rt.profile.frameObjectPerCall) ops.materializeFrame(frame);
   try {
     return vm.runCall(frame);
   } finally {

@@ -11,6 +11,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations } from './operations';
 import { dictSetItem } from './dict';
 import { PyErr } from './errors';
+import { withCallingConvention } from './calling';
 import { installWeakref } from './weakref';
 import { writeUnraisableArgs } from './traceback';
 
@@ -29,7 +30,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     return m;
   };
   const def = (m: PyModule, name: string, fn: NativeFn) => {
-    const f = rt.newBuiltin(name, fn, m);
+    const f = rt.newBuiltin(name, withCallingConvention(rt, p, `${m.name}.${name}`, fn, false), m);
     p.dictSetStr(m.dict, name, f);
     heap.decref(f);
   };
@@ -48,13 +49,22 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     const m = mkModule('sys');
     def(m, 'getrefcount', (_rt, a) => rt.newInt(a[0]!.ob_refcnt));
     def(m, 'getsizeof', (_rt, a) => {
-      // sys_getsizeof() is METH_VARARGS|METH_KEYWORDS (3.6–3.13): the call packs its arguments into a tuple.
-      const args = rt.newTuple(a.map((x) => rt.heap.newref(x)));
+      // Mirrors Python/sysmodule.c _PySys_GetSizeOf(): what `o.__sizeof__()` answers, through a
+      // bound method made for the call (_PyObject_LookupSpecial), plus the pre-header (GC header, managed dict).
+      const o = a[0]!;
+      const meth = ops.lookupSpecial(o, '__sizeof__');
+      if (!meth) throw rt.error('TypeError', `Type ${o.ob_type.tp_name} doesn't define __sizeof__`);
+      let res: PyObject;
       try {
-        return rt.newInt(p.sizeof(a[0]!));
+        res = p.call(meth, [], null);
       } finally {
-        rt.heap.decref(args);
+        heap.decref(meth);
       }
+      const size = res instanceof PyInt ? Number(res.value) : NaN;
+      heap.decref(res);
+      if (Number.isNaN(size)) throw rt.error('TypeError', 'an integer is required');
+      if (size < 0) throw rt.error('ValueError', '__sizeof__() should return >= 0');
+      return rt.newInt(size + rt.preHeaderSize(o.ob_type));
     });
     def(m, 'intern', (_rt, a) => {
       const s = a[0]!;
@@ -123,13 +133,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     def(m, 'get_count', () => rt.newTuple(gc.get_count().map((n) => rt.newInt(n))));
     def(m, 'get_threshold', () => rt.newTuple(gc.get_threshold().map((n) => rt.newInt(n))));
     def(m, 'set_threshold', (_rt, a) => {
-      // gc_set_threshold() is METH_VARARGS (3.6–3.13): the call packs its arguments into a tuple.
-      const args = rt.newTuple(a.map((x) => rt.heap.newref(x)));
-      try {
-        gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
-      } finally {
-        rt.heap.decref(args);
-      }
+      gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
       return none();
     });
     def(m, 'set_debug', (_rt, a) => (gc.set_debug(int(a[0], 'flags')), none()));

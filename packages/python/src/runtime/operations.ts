@@ -38,6 +38,7 @@ import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
 import { ObjectProtocol, rangeLength, isMappingProxy } from './objects';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictLookup, dictNewPresized, dictMergePresize, newInstanceDict, instanceDictSetItem, noteInlineAttribute } from './dict';
 import { PyErr } from './errors';
+import { withCallingConvention } from './calling';
 import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
 import type { VM } from '../vm/vm';
@@ -75,14 +76,16 @@ export class Operations {
 
   /** A `METH_CLASS` built-in method (`dict.fromkeys`): `fn` gets the class or an instance first. */
   defineClassMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
-    this.classMethods.add(fn);
-    this.defineMethod(type, name, fn);
+    this.classMethods.add(this.defineMethod(type, name, fn));
   }
 
-  defineMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
+  /** Defines the built-in method `type.name`; returns the function stored, `fn` with its calling convention. */
+  defineMethod(type: PyTypeObject, name: string, fn: NativeFn): NativeFn {
     let m = this.methods.get(type);
     if (!m) this.methods.set(type, (m = new Map()));
-    m.set(name, fn);
+    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, true);
+    m.set(name, called);
+    return called;
   }
 
   /** The built-in method `name` of the first type in `type`'s MRO that has one. */
@@ -162,6 +165,22 @@ export class Operations {
       }
     }
     throw rt.error('AttributeError', `'super' object has no attribute '${name}'`);
+  }
+
+  /**
+   * Mirrors Objects/typeobject.c _PyObject_LookupSpecial(): `name` looked up on the
+   * type only, bound to `o` — a bound method object even for a built-in method
+   * (method_get() makes a `builtin_function_or_method`). A new reference, or null.
+   */
+  lookupSpecial(o: PyObject, name: string): PyObject | null {
+    const type = o.ob_type;
+    const descr = this.p.typeLookup(type, name);
+    if (descr) return this.descrGet(descr, o, type);
+    for (const t of type.mroCache) {
+      const nm = this.methods.get(t)?.get(name);
+      if (nm) return this.rt.newBuiltin(name, nm, o, `${t.tp_name}.${name}`);
+    }
+    return null;
   }
 
   /** `LOAD_METHOD`: avoids making a bound method for a function found on the type (3.7+). */
@@ -1263,6 +1282,22 @@ export class Operations {
     return dictNewPresized(this.rt, n);
   }
 
+  /**
+   * Mirrors Objects/dictobject.c dict_update_arg() (3.9+; dict_update_common()
+   * before): the argument of `d.update(arg)` and `dict(arg)` is a mapping when it
+   * has a `keys` attribute, looked up as a bound method and dropped. A missing
+   * `keys` allocates nothing here (3.7+ _PyObject_LookupAttr; 3.6 made and cleared
+   * an AttributeError, not modelled).
+   */
+  dictUpdateArg(d: PyDict, arg: PyObject): void {
+    const rt = this.rt;
+    if (!(rt.profile.dictUpdateMergesExactDictFirst && arg.ob_type === rt.t.dict)) {
+      const type = arg.ob_type;
+      if (this.instanceAttr(arg, 'keys') || this.p.typeLookup(type, 'keys') || this.nativeMethod(type, 'keys')) rt.heap.decref(this.getAttr(arg, 'keys'));
+    }
+    this.dictUpdate(d, arg);
+  }
+
   dictUpdate(d: PyDict, other: PyObject): void {
     const rt = this.rt;
     if (other instanceof PyDict) {
@@ -1829,11 +1864,11 @@ export class Operations {
     }
   }
 
-  /** Closes a suspended generator (`gen_close`), as its deallocation does. */
+  /** Closes a suspended generator (`gen_close`), as its deallocation does; up to 3.10 also one that never started. */
   closeGenerator(g: PyGenerator): void {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
-    if (!frame || frame.pc === 0) return;
     const rt = this.rt;
+    if (!frame || (frame.pc === 0 && !rt.profile.closeRunsUnstartedGenerator)) return;
     const exit = rt.error('GeneratorExit');
     try {
       const r = this.vm.evalFrame(frame, exit);

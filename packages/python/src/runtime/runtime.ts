@@ -514,6 +514,21 @@ export class Runtime {
     return sizes.sizeofSubtypeExtra(this.sizes, type.instancesHaveDict, type.instancesHaveWeakrefs && !this.typeHasWeaklist(base));
   }
 
+  /**
+   * Mirrors Include/internal/pycore_object.h _PyType_PreHeaderSize(): what
+   * sys.getsizeof() adds to `__sizeof__()` — the GC header of a GC type and,
+   * 3.11+, the two pointers before the object of a managed `__dict__` (3.12+:
+   * or `__weakref__`).
+   */
+  preHeaderSize(type: PyTypeObject): number {
+    const gcHeader = type.isGC ? this.sizes.gcHeaderSize : 0;
+    if (!type.isHeapType) return gcHeader;
+    const base = type.mroCache.find((b) => !b.isHeapType)!;
+    const addsWeakref = type.instancesHaveWeakrefs && !this.typeHasWeaklist(base);
+    const managed = (type.instancesHaveDict && this.sizes.managedDict) || (addsWeakref && this.sizes.managedWeakref);
+    return gcHeader + (managed ? 16 : 0);
+  }
+
   /** Counts a list's item array (8 bytes a slot) against the heap limit. */
   private readonly listResized = (l: PyList, allocated: number): void => {
     this.heap.resizeExtra(l, allocated * 8);

@@ -124,6 +124,8 @@ export class VM {
     if (body.closure) body.closure.items.forEach((c, i) => (localsplus[co.co_cellvars.length + i] = this.rt.heap.newref(c)));
     const frame = new Frame(body.code, co.co_code as CodeUnit, body.globals, this.ops.builtinsDict, ns, localsplus, body, this.current, this.depth + 1);
     this.rt.heap.incref(ns);
+    // Up to 3.10 a class body runs in a frame object, as a function's does (PyEval_EvalCodeEx()).
+    if (this.rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
     try {
       return this.runCall(frame);
     } finally {
