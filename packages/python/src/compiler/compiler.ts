@@ -167,8 +167,12 @@ class Unit {
   readonly names: string[] = [];
   readonly varnames: string[] = [];
   readonly fblocks: FBlock[] = [];
-  /** 3.11+ pushes a NULL before evaluating a plain call's callee: where it would, and the calls that pop it. */
-  readonly nullStarts = new Set<number>();
+  /**
+   * 3.11+ pushes a NULL for a plain call (3.11/3.12 before evaluating the callee,
+   * 3.13 after it): how many NULLs go on before each instruction, and the calls that
+   * pop one. A count, not a flag: in `f(x)()` both calls push theirs before `f`.
+   */
+  readonly nullStarts = new Map<number, number>();
   readonly nullCalls = new Set<number>();
   lineno = 1;
   col = 0;
@@ -1463,10 +1467,18 @@ class Compiler {
       this.callArgs(e.args, e.keywords, 0, e, true, f.end_col_offset);
       return;
     }
-    this.u.nullStarts.add(this.u.instrs.length);
+    const nullFirst = this.options.version[1] < 13;
+    if (nullFirst) this.pushNull();
     this.expr(f);
+    if (!nullFirst) this.pushNull();
     this.callArgs(e.args, e.keywords, 0, e, false, f.end_col_offset, e === this.plainCallStatement);
     this.u.nullCalls.add(this.u.instrs.length - 1);
+  }
+
+  /** Where CPython 3.11+ emits `PUSH_NULL` for a plain call (compiler_call()); pymem has no such instruction. */
+  private pushNull(): void {
+    const pc = this.u.instrs.length;
+    this.u.nullStarts.set(pc, (this.u.nullStarts.get(pc) ?? 0) + 1);
   }
 }
 

@@ -19,7 +19,7 @@
 import { Op, type Instr } from './opcodes';
 
 /** The deepest value stack of `instrs` under CPython `minor` (3.x). */
-export function stackDepth(instrs: readonly Instr[], minor: number, isGenerator: boolean, nullStarts: ReadonlySet<number>, nullCalls: ReadonlySet<number>): number {
+export function stackDepth(instrs: readonly Instr[], minor: number, isGenerator: boolean, nullStarts: ReadonlyMap<number, number>, nullCalls: ReadonlySet<number>): number {
   const modern = minor >= 11;
   // The depth each instruction is reached with, by pymem's own instructions
   // (stackdepth_push: the first path decides), and the slots CPython's
@@ -39,8 +39,8 @@ export function stackDepth(instrs: readonly Instr[], minor: number, isGenerator:
   while (work.length) {
     const pc = work.pop()!;
     const ins = instrs[pc]!;
-    // The NULL slot goes on before the callee's first instruction runs.
-    const depth = depthAt[pc]! + (modern && nullStarts.has(pc) ? 1 : 0);
+    // The NULL slots go on before this instruction runs.
+    const depth = depthAt[pc]! + (modern ? (nullStarts.get(pc) ?? 0) : 0);
     const phantom = ins.op === Op.POP_EXCEPT ? 0 : phantomAt[pc]!;
     max = Math.max(max, depth + phantom);
     const jump = jumpEffect(ins);

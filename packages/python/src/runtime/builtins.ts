@@ -521,8 +521,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.str!, (_rt, args) => {
     if (!args.length) return heap.newref(rt.emptyStr);
-    // PyObject_Str: an exact str is returned itself.
-    if (args[0]!.ob_type === t.str) return heap.newref(args[0]!);
+    // PyObject_Str: an exact str is returned itself (after PyErr_CheckSignals()).
+    if (args[0]!.ob_type === t.str) {
+      p.checkSignals();
+      return heap.newref(args[0]!);
+    }
     return str(p.str(args[0]!));
   });
   ctor.set(t.bytes!, (_rt, args) => {
@@ -1444,6 +1447,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   // ---------------------------------------------------------------- format() and str % args
 
   ops.format = (v, spec) => {
+    // PyObject_Format()'s fast path: an exact str with an empty spec is returned itself.
+    if (spec === '' && v.ob_type === t.str) return heap.newref(v);
     const fm = p.special(v, '__format__');
     if (fm) {
       const s = str(spec);

@@ -40,6 +40,8 @@ import { isProxy, proxyReferent, weakrefCall, weakrefHash, weakrefRichCompare, w
 /** The interpreter services the protocol needs (calling Python code). */
 export interface Interp {
   callFunction(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject;
+  /** The eval breaker's check: where 3.12+ runs a collection the allocator scheduled. */
+  checkEvalBreaker(): void;
 }
 
 export class ObjectProtocol implements DictOps {
@@ -142,7 +144,23 @@ export class ObjectProtocol implements DictOps {
   /** `tstate->dict` (PyThreadState_GetDict), made by the first Py_ReprEnter(). */
   private threadStateDict: PyDict | null = null;
 
+  /**
+   * Mirrors Modules/signalmodule.c PyErr_CheckSignals(): from 3.12 it first runs
+   * a collection the allocator scheduled (gh-97922), so C code that calls it —
+   * PyObject_Repr(), PyObject_Str() — is a collection point like the eval breaker.
+   */
+  checkSignals(): void {
+    this.interp.checkEvalBreaker();
+  }
+
+  /** Mirrors Objects/object.c PyObject_Repr(): PyErr_CheckSignals(), then the type's tp_repr. */
   repr(o: PyObject): string {
+    this.checkSignals();
+    return this.tp_repr(o);
+  }
+
+  /** The type's tp_repr: what PyObject_Repr() and object_str() call. */
+  private tp_repr(o: PyObject): string {
     const m = this.special(o, '__repr__');
     if (m) return this.strResult(this.callSpecial(m, o, []), '__repr__');
     const rt = this.rt;
@@ -207,7 +225,9 @@ export class ObjectProtocol implements DictOps {
     return `<${qual} object at ${hex(o.addr)}>`;
   }
 
+  /** Mirrors Objects/object.c PyObject_Str(): PyErr_CheckSignals(), then an exact str itself or the type's tp_str. */
   str(o: PyObject): string {
+    this.checkSignals();
     if (o instanceof PyStr && !o.ob_type.isHeapType) return o.value;
     if (isProxy(this.rt, o)) return this.str(proxyReferent(this.rt, o)); // weakref: proxy_str
     const m = this.special(o, '__str__');
@@ -220,7 +240,8 @@ export class ObjectProtocol implements DictOps {
       if (args.length === 1) return this.str(args[0]!);
       return this.repr(o.args);
     }
-    return this.repr(o);
+    // object_str(): the type's tp_repr, not PyObject_Repr().
+    return this.tp_repr(o);
   }
 
   private strResult(r: PyObject, what: string): string {

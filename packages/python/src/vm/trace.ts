@@ -158,6 +158,14 @@ export class TraceEmitter implements TraceSink {
             if (o) this.reconcileGeneration(o);
           }
         }
+        // Survivors move on before finalizers run, and a finalizer runs Python
+        // lines inside the collection: report the move now, not at gc-end.
+        if (e.phase === 'promote' && e.objects) {
+          for (const x of e.objects) {
+            const o = this.byAddr.get(x.id);
+            if (o) this.reportGeneration(o, e.generation + 1);
+          }
+        }
         return;
       case 'gc-end':
         this.sink.event(e);
@@ -327,7 +335,10 @@ export class TraceEmitter implements TraceSink {
 
   private reconcileGeneration(o: PyObject): void {
     if (!o.gc_tracked) return;
-    const g = o.gc_generation;
+    this.reportGeneration(o, o.gc_generation);
+  }
+
+  private reportGeneration(o: PyObject, g: number): void {
     if (this.lastGeneration.get(o) === g) return;
     this.lastGeneration.set(o, g);
     this.sink.event({ kind: 'generation', id: o.addr, generation: g });

@@ -270,6 +270,10 @@ export class VM {
     if (this.tracer) this.tracer.framePush(f);
     let pendingErr: PyErr | null = throwIn;
     try {
+      // RESUME (3.11+) checks the eval breaker where a frame starts and where a
+      // generator resumes after `yield` (oparg < 2), not after `yield from` nor
+      // when an exception is thrown in (the loop starts at exception_unwind).
+      if (!throwIn && (f.pc === 0 || instrs[f.pc - 1]!.op === Op.YIELD_VALUE)) this.checkEvalBreaker();
       for (;;) {
         try {
           if (pendingErr) {
@@ -767,8 +771,9 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
                 const args = popN(stack, ins.arg);
                 const callable = stack.pop()!;
+                const inlined = this.callInlined(callable);
                 stack.push(this.callWithStack(callable, args, kwnames));
-                this.checkEvalBreaker();
+                if (!inlined) this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_METHOD:
@@ -776,25 +781,30 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_METHOD_KW ? (stack.pop() as PyTuple) : null;
                 // Below the arguments: (method, self), or (NULL, callable).
                 const meth = stack[stack.length - ins.arg - 2]!;
+                let inlined: boolean;
                 if (meth === ops.NULL) {
                   const args = popN(stack, ins.arg);
                   const callable = stack.pop()!;
                   stack.pop();
+                  inlined = this.callInlined(callable);
                   stack.push(this.callWithStack(callable, args, kwnames));
                 } else {
                   const selfAndArgs = popN(stack, ins.arg + 1);
                   stack.pop();
+                  inlined = this.callInlined(meth);
                   stack.push(this.callWithStack(meth, selfAndArgs, kwnames));
                 }
-                this.checkEvalBreaker();
+                if (!inlined) this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_FUNCTION_EX: {
                 const kwargs = ins.arg & 1 ? stack.pop()! : null;
                 const callargs = stack.pop()!;
                 const callable = stack.pop()!;
+                // 3.12+ pushes a Python function's frame inline here too (_PyEvalFramePushAndInit_Ex).
+                const inlined = callable instanceof PyFunction && rt.profile.callExHolds === 'released';
                 stack.push(this.callFunctionEx(callable, callargs, kwargs));
-                this.checkEvalBreaker();
+                if (!inlined) this.checkEvalBreaker();
                 break;
               }
               case Op.BUILD_LIST_UNPACK:
@@ -1248,6 +1258,19 @@ export class VM {
       heap.decref(callable);
       if (kwnames) heap.decref(kwnames);
     }
+  }
+
+  /**
+   * Whether CALL runs `callable` in a frame pushed inline (3.11+, a Python
+   * function, also inside a bound method): the callee's RESUME checks the eval
+   * breaker, and the CALL does not check it again after the return
+   * (Python/bytecodes.c CALL, DISPATCH_INLINED). Other callables return to a
+   * CHECK_EVAL_BREAKER() at the end of the CALL.
+   */
+  private callInlined(callable: PyObject): boolean {
+    if (!this.rt.profile.callArgumentsStolen) return false;
+    const func = callable instanceof PyMethod ? callable.func : callable;
+    return func instanceof PyFunction;
   }
 
   /** The eval breaker: where 3.12+ runs a scheduled collection. */
