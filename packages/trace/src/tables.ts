@@ -42,10 +42,12 @@ export class AddressMap<V> implements ReadonlyMap<number, V> {
   set(k: number, v: V): this {
     const m = this.m;
     if (m.get(k) === undefined) {
-      if (this.dead > 0 && m.has(k)) this.dead--;
+      const n = m.size;
+      m.set(k, v);
       this.live++;
-    }
-    m.set(k, v);
+      // The Map did not grow: the key was a freed one.
+      if (m.size === n) this.dead--;
+    } else m.set(k, v);
     return this;
   }
 
@@ -169,7 +171,7 @@ export class AddressTable<V> implements ReadonlyMap<number, V> {
     return page;
   }
 
-  private setPage(key: number, page: Page<V> | undefined): void {
+  private setPage(key: number, page: Page<V>): void {
     const ck = Math.floor(key / CHUNK_PAGES);
     let chunk = this.chunks.get(ck);
     if (chunk === undefined) {
@@ -180,11 +182,7 @@ export class AddressTable<V> implements ReadonlyMap<number, V> {
       chunk = { pages: chunk.pages.copy(), epoch: this.epoch };
       this.chunks.set(ck, chunk);
     }
-    if (page !== undefined) chunk.pages.set(key - ck * CHUNK_PAGES, page);
-    else {
-      chunk.pages.delete(key - ck * CHUNK_PAGES);
-      if (chunk.pages.size === 0) this.chunks.delete(ck);
-    }
+    chunk.pages.set(key - ck * CHUNK_PAGES, page);
     this.lastKey = key;
     this.lastPage = page;
   }
@@ -239,7 +237,7 @@ export class AddressTable<V> implements ReadonlyMap<number, V> {
     if (page.epoch !== this.epoch) page = this.own(key, page);
     page.map.delete(at);
     this.count--;
-    if (page.map.size === 0) this.setPage(key, undefined);
+    // An empty page stays: the address is most likely allocated again soon.
     return true;
   }
 

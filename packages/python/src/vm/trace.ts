@@ -74,6 +74,14 @@ export class TraceEmitter implements TraceSink {
   /** The object `heap.allocate` is allocating (its alloc event names only the address). */
   private allocating: PyObject | null = null;
   private readonly frameDepth = new Map<Frame, number>();
+  /** The running frame at each depth. */
+  private readonly atDepth: (Frame | undefined)[] = [];
+  /**
+   * Frames that ran since the last sync (pushed, or resumed when the frame
+   * above them was popped): only their value stacks can have changed, since
+   * a frame waiting for a call to return does not touch its own.
+   */
+  private readonly ran = new Set<Frame>();
   private depth = 0;
   /** The main module's namespace: the trace's globals. Other modules' names are their frames' locals. */
   private mainGlobals: PyDict | null = null;
@@ -186,6 +194,8 @@ export class TraceEmitter implements TraceSink {
   framePush(f: Frame): void {
     const depth = ++this.depth;
     this.frameDepth.set(f, depth);
+    this.atDepth[depth] = f;
+    this.ran.add(f);
     if (!this.mainGlobals) this.mainGlobals = f.globals;
     this.sink.event({ kind: 'frame-push', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno || f.unit.firstlineno });
     if (f.locals) {
@@ -205,6 +215,9 @@ export class TraceEmitter implements TraceSink {
   framePop(f: Frame): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
     this.frameDepth.delete(f);
+    if (this.atDepth[depth] === f) this.atDepth[depth] = undefined;
+    const under = this.atDepth[depth - 1];
+    if (under) this.ran.add(under);
     // Its frame object (a generator's, or any before 3.11) lets go of the locals next.
     if (f.frameObject) this.dirty.add(f.frameObject);
     this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
@@ -352,10 +365,14 @@ export class TraceEmitter implements TraceSink {
     // What is on a value stack can change without a reference to it being
     // taken (LIST_APPEND, MAP_ADD, SET_ADD append to the list being built).
     // A frame object refers to its value stack.
-    for (const f of this.frameDepth.keys()) {
+    for (const f of this.ran) {
+      if (!this.frameDepth.has(f)) continue;
       for (const o of f.stack) this.dirty.add(o);
       if (f.frameObject) this.dirty.add(f.frameObject);
     }
+    this.ran.clear();
+    const top = this.atDepth[this.depth];
+    if (top) this.ran.add(top);
     this.reportFreezes();
     if (this.dirty.size === 0) return;
     // The two sets swap roles, so a sync allocates none.
@@ -381,7 +398,7 @@ export class TraceEmitter implements TraceSink {
       if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
     for (const d of namespaces) if (!d.freed && !dirty.has(d)) this.syncOne(d);
-    namespaces.clear();
+    if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
       for (const o of floating) this.checkFloating(o, dirty);
