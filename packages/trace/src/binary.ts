@@ -557,9 +557,17 @@ export class BinaryCursor {
     this.r = new ByteReader(bytes, start);
   }
 
+  /** The next record is a keyframe (which starts new tables). */
+  atKeyframe(): boolean {
+    const r = this.r;
+    return r.pos < r.end && r.buf[r.pos] === TAG_KEYFRAME;
+  }
+
   /** Where the cursor stands (between records). */
   position(): CursorPosition {
     const ctx = this.ctx;
+    // Before a keyframe the tables are about to be dropped: holding on to them would keep every segment's strings alive.
+    if (this.atKeyframe()) return { offset: this.r.pos, step: this.step, table: [], tableLength: 0, shapes: [], shapesLength: 0, lastId: 0, lastLine: 0, cache: new Float64Array(CACHE_SLOTS).fill(-1) };
     return { offset: this.r.pos, step: this.step, table: this.table, tableLength: this.table.length, shapes: this.shapes, shapesLength: this.shapes.length, lastId: ctx.lastId, lastLine: ctx.lastLine, cache: ctx.cache.slice() };
   }
 

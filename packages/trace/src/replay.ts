@@ -228,7 +228,8 @@ export function openTrace(input: Uint8Array): Trace {
   for (let e = scan.next(); e; e = scan.next()) {
     replay.apply(e);
     const since = scan.step - checkpoints[checkpoints.length - 1]!.step;
-    if (since >= CHECKPOINT_GAP && since * CHECKPOINT_ENTRIES_PER_EVENT >= replay.forkCost() - copiesAtCheckpoint) {
+    // Just before a keyframe of the file, a kept state needs none of the string tables of the events before it.
+    if (since >= (scan.atKeyframe() ? CHECKPOINT_GAP / 2 : CHECKPOINT_GAP) && since * CHECKPOINT_ENTRIES_PER_EVENT >= replay.forkCost() - copiesAtCheckpoint) {
       checkpoints.push({ step: scan.step, state: replay.fork(), position: scan.position() });
       copiesAtCheckpoint = replay.copies();
     }

@@ -223,7 +223,9 @@ export class AddressTable<V> implements ReadonlyMap<number, V> {
       this.setPage(key, page);
     } else if (page.epoch !== this.epoch) page = this.own(key, page);
     const at = id - key * PAGE_BYTES;
-    if (!page.map.has(at)) this.count++;
+    const old = page.map.get(at);
+    if (old === undefined) this.count++;
+    else page.owned?.delete(old);
     page.map.set(at, v);
     if (page.copied) (page.owned ??= new Set()).add(v);
     return this;
@@ -233,8 +235,11 @@ export class AddressTable<V> implements ReadonlyMap<number, V> {
     const key = Math.floor(id / PAGE_BYTES);
     let page = this.page(key);
     const at = id - key * PAGE_BYTES;
-    if (page === undefined || !page.map.has(at)) return false;
+    const old = page?.map.get(at);
+    if (page === undefined || old === undefined) return false;
     if (page.epoch !== this.epoch) page = this.own(key, page);
+    // What the page no longer holds, it need not remember owning (or it would keep every value it ever held alive).
+    page.owned?.delete(old);
     page.map.delete(at);
     this.count--;
     // An empty page stays: the address is most likely allocated again soon.
