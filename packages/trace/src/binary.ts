@@ -24,6 +24,7 @@
 import { ByteReader, ByteWriter, zigzag, unzigzag } from './bytes';
 import { EVENT_KINDS, SCHEMA_VERSION, type PhaseObject, type TraceEvent, type TraceHeader, type TraceSink } from './events';
 import { TraceState } from './state';
+import { AddressMap } from './tables';
 
 /** The first 8 bytes of every binary trace. */
 export const MAGIC = Uint8Array.of(0x89, 0x50, 0x59, 0x4d, 0x54, 0x52, 0x0d, 0x0a); // \x89 P Y M T R \r \n
@@ -473,6 +474,13 @@ export function decodeKeyframe(r: ByteReader): TraceState {
   return st;
 }
 
+/** The state held by the keyframe record whose tag byte is at `offset` (one BinaryCursor reported). */
+export function keyframeAt(bytes: Uint8Array, offset: number): TraceState {
+  const r = new ByteReader(bytes, offset + 1);
+  const n = r.u();
+  return decodeKeyframe(new ByteReader(bytes, r.pos, r.pos + n));
+}
+
 /** Reads a binary trace's header; the cursor is left at the first record. */
 export function readBinaryHeader(bytes: Uint8Array): { header: TraceHeader; start: number } {
   const r = new ByteReader(bytes);
@@ -533,8 +541,10 @@ export class BinaryCursor {
   private table: string[] = [];
   private shapes: Shape[] = [];
   private readonly ctx = new CodecContext();
-  /** The counts the implicit incref/decref encoding is relative to. */
-  private readonly refcnts = new Map<number, number>();
+  /** The counts the implicit incref/decref encoding is relative to, while no state is replayed alongside. */
+  private readonly refcnts = new AddressMap<number>();
+  /** The state the reader applies each event to before it asks for the next (see `replayInto`). */
+  private replayed: TraceState | null = null;
   /** Events decoded since the start (or the keyframe's step when started there). */
   step = 0;
   /** The event count of the end record, once it is read. */
@@ -547,13 +557,21 @@ export class BinaryCursor {
     this.r = new ByteReader(bytes, start);
   }
 
+  /** The next record is a keyframe (which starts new tables). */
+  atKeyframe(): boolean {
+    const r = this.r;
+    return r.pos < r.end && r.buf[r.pos] === TAG_KEYFRAME;
+  }
+
   /** Where the cursor stands (between records). */
   position(): CursorPosition {
     const ctx = this.ctx;
+    // Before a keyframe the tables are about to be dropped: holding on to them would keep every segment's strings alive.
+    if (this.atKeyframe()) return { offset: this.r.pos, step: this.step, table: [], tableLength: 0, shapes: [], shapesLength: 0, lastId: 0, lastLine: 0, cache: new Float64Array(CACHE_SLOTS).fill(-1) };
     return { offset: this.r.pos, step: this.step, table: this.table, tableLength: this.table.length, shapes: this.shapes, shapesLength: this.shapes.length, lastId: ctx.lastId, lastLine: ctx.lastLine, cache: ctx.cache.slice() };
   }
 
-  /** Goes on from `p`, where the state was `state` (whose counts the implicit references are relative to). */
+  /** Goes on from `p`, where the state was `state` (see `replayInto`). */
   resume(p: CursorPosition, state: TraceState): void {
     this.r.pos = p.offset;
     this.step = p.step;
@@ -563,8 +581,17 @@ export class BinaryCursor {
     this.ctx.lastId = p.lastId;
     this.ctx.lastLine = p.lastLine;
     this.ctx.cache.set(p.cache);
+    this.replayInto(state);
+  }
+
+  /**
+   * The caller applies each event to `state` before it asks for the next, so
+   * the implied counts are read from the state's objects instead of a tally
+   * of the cursor's own (one map fewer to keep, and nothing to rebuild on resume).
+   */
+  replayInto(state: TraceState): void {
+    this.replayed = state;
     this.refcnts.clear();
-    for (const o of state.objects.values()) this.refcnts.set(o.id, o.refcnt);
   }
 
   private id(): number {
@@ -629,7 +656,7 @@ export class BinaryCursor {
       }
       const e = this.decode(tag);
       this.step++;
-      this.track(e);
+      if (this.replayed === null) this.track(e);
       return e;
     }
   }
@@ -662,7 +689,7 @@ export class BinaryCursor {
 
   /** An incref/decref with the count implied: the previous count ± 1. */
   private implied(kind: 'incref' | 'decref', id: number): TraceEvent {
-    const known = this.refcnts.get(id);
+    const known = this.replayed === null ? this.refcnts.get(id) : this.replayed.objects.get(id)?.refcnt;
     if (known === undefined) return this.r.fail(`a ${kind} of an object the trace never allocated, with an implied count (corrupt data)`, this.recordOffset);
     return { kind, id, refcnt: known + (kind === 'incref' ? 1 : -1) };
   }
@@ -813,25 +840,5 @@ export class BinaryCursor {
         return { kind, stream: s === 0 ? 'stdout' : 'stderr', text: r.str() };
       }
     }
-  }
-
-  /**
-   * Positions the cursor at the keyframe at `offset` and returns its state;
-   * decoding continues with the events after it.
-   */
-  loadKeyframe(offset: number): TraceState {
-    const r = this.r;
-    r.pos = offset;
-    if (r.byte() !== TAG_KEYFRAME) r.fail('no keyframe at this offset', offset);
-    const n = r.u();
-    if (n > r.remaining) r.fail(`a keyframe claims ${n} bytes but only ${r.remaining} remain`, offset + 1);
-    const st = decodeKeyframe(new ByteReader(r.buf, r.pos, r.pos + n));
-    r.pos += n;
-    this.resetTables();
-    this.endCount = null;
-    this.step = st.step;
-    this.refcnts.clear();
-    for (const o of st.objects.values()) this.refcnts.set(o.id, o.refcnt);
-    return st;
   }
 }

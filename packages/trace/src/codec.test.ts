@@ -138,6 +138,21 @@ describe('bad input', () => {
     expect(() => openTrace(lines)).toThrow(new RegExp(`schema version ${SCHEMA_VERSION + 1}`));
   });
 
+  it('names a keyframe that disagrees with the events before it, and its offset', () => {
+    const events: TraceEvent[] = [
+      { kind: 'alloc', id: 0x1000, type: 'int', size: 28, summary: 'int 5' },
+      { kind: 'refcnt-set', id: 0x1000, refcnt: 99 },
+      { kind: 'line', line: 1 },
+    ];
+    const bytes = encodeBinary(header, events, 2).slice();
+    expect(openTrace(bytes).summary.keyframes).toBe(1);
+    // The keyframe's copy of the count (99, one byte) is the second 99 in the file; the first is the refcnt-set's.
+    const at = bytes.indexOf(99, bytes.indexOf(99) + 1);
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = 98;
+    expect(() => openTrace(bytes)).toThrow(/the keyframe at step 2 disagrees with the events before it about object 0x1000 \(corrupt data\) \(at byte offset \d+\)/);
+  });
+
   it('rejects a hostile length field without allocating it', () => {
     const bytes = Uint8Array.from([...good.subarray(0, 8), SCHEMA_VERSION, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x0f]);
     expect(() => openTrace(bytes)).toThrow(/string claims \d+ bytes/);

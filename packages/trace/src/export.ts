@@ -12,6 +12,7 @@
  *   the Summary, Containment, Retainers and Dominators views work.
  */
 import type { Trace } from './replay';
+import { AddressMap } from './tables';
 
 /** Options of `toChromeTrace`. */
 export interface ChromeTraceOptions {
@@ -50,7 +51,7 @@ export function toChromeTrace(trace: Trace, options: ChromeTraceOptions = {}): s
   let gcOpen = false;
   let liveObjects = 0;
   let liveBytes = 0;
-  const sizes = new Map<number, number>();
+  const sizes = new AddressMap<number>();
   let step = 0;
   let lastSample = -1;
   for (const e of trace.events()) {

@@ -26,6 +26,7 @@ export { BinaryTraceWriter, MAGIC } from './binary';
 export type { BinaryWriterOptions } from './binary';
 export { JsonlTraceWriter, JSONL_FORMAT } from './jsonl';
 export { TraceState } from './state';
+export { AddressMap, AddressTable } from './tables';
 export type { ObjectState, FrameState, CollectionState } from './state';
 export { openTrace, readTrace, detectFormat, encodeBinary, concat } from './replay';
 export type { Trace, TraceReader, TraceFormat, TraceSummary, StepState, ObjectLife, RootPath } from './replay';

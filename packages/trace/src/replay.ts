@@ -1,19 +1,22 @@
 /**
  * Reading a trace back: `readTrace` streams its events, `openTrace` makes it
  * seekable. Opening reads the file once, start to end (so a damaged file is
- * reported at once, with its byte offset), noting where the keyframes are,
- * the output and the summary, and replaying it: where the file's keyframes
- * are further apart than the state is large, it keeps keyframes of its own
- * in memory (encoded, a few bytes an object). `stateAt(step)` then starts
- * from the nearest keyframe before the step and applies the events after it,
- * so a seek costs about the size of the state, whatever the trace's length.
+ * reported at once, with its byte offset), noting the output and the
+ * summary, and replaying it, keeping in memory a fork of the replayed state
+ * (TraceState.fork: it shares every unchanged page of objects and edges with
+ * the others) every CHECKPOINT_GAP events. `stateAt(step)` forks the nearest
+ * one before the step and applies the events after it, so a seek costs the
+ * state's number of pages plus at most CHECKPOINT_GAP events, whatever the
+ * trace's length and the heap's size. (The file's own keyframes serve a
+ * reader that cannot replay the whole file first; this one only checks that
+ * each equals the state the events before it give.)
  */
-import { BinaryCursor, BinaryTraceWriter, MAGIC, decodeKeyframe, encodeKeyframe, readBinaryHeader, type CursorPosition } from './binary';
-import { ByteReader } from './bytes';
+import { BinaryCursor, BinaryTraceWriter, MAGIC, keyframeAt, readBinaryHeader, type CursorPosition } from './binary';
 import { TraceFormatError, TraceQueryError } from './errors';
 import type { TraceEvent, TraceHeader } from './events';
 import { readJsonl } from './jsonl';
 import { TraceState, type CollectionState, type FrameState, type ObjectState } from './state';
+import { AddressMap } from './tables';
 
 /** The two encodings. */
 export type TraceFormat = 'pymemtrace' | 'jsonl';
@@ -167,13 +170,23 @@ export interface Trace {
   pathFromRoot(id: number, step: number): RootPath | null;
 }
 
-/** The least number of events between two keyframes `openTrace` keeps. */
-const MIN_CHECKPOINT_GAP = 16384;
-/** Events per entry of the state between two kept keyframes: replaying them costs about what decoding the keyframe does. */
-const CHECKPOINT_EVENTS_PER_ENTRY = 2;
+/** The least number of events between two states `openTrace` keeps. */
+const CHECKPOINT_GAP = 32768;
+/**
+ * A kept state costs the memory of its pages' index plus what the replay
+ * copies, after the fork, of what it shares with it (at most the whole state,
+ * when every page changes). The next is kept only once there have been at
+ * least as many events as that, so the kept states take about as many
+ * entries as the trace has events, whatever the heap does.
+ */
+const CHECKPOINT_ENTRIES_PER_EVENT = 1;
 
-/** A place `stateAt` can start from: a keyframe of the file, or one `openTrace` made. */
-type Checkpoint = { readonly step: number; readonly offset: number } | { readonly step: number; readonly body: Uint8Array; readonly position: CursorPosition };
+/** A place `stateAt` can start from: the state after `step` events (never changed: it is forked), and where the cursor stood then. */
+interface Checkpoint {
+  readonly step: number;
+  readonly state: TraceState;
+  readonly position: CursorPosition;
+}
 
 interface OutputChunk {
   readonly step: number;
@@ -186,20 +199,23 @@ export function openTrace(input: Uint8Array): Trace {
   const format = detectFormat(input);
   const bytes = format === 'jsonl' ? jsonlToBinary(input) : input;
   const { header, start } = readBinaryHeader(bytes);
-  const checkpoints: Checkpoint[] = [];
   let fileKeyframes = 0;
   const outputs: OutputChunk[] = [];
   const scan = new BinaryCursor(bytes, start);
-  scan.onKeyframe = (k) => {
-    checkpoints.push(k);
-    fileKeyframes++;
-  };
   const replay = new TraceState();
+  scan.onKeyframe = (k) => {
+    fileKeyframes++;
+    const differs = keyframeDifference(keyframeAt(bytes, k.offset), replay);
+    if (differs !== null) throw new TraceFormatError(`the keyframe at step ${k.step} disagrees with the events before it about ${differs} (corrupt data)`, k.offset);
+  };
+  scan.replayInto(replay);
+  const checkpoints: Checkpoint[] = [{ step: 0, state: replay.fork(), position: scan.position() }];
+  let copiesAtCheckpoint = 0;
 
   // The summary, gathered on the same pass.
   const byKind: Record<string, number> = {};
   const byType = new Map<string, number>();
-  const live = new Set<number>();
+  const live = new AddressMap<true>();
   const byGen = [0, 0, 0];
   let objects = 0;
   let deallocations = 0;
@@ -211,16 +227,18 @@ export function openTrace(input: Uint8Array): Trace {
   let peakStep = 0;
   for (let e = scan.next(); e; e = scan.next()) {
     replay.apply(e);
-    const since = scan.step - (checkpoints[checkpoints.length - 1]?.step ?? 0);
-    if (since >= MIN_CHECKPOINT_GAP && since >= CHECKPOINT_EVENTS_PER_ENTRY * (replay.objects.size + replay.edgeCount)) {
-      checkpoints.push({ step: scan.step, body: encodeKeyframe(replay), position: scan.position() });
+    const since = scan.step - checkpoints[checkpoints.length - 1]!.step;
+    // Just before a keyframe of the file, a kept state needs none of the string tables of the events before it.
+    if (since >= (scan.atKeyframe() ? CHECKPOINT_GAP / 2 : CHECKPOINT_GAP) && since * CHECKPOINT_ENTRIES_PER_EVENT >= replay.forkCost() - copiesAtCheckpoint) {
+      checkpoints.push({ step: scan.step, state: replay.fork(), position: scan.position() });
+      copiesAtCheckpoint = replay.copies();
     }
     byKind[e.kind] = (byKind[e.kind] ?? 0) + 1;
     switch (e.kind) {
       case 'alloc':
         objects++;
         byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
-        live.add(e.id);
+        live.set(e.id, true);
         if (live.size > peak) {
           peak = live.size;
           peakStep = scan.step;
@@ -273,28 +291,20 @@ export function openTrace(input: Uint8Array): Trace {
     if (!Number.isInteger(step) || step < 0 || step > eventCount) throw new TraceQueryError(`step ${step} is out of range: the trace has steps 0 to ${eventCount}`);
   };
 
-  /** The state at `step`, from the nearest keyframe before it (so the last event applied is the step's). */
+  /** The state at `step`, from the nearest checkpoint before it (so the last event applied is the step's). */
   const rebuild = (step: number): { state: TraceState; last: TraceEvent | null } => {
     const before = Math.max(0, step - 1);
     let lo = 0;
     let hi = checkpoints.length - 1;
-    let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (checkpoints[mid]!.step <= before) {
-        best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (checkpoints[mid]!.step <= before) lo = mid;
+      else hi = mid - 1;
     }
+    const k = checkpoints[lo]!;
+    const state = k.state.fork();
     const c = new BinaryCursor(bytes, start);
-    let state: TraceState;
-    const k = best >= 0 ? checkpoints[best]! : null;
-    if (k === null) state = new TraceState();
-    else if ('offset' in k) state = c.loadKeyframe(k.offset);
-    else {
-      state = decodeKeyframe(new ByteReader(k.body));
-      c.resume(k.position, state);
-    }
+    c.resume(k.position, state);
     let last: TraceEvent | null = null;
     while (state.step < step) {
       const e = c.next();
@@ -403,6 +413,41 @@ export function openTrace(input: Uint8Array): Trace {
     },
   };
   return trace;
+}
+
+/** What a keyframe's state says otherwise than the replayed state at its step; null when they agree. */
+function keyframeDifference(kf: TraceState, st: TraceState): string | null {
+  if (kf.objects.size !== st.objects.size) return 'the number of live objects';
+  for (const o of kf.objects.values()) {
+    const r = st.objects.get(o.id);
+    if (!r || r.type !== o.type || r.size !== o.size || r.summary !== o.summary || r.refcnt !== o.refcnt || r.tracked !== o.tracked || r.generation !== o.generation || r.finalized !== o.finalized || r.allocStep !== o.allocStep) {
+      return `object 0x${o.id.toString(16)}`;
+    }
+  }
+  if (kf.edges.size !== st.edges.size || kf.edgeCount !== st.edgeCount) return 'the number of edges';
+  for (const [owner, targets] of kf.edges) {
+    const r = st.edges.get(owner);
+    if (!r || !sameList(r, targets)) return `the edges of 0x${owner.toString(16)}`;
+  }
+  if (kf.frames.length !== st.frames.length) return 'the number of frames';
+  for (let i = 0; i < kf.frames.length; i++) {
+    const a = kf.frames[i]!;
+    const b = st.frames[i]!;
+    if (a.depth !== b.depth || a.name !== b.name || a.line !== b.line || !sameBindings(a.locals, b.locals) || !sameList(a.stack, b.stack)) return `frame ${i + 1}`;
+  }
+  if (!sameBindings(kf.globals, st.globals)) return 'the globals';
+  if (kf.collecting?.generation !== st.collecting?.generation || kf.collecting?.phase !== st.collecting?.phase) return 'the collection in progress';
+  return null;
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameBindings(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** The named roots of a state: frame locals (innermost first), globals. */

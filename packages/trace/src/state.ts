@@ -8,6 +8,7 @@
  * still replays.
  */
 import type { TraceEvent } from './events';
+import { AddressTable } from './tables';
 
 /** One live object at a step. */
 export interface ObjectState {
@@ -44,13 +45,30 @@ export interface CollectionState {
   phase: string | null;
 }
 
-/** The whole state at a step. Mutable: `apply` changes it in place. */
+const copyObject = (o: ObjectState): ObjectState => ({
+  id: o.id,
+  type: o.type,
+  size: o.size,
+  summary: o.summary,
+  refcnt: o.refcnt,
+  tracked: o.tracked,
+  generation: o.generation,
+  finalized: o.finalized,
+  allocStep: o.allocStep,
+});
+const copyEdges = (l: number[]): number[] => l.slice();
+
+/**
+ * The whole state at a step. Mutable: `apply` changes it in place. `fork`
+ * copies it in time proportional to its pages, not its objects (see
+ * AddressTable), so the replay can keep many.
+ */
 export class TraceState {
   /** The number of events applied. */
   step = 0;
-  readonly objects = new Map<number, ObjectState>();
+  objects = new AddressTable<ObjectState>(copyObject);
   /** Owner address → the addresses it refers to (a multiset, in the order they appeared). */
-  readonly edges = new Map<number, number[]>();
+  edges = new AddressTable<number[]>(copyEdges);
   /** Outermost first. */
   frames: FrameState[] = [];
   /** The main module's globals: name → object address. */
@@ -82,12 +100,12 @@ export class TraceState {
       case 'incref':
       case 'decref':
       case 'refcnt-set': {
-        const o = this.objects.get(e.id);
+        const o = this.objects.mutable(e.id);
         if (o) o.refcnt = e.refcnt;
         return;
       }
       case 'edge-add': {
-        const list = this.edges.get(e.owner);
+        const list = this.edges.mutable(e.owner);
         if (list) list.push(e.target);
         else this.edges.set(e.owner, [e.target]);
         this.edgeCount++;
@@ -98,7 +116,7 @@ export class TraceState {
         if (!list) return;
         const i = list.lastIndexOf(e.target);
         if (i < 0) return;
-        list.splice(i, 1);
+        this.edges.mutable(e.owner)!.splice(i, 1);
         this.edgeCount--;
         if (list.length === 0) this.edges.delete(e.owner);
         return;
@@ -107,7 +125,7 @@ export class TraceState {
         this.drop(e.id);
         return;
       case 'finalize': {
-        const o = this.objects.get(e.id);
+        const o = this.objects.mutable(e.id);
         if (o) o.finalized = true;
         return;
       }
@@ -116,7 +134,7 @@ export class TraceState {
         return;
       case 'track':
       case 'generation': {
-        const o = this.objects.get(e.id);
+        const o = this.objects.mutable(e.id);
         if (o) {
           o.tracked = true;
           o.generation = e.generation;
@@ -124,7 +142,7 @@ export class TraceState {
         return;
       }
       case 'untrack': {
-        const o = this.objects.get(e.id);
+        const o = this.objects.mutable(e.id);
         if (o) o.tracked = false;
         return;
       }
@@ -181,12 +199,25 @@ export class TraceState {
     }
   }
 
-  /** A deep copy. */
-  clone(): TraceState {
+  /** Entries copied so far because a fork shared them (see AddressTable.copies). */
+  copies(): number {
+    return this.objects.copies + this.edges.copies;
+  }
+
+  /** What a fork would keep alive beyond what it shares: its chunks' index, and what was copied since the last fork. */
+  forkCost(): number {
+    return this.objects.chunkCount + this.edges.chunkCount + this.copies();
+  }
+
+  /**
+   * A copy that shares the objects and edges with this state (each copies
+   * what it changes later) and copies the frames and globals.
+   */
+  fork(): TraceState {
     const s = new TraceState();
     s.step = this.step;
-    for (const [k, o] of this.objects) s.objects.set(k, { ...o });
-    for (const [k, l] of this.edges) s.edges.set(k, l.slice());
+    s.objects = this.objects.fork();
+    s.edges = this.edges.fork();
     s.frames = this.frames.map((f) => ({ depth: f.depth, name: f.name, line: f.line, locals: new Map(f.locals), stack: f.stack.slice() }));
     for (const [k, v] of this.globals) s.globals.set(k, v);
     s.collecting = this.collecting ? { ...this.collecting } : null;

@@ -19,7 +19,7 @@
  * object, a promotion at the end of a collection) are reconciled the same way.
  * So the state the trace describes equals the engine's at every `line` event.
  */
-import type { TraceEvent, TraceSink } from '@pymem/trace';
+import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
 import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
@@ -28,12 +28,23 @@ const NO_EDGES: readonly number[] = [];
 /** A floating object with more references than this is no longer re-checked at every line. */
 const MAX_FLOATING_REFERENTS = 256;
 /**
+ * Floating objects re-checked per line at most: past this many, they take
+ * turns. They pile up when a big object that holds them is re-checked
+ * rarely (the 100,000 lists of a comprehension in gc_collect), and checking
+ * them all at every line made tracing quadratic again.
+ */
+const FLOATING_PER_LINE = 128;
+/**
  * An object with more references than this is re-checked only every
- * BIG_OBJECT_PERIOD lines (and at the end): walking a list of a million items
- * at every line would make tracing quadratic. Its edges can lag that long.
+ * BIG_OBJECT_PERIOD lines, or every (references / BIG_OBJECT_VISITS_PER_LINE)
+ * lines if that is longer (and at the end): walking a list of 100,000 items
+ * every 64 lines, as it is loaded at each line of a loop, was most of a
+ * traced run of gc_collect and made tracing quadratic in the list's size.
+ * Its edges can lag that long.
  */
 const BIG_OBJECT_REFERENTS = 1024;
 const BIG_OBJECT_PERIOD = 64;
+const BIG_OBJECT_VISITS_PER_LINE = 16;
 
 /** For tests: called with each new emitter and its heap. */
 let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
@@ -45,7 +56,8 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 
 /** Sends a run's events to a sink; see the file comment. */
 export class TraceEmitter implements TraceSink {
-  private readonly byAddr = new Map<number, PyObject>();
+  /** Address → live object (an AddressMap: addresses are freed and reused all the time). */
+  private readonly byAddr = new AddressMap<PyObject>();
   /** The references last reported for each object (addresses, in traversal order). */
   private readonly known = new Map<PyObject, readonly number[]>();
   private readonly lastRefcnt = new Map<PyObject, number>();
@@ -58,10 +70,18 @@ export class TraceEmitter implements TraceSink {
    */
   private readonly floating = new Set<PyObject>();
   /** Traced references to each address. */
-  private readonly inDegree = new Map<number, number>();
+  private readonly inDegree = new AddressMap<number>();
   /** The object `heap.allocate` is allocating (its alloc event names only the address). */
   private allocating: PyObject | null = null;
   private readonly frameDepth = new Map<Frame, number>();
+  /** The running frame at each depth. */
+  private readonly atDepth: (Frame | undefined)[] = [];
+  /**
+   * Frames that ran since the last sync (pushed, or resumed when the frame
+   * above them was popped): only their value stacks can have changed, since
+   * a frame waiting for a call to return does not touch its own.
+   */
+  private readonly ran = new Set<Frame>();
   private depth = 0;
   /** The main module's namespace: the trace's globals. Other modules' names are their frames' locals. */
   private mainGlobals: PyDict | null = null;
@@ -139,6 +159,7 @@ export class TraceEmitter implements TraceSink {
           this.lastGeneration.delete(o);
           this.dirty.delete(o);
           this.floating.delete(o);
+          this.bigDue.delete(o);
           this.inDegree.delete(e.id);
         }
         break;
@@ -181,6 +202,8 @@ export class TraceEmitter implements TraceSink {
   framePush(f: Frame): void {
     const depth = ++this.depth;
     this.frameDepth.set(f, depth);
+    this.atDepth[depth] = f;
+    this.ran.add(f);
     if (!this.mainGlobals) this.mainGlobals = f.globals;
     this.sink.event({ kind: 'frame-push', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno || f.unit.firstlineno });
     if (f.locals) {
@@ -200,6 +223,9 @@ export class TraceEmitter implements TraceSink {
   framePop(f: Frame): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
     this.frameDepth.delete(f);
+    if (this.atDepth[depth] === f) this.atDepth[depth] = undefined;
+    const under = this.atDepth[depth - 1];
+    if (under) this.ran.add(under);
     // Its frame object (a generator's, or any before 3.11) lets go of the locals next.
     if (f.frameObject) this.dirty.add(f.frameObject);
     this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
@@ -275,12 +301,13 @@ export class TraceEmitter implements TraceSink {
 
   /** The run is over: report the last changes of edges. */
   finish(): void {
-    this.syncs = 0;
-    this.sync();
+    this.sync(true);
   }
 
-  /** Syncs so far (big objects are re-checked when it is a multiple of BIG_OBJECT_PERIOD). */
+  /** Syncs so far. */
   private syncs = 0;
+  /** The sync at which each big object is next re-checked. */
+  private readonly bigDue = new Map<PyObject, number>();
 
   private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
@@ -344,27 +371,35 @@ export class TraceEmitter implements TraceSink {
     this.sink.event({ kind: 'generation', id: o.addr, generation: g });
   }
 
-  /** Reports what changed on the dirty objects since the last sync. */
-  private sync(): void {
+  /** Reports what changed on the dirty objects since the last sync; with `all`, big and floating objects take no turns. */
+  private sync(all = false): void {
     // What is on a value stack can change without a reference to it being
     // taken (LIST_APPEND, MAP_ADD, SET_ADD append to the list being built).
     // A frame object refers to its value stack.
-    for (const f of this.frameDepth.keys()) {
+    for (const f of this.ran) {
+      if (!this.frameDepth.has(f)) continue;
       for (const o of f.stack) this.dirty.add(o);
       if (f.frameObject) this.dirty.add(f.frameObject);
     }
+    this.ran.clear();
+    const top = this.atDepth[this.depth];
+    if (top) this.ran.add(top);
     this.reportFreezes();
     if (this.dirty.size === 0) return;
     // The two sets swap roles, so a sync allocates none.
     const dirty = this.dirty;
     this.dirty = this.spare;
-    const bigTurn = this.syncs++ % BIG_OBJECT_PERIOD === 0;
+    const turn = this.syncs++;
     const namespaces = this.namespaces;
     for (const o of dirty) {
       if (o.freed) continue;
-      if (!bigTurn && (this.known.get(o)?.length ?? 0) > BIG_OBJECT_REFERENTS) {
-        this.dirty.add(o);
-        continue;
+      const n = this.known.get(o)?.length ?? 0;
+      if (n > BIG_OBJECT_REFERENTS) {
+        if (!all && turn < (this.bigDue.get(o) ?? 0)) {
+          this.dirty.add(o);
+          continue;
+        }
+        this.bigDue.set(o, turn + Math.max(BIG_OBJECT_PERIOD, Math.ceil(n / BIG_OBJECT_VISITS_PER_LINE)));
       }
       this.syncOne(o);
       // An object's own namespace changes without the namespace being touched.
@@ -374,15 +409,34 @@ export class TraceEmitter implements TraceSink {
       if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
     for (const d of namespaces) if (!d.freed && !dirty.has(d)) this.syncOne(d);
-    namespaces.clear();
-    for (const o of this.floating) {
-      if (!dirty.has(o)) this.syncOne(o);
-      // An immortal object's count never moves and an atom has no references:
-      // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
-      if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+    if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
+    const floating = this.floating;
+    if (all || floating.size <= FLOATING_PER_LINE) {
+      for (const o of floating) this.checkFloating(o, dirty);
+    } else {
+      // A Set's iterator goes on past deletions and sees additions, so the turns go round all of them.
+      for (let i = 0; i < FLOATING_PER_LINE; i++) {
+        let r = this.floatingTurn.next();
+        if (r.done) {
+          this.floatingTurn = floating.values();
+          r = this.floatingTurn.next();
+          if (r.done) break;
+        }
+        this.checkFloating(r.value, dirty);
+      }
     }
     dirty.clear();
     this.spare = dirty;
+  }
+
+  /** Where the floating objects' turns are (see FLOATING_PER_LINE). */
+  private floatingTurn: SetIterator<PyObject> = this.floating.values();
+
+  private checkFloating(o: PyObject, dirty: Set<PyObject>): void {
+    if (!dirty.has(o)) this.syncOne(o);
+    // An immortal object's count never moves and an atom has no references:
+    // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
+    if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
   }
 
   /** The dirty set of the previous sync, emptied, for the next. */
