@@ -46,7 +46,7 @@ describe('the deallocation cascade (_Py_Dealloc)', () => {
     }
     heap.decref(head!);
     expect(freed.length).toBe(1_000_000);
-  });
+  }, 120_000); // a million simulated objects: well over the default 30 s when the machine is busy
 
   it('defers deallocations nested deeper than PyTrash_UNWIND_LEVEL, destroying them at the outermost level', () => {
     const { heap, freed, mkInst } = setup();
