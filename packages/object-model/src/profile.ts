@@ -117,6 +117,20 @@ export interface VersionProfile {
    * — not in 3.7, where `(-6, -6)` holds two different ints.
    */
   readonly constTupleItemsShared: boolean;
+  /**
+   * Up to 3.11 gen_close() throws GeneratorExit into a generator that has not
+   * started, so its frame runs and is cleared (its locals released) when it is
+   * finalized; from 3.12 it only marks the generator completed, and the frame
+   * keeps its locals until the generator is deallocated.
+   */
+  readonly closeRunsUnstartedGenerator: boolean;
+  /**
+   * 3.13: only names (a code's co_names, co_varnames, …) are interned immortal
+   * (_PyUnicode_InternImmortal); string constants and `sys.intern()` are interned
+   * mortal (_PyUnicode_InternMortal) until a name interns them. 3.12 interns
+   * everything immortal; before 3.12 nothing is immortal.
+   */
+  readonly constantsInternedMortal: boolean;
 }
 
 const KIB = 1024;
@@ -160,6 +174,8 @@ function profile(minor: number, micro: number): VersionProfile {
     exceptionReprIsArgsTuple: !atLeast(7),
     asciiStrIterator: atLeast(11),
     constTupleItemsShared: minor !== 7,
+    closeRunsUnstartedGenerator: !atLeast(12),
+    constantsInternedMortal: atLeast(13),
   };
 }
 

@@ -1827,11 +1827,14 @@ export class Operations {
     }
   }
 
-  /** Closes a suspended generator (`gen_close`), as its deallocation does. */
+  /**
+   * Closes a suspended generator (`gen_close`), as its finalizer (_PyGen_Finalize)
+   * does; up to 3.11 also one that has not started (VersionProfile.closeRunsUnstartedGenerator).
+   */
   closeGenerator(g: PyGenerator): void {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
-    if (!frame || frame.pc === 0) return;
     const rt = this.rt;
+    if (!frame || (frame.pc === 0 && !rt.profile.closeRunsUnstartedGenerator)) return;
     const exit = rt.error('GeneratorExit');
     try {
       const r = this.vm.evalFrame(frame, exit);
