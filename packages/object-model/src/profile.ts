@@ -130,13 +130,19 @@ export interface VersionProfile {
    */
   readonly dictUpdateMergesExactDictFirst: boolean;
   /**
-   * Up to 3.10 closing a generator that never started (gen_close() from
-   * _PyGen_Finalize) still runs its frame with GeneratorExit, so the frame is
-   * released while the generator is finalized — during a collection it leaves the
-   * unreachable set before 3.7+ counts what is left. Measured on 3.6–3.10; for
-   * 3.11+ nothing runs (not measured against 3.11).
+   * Up to 3.11 gen_close() throws GeneratorExit into a generator that has not
+   * started, so its frame runs and is cleared (its locals released) when it is
+   * finalized; from 3.12 it only marks the generator completed, and the frame
+   * keeps its locals until the generator is deallocated.
    */
   readonly closeRunsUnstartedGenerator: boolean;
+  /**
+   * 3.13: only names (a code's co_names, co_varnames, …) are interned immortal
+   * (_PyUnicode_InternImmortal); string constants and `sys.intern()` are interned
+   * mortal (_PyUnicode_InternMortal) until a name interns them. 3.12 interns
+   * everything immortal; before 3.12 nothing is immortal.
+   */
+  readonly constantsInternedMortal: boolean;
 }
 
 const KIB = 1024;
@@ -182,7 +188,8 @@ function profile(minor: number, micro: number): VersionProfile {
     asciiStrIterator: atLeast(11),
     constTupleItemsShared: minor !== 7,
     dictUpdateMergesExactDictFirst: atLeast(9),
-    closeRunsUnstartedGenerator: !atLeast(11),
+    closeRunsUnstartedGenerator: !atLeast(12),
+    constantsInternedMortal: atLeast(13),
   };
 }
 

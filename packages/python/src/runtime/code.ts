@@ -112,7 +112,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
         arena.push(heap.newref(o));
       }
     }
-    if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o);
+    if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o, false);
     if (cacheKey) cache.set(cacheKey, o);
     return o;
   };

@@ -70,7 +70,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
       const s = a[0]!;
       if (!(s instanceof PyStr) || s.ob_type !== rt.t.str) throw rt.error('TypeError', `intern() argument must be str, not ${s.ob_type.tp_name}`);
       heap.incref(s);
-      return rt.intern(s);
+      return rt.intern(s, false);
     });
     def(m, 'getrecursionlimit', () => rt.newInt(ops.vm.recursionLimit));
     def(m, 'setrecursionlimit', (_rt, a) => {

@@ -1864,7 +1864,10 @@ export class Operations {
     }
   }
 
-  /** Closes a suspended generator (`gen_close`), as its deallocation does; up to 3.10 also one that never started. */
+  /**
+   * Closes a suspended generator (`gen_close`), as its finalizer (_PyGen_Finalize)
+   * does; up to 3.11 also one that has not started (VersionProfile.closeRunsUnstartedGenerator).
+   */
   closeGenerator(g: PyGenerator): void {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
     const rt = this.rt;

@@ -418,34 +418,38 @@ export class Runtime {
   /**
    * `PyUnicode_InternInPlace`: returns the interned string equal to `s`
    * (a new reference), making `s` the interned one if there is none yet.
-   * From 3.12 interned strings are immortal. Consumes the reference to `s`.
+   * From 3.12 interned strings are immortal, in 3.13 only those interned as
+   * names (`asName`; 3.13 _PyUnicode_InternImmortal, which also immortalizes a
+   * string a constant interned mortal before; see
+   * VersionProfile.constantsInternedMortal). Consumes the reference to `s`.
    */
-  intern(s: PyStr): PyStr {
-    const existing = this.interned.get(s.value);
-    if (existing) {
-      if (existing !== s) {
-        this.heap.incref(existing);
+  intern(s: PyStr, asName = true): PyStr {
+    const immortal = this.profile.immortalObjects && (asName || !this.profile.constantsInternedMortal);
+    let interned = this.interned.get(s.value);
+    if (interned) {
+      if (interned !== s) {
+        this.heap.incref(interned);
         this.heap.decref(s);
       }
-      return existing;
-    }
-    this.interned.set(s.value, s);
-    if (this.profile.immortalObjects) {
-      s.interned = InternState.InternedImmortal;
-      s.immortal = true;
-      s.ob_refcnt = this.profile.immortalRefcnt;
     } else {
+      this.interned.set(s.value, s);
+      // A mortal interned string: the interned dict's two references are not counted (SSTATE_INTERNED_MORTAL).
       s.interned = InternState.Interned;
-      // The interned dict's two references are not counted (SSTATE_INTERNED_MORTAL).
+      interned = s;
     }
-    return s;
+    if (immortal && !interned.immortal) {
+      interned.interned = InternState.InternedImmortal;
+      interned.immortal = true;
+      interned.ob_refcnt = this.profile.immortalRefcnt;
+    }
+    return interned;
   }
 
   /** An interned str for an identifier (attribute and global names), a new reference. */
   internString(value: string): PyStr {
     const existing = this.interned.get(value);
-    if (existing) return this.heap.newref(existing);
-    return this.intern(this.newStrObject(value));
+    // Through intern() even when interned: a name makes a mortal interned string immortal (3.13).
+    return this.intern(existing ? this.heap.newref(existing) : this.newStrObject(value));
   }
 
   /** `PyBytes_FromStringAndSize`: the empty bytes and one-byte bytes are shared singletons. */
