@@ -3,7 +3,7 @@
  * Objects/codeobject.c): each constant becomes the object CPython's compiler
  * would hold, shared where CPython shares it.
  */
-import { PyObject, PyStr, PyCode } from '@pymem/object-model';
+import { PyObject, PyStr, PyCode, PyTuple } from '@pymem/object-model';
 import type * as ast from '../parser/ast';
 import { constKey, frozensetKey, type CodeUnit, type ConstDesc } from '../compiler/compiler';
 import type { Runtime } from './runtime';
@@ -68,9 +68,9 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
    * object's co_consts tuple is itself merged with an equal constant of the
    * compilation, so `(None,)` in the module is the co_consts of `def f(x): return [x]`.
    */
-  const mergeConstTuple = (items: PyObject[], key: string | null): PyObject => {
+  const mergeConstTuple = (items: PyObject[], key: string | null): PyTuple => {
     const hit = key ? merged.get(key) : undefined;
-    if (hit) {
+    if (hit instanceof PyTuple) {
       for (const o of items) heap.decref(o);
       return heap.newref(hit);
     }
