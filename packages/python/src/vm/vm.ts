@@ -1009,13 +1009,13 @@ export class VM {
     }
   }
 
-  /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) found last, by instruction. */
-  private readonly globalCaches = new WeakMap<CodeUnit, InstructionCaches>();
+  /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) and name store found last, by instruction. */
+  private readonly instructionCaches = new WeakMap<CodeUnit, InstructionCaches>();
 
   /** The per-instruction caches of a code unit, made on its first run. */
   private cachesOf(unit: CodeUnit): InstructionCaches {
-    let caches = this.globalCaches.get(unit);
-    if (!caches) this.globalCaches.set(unit, (caches = []));
+    let caches = this.instructionCaches.get(unit);
+    if (!caches) this.instructionCaches.set(unit, (caches = []));
     return caches;
   }
 
