@@ -448,7 +448,9 @@ export class Runtime {
   /** An interned str for an identifier (attribute and global names), a new reference. */
   internString(value: string): PyStr {
     const existing = this.interned.get(value);
-    // Through intern() even when interned: a name makes a mortal interned string immortal (3.13).
+    // Every attribute access comes here: an interned string that is already what a name needs is returned at once.
+    if (existing && (existing.immortal || !this.profile.immortalObjects)) return this.heap.newref(existing);
+    // Otherwise through intern(): a name makes a mortal interned string immortal (3.13).
     return this.intern(existing ? this.heap.newref(existing) : this.newStrObject(value));
   }
 
