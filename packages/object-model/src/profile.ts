@@ -40,8 +40,29 @@ export interface VersionProfile {
    * while it does, the collector reaches the values through the instance only.
    */
   readonly embeddedInlineValues: boolean;
-  /** Up to 3.10 every call allocates (or reuses) a GC-tracked frame object. */
+  /**
+   * Up to 3.10 every call allocates (or reuses) a frame object, and a
+   * generator owns one (`gi_frame`). From 3.11 a frame is a
+   * `_PyInterpreterFrame` (a generator embeds its own, `gi_iframe`) holding
+   * its function and code, and a frame object is made only when asked for
+   * (`sys._getframe`, `gi_frame`, a traceback); it owns the frame's references
+   * only once the frame is cleared while the object lives on (take_ownership).
+   */
   readonly frameObjectPerCall: boolean;
+  /**
+   * 3.6: PyFrame_New() tracks a frame object at once. From 3.7 a frame object
+   * is made untracked (_PyFrame_New_NoTrack) and tracked when it outlives its
+   * call (`Py_REFCNT(f) > 1` at the end of _PyEval_EvalCode / _PyEval_Vector,
+   * take_ownership() from 3.11) or, up to 3.10, when a generator takes it.
+   */
+  readonly frameObjectTrackedAtCreation: boolean;
+  /**
+   * 3.12+: clearing a generator's frame keeps its code (_PyFrame_ClearExceptCode):
+   * the generator's one reference to its code is its frame's `f_code`. Up to
+   * 3.11 the generator holds `gi_code` and its frame a second reference,
+   * released when the frame is cleared.
+   */
+  readonly generatorFrameKeepsCode: boolean;
   /** 3.9+: a constant list display of 3+ items compiles to `BUILD_LIST 0; LIST_EXTEND`. */
   readonly constListDisplayAsExtend: boolean;
   /** `str`/`bytes` hashing: SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11. */
@@ -137,6 +158,15 @@ export interface VersionProfile {
    */
   readonly closeRunsUnstartedGenerator: boolean;
   /**
+   * 3.13: gen_close() of a generator suspended at a `yield` outside any
+   * try/with block (exception depth 1) throws nothing in: it marks the
+   * generator completed and clears the frame's locals (_PyFrame_ClearLocals),
+   * leaving the frame itself, and its frame object, to the generator's
+   * deallocation. (3.12 has the same code, but reads the instruction's opcode
+   * where it means its argument, so the test never holds.)
+   */
+  readonly closeClearsLocalsAtPlainYield: boolean;
+  /**
    * 3.13: only names (a code's co_names, co_varnames, …) are interned immortal
    * (_PyUnicode_InternImmortal); string constants and `sys.intern()` are interned
    * mortal (_PyUnicode_InternMortal) until a name interns them. 3.12 interns
@@ -161,6 +191,8 @@ function profile(minor: number, micro: number): VersionProfile {
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),
+    frameObjectTrackedAtCreation: !atLeast(7),
+    generatorFrameKeepsCode: atLeast(12),
     constListDisplayAsExtend: atLeast(9),
     hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',
     recursionLimit: 1000,
@@ -189,6 +221,7 @@ function profile(minor: number, micro: number): VersionProfile {
     constTupleItemsShared: minor !== 7,
     dictUpdateMergesExactDictFirst: atLeast(9),
     closeRunsUnstartedGenerator: !atLeast(12),
+    closeClearsLocalsAtPlainYield: atLeast(13),
     constantsInternedMortal: atLeast(13),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { PyObject, type Visit, type PyDict, type PyTuple, type PyStr } from './object';
 import type { PyTypeObject } from './type';
+import type { Heap } from './heap';
 
 /** Drops `o` into `out` when present; the shape of `Py_XDECREF` in dealloc lists. */
 function push(out: PyObject[], o: PyObject | null | undefined): void {
@@ -286,10 +287,38 @@ export class PyModule extends PyObject {
 }
 
 /**
- * A frame. Up to 3.10 every call has one (`PyFrameObject`); from 3.11 the
- * interpreter frame is internal and a frame object exists only when asked
- * for (a traceback, `sys._getframe`, a generator).
+ * The references an interpreter frame owns (`_PyInterpreterFrame`, 3.11+), as
+ * a generator that embeds one (`gi_iframe`) reaches them.
  */
+export interface InterpreterFrame {
+  /** Mirrors Python/frame.c _PyFrame_Traverse() (3.11–3.13). */
+  traverse(visit: Visit): void;
+  /**
+   * Mirrors Python/frame.c _PyFrame_Clear() (3.11) / _PyFrame_ClearExceptCode()
+   * (3.12+): the references the frame drops, in order; its frame object, when
+   * something else still holds it, takes the locals over instead.
+   */
+  clear(out: PyObject[]): void;
+}
+
+/** What a frame object takes over from an interpreter frame (take_ownership()). */
+export interface FrameData {
+  readonly func: PyObject | null;
+  readonly code: PyCode;
+  readonly locals: PyDict | null;
+}
+
+/**
+ * Which references a frame object owns. `'frame'`: up to 3.10 the object is
+ * the frame, and owns its code, globals, builtins, `f_locals` and locals from
+ * the start. `'view'`: from 3.11 a frame object made for a running frame
+ * owns nothing of it. `'taken'`: a 3.11+ frame object that took its frame
+ * over when the frame was cleared (FRAME_OWNED_BY_FRAME_OBJECT): function,
+ * code, `f_locals` and locals; globals and builtins stay borrowed.
+ */
+export type FrameOwnership = 'frame' | 'view' | 'taken';
+
+/** A frame object (`PyFrameObject`). */
 export class PyFrame extends PyObject {
   /** `f_back` is borrowed in 3.11+ and strong before; kept strong only when `backIsStrong`. */
   back: PyFrame | null = null;
@@ -298,6 +327,8 @@ export class PyFrame extends PyObject {
   lineno = 0;
   /** Whether the frame has finished executing. */
   finished = false;
+  /** Once taken over (3.11+): the frame's function (`f_func`, `f_funcobj`). */
+  func: PyObject | null = null;
   constructor(
     type: PyTypeObject,
     public code: PyCode,
@@ -309,25 +340,63 @@ export class PyFrame extends PyObject {
     /** `f_locals` dict of module and class bodies. */
     public locals: PyDict | null,
     public builtins: PyDict,
+    public ownership: FrameOwnership,
+    /** NON-SPEC: the heap, to count and track references when the object takes its frame over. */
+    private readonly heap: Heap,
   ) {
     super(type);
   }
+  /** Mirrors Objects/frameobject.c frame_traverse(): a 3.11+ frame the object does not own is its owner's to visit. */
   tp_traverse(visit: Visit): void {
     if (this.back && this.backIsStrong) visit(this.back);
+    if (this.ownership === 'view') return;
+    if (this.func) visit(this.func);
     visit(this.code);
-    visit(this.globals);
-    visit(this.builtins);
+    if (this.ownership === 'frame') {
+      visit(this.globals);
+      visit(this.builtins);
+    }
     if (this.locals) visit(this.locals);
     for (const o of this.localsplus) if (o) visit(o);
     for (const o of this.stack) visit(o);
   }
+  /**
+   * Mirrors Python/frame.c take_ownership() (3.11–3.13): the cleared frame's
+   * locals, value stack, function, code and `f_locals` become the object's,
+   * and the object is tracked. `ownsFunc`/`ownsCode`: whether the frame's own
+   * references pass over; otherwise the object takes new ones.
+   */
+  takeOwnership(frame: FrameData, ownsFunc: boolean, ownsCode: boolean): void {
+    this.ownership = 'taken';
+    this.finished = true;
+    this.func = frame.func;
+    if (frame.func && !ownsFunc) this.heap.incref(frame.func);
+    if (!ownsCode) this.heap.incref(frame.code);
+    if (this.locals) this.heap.incref(this.locals);
+    if (!this.gc_tracked) this.heap.gc?.track(this);
+  }
+  /**
+   * Mirrors frame_dealloc(): up to 3.10 locals, stack, then code, globals,
+   * builtins and `f_locals`; from 3.11 function, `f_locals`, locals, stack,
+   * and the code last.
+   */
   releaseForDealloc(out: PyObject[]): void {
-    for (const o of this.localsplus) push(out, o);
-    for (const o of this.stack) out.push(o);
+    const ownership = this.ownership;
+    if (ownership === 'taken') {
+      push(out, this.func);
+      push(out, this.locals);
+      this.func = this.locals = null;
+    }
+    if (ownership !== 'view') {
+      for (const o of this.localsplus) push(out, o);
+      for (const o of this.stack) out.push(o);
+    }
     this.localsplus = [];
     this.stack = [];
     if (this.back && this.backIsStrong) out.push(this.back);
     this.back = null;
+    if (ownership === 'taken') out.push(this.code);
+    if (ownership !== 'frame') return;
     out.push(this.code, this.globals, this.builtins);
     push(out, this.locals);
     this.locals = null;
@@ -344,28 +413,43 @@ export class PyFrame extends PyObject {
   }
 }
 
-/** A generator (`PyGenObject`): owns its suspended frame. */
+/**
+ * A generator (`PyGenObject`). Up to 3.10 it owns a frame object (`gi_frame`);
+ * from 3.11 it embeds its interpreter frame (`gi_iframe`) and has a frame
+ * object only once one is asked for.
+ */
 export class PyGenerator extends PyObject {
   running = false;
+  /** 3.12+ gen_close() of a generator that never started: FRAME_COMPLETED, its frame not cleared. */
+  closed = false;
   constructor(
     type: PyTypeObject,
+    /** Up to 3.10: the frame object, until the generator finishes. */
     public frame: PyFrame | null,
+    /** 3.11+: the embedded frame, until it is cleared (FRAME_CLEARED). */
+    public iframe: InterpreterFrame | null,
     public name: PyStr,
     public qualname: PyStr,
-    /** The function's code, which the generator holds (`gi_code`). */
+    /** `gi_code` up to 3.11; from 3.12 the frame's `f_code`, which outlives the frame's clearing. */
     public code: PyCode,
   ) {
     super(type);
   }
+  /** Mirrors Objects/genobject.c gen_traverse(). */
   tp_traverse(visit: Visit): void {
     if (this.frame) visit(this.frame);
     visit(this.code);
     visit(this.name);
     visit(this.qualname);
+    if (this.iframe) this.iframe.traverse(visit);
   }
+  /** Mirrors gen_dealloc(): the frame (cleared first from 3.11), then code, name and qualified name. */
   releaseForDealloc(out: PyObject[]): void {
     push(out, this.frame);
     this.frame = null;
+    const iframe = this.iframe;
+    this.iframe = null;
+    if (iframe) iframe.clear(out);
     out.push(this.code, this.name, this.qualname);
   }
 }

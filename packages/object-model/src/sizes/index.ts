@@ -15,6 +15,7 @@ export {
   sizeofBytearray,
   sizeofTuple,
   sizeofGenerator,
+  sizeofFrame,
   type GeneratorCode,
   sizeofList,
   sizeofSet,

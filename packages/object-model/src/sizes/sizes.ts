@@ -57,6 +57,13 @@ export interface SizeProfile {
    * (`gen_sizeof`); null when the size is fixed (the frame is a separate object).
    */
   readonly generatorFrameBase: number | null;
+  /**
+   * sys.getsizeof of a frame object whose code has no local nor stack slot: up
+   * to 3.10 `sizeof(PyFrameObject)` less its one `f_localsplus` slot; from 3.11
+   * `offsetof(PyFrameObject, _f_frame_data) + offsetof(_PyInterpreterFrame,
+   * localsplus)` (frame_sizeof()); GC header included.
+   */
+  readonly frameBase: number;
 }
 
 // Recorded sys.getsizeof values, columns 3.6 … 3.13.
@@ -100,6 +107,9 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
 };
 
+// sys.getsizeof of a frame with no slots, columns 3.6 … 3.13 (see SizeProfile.frameBase).
+const FRAME_BASE: readonly number[] = [408, 392, 376, 376, 368, 136, 136, 152];
+
 function column(version: PyVersion): number {
   if (version[0] !== 3 || version[1] < 6 || version[1] > 13) {
     throw new RangeError(`no size profile for Python ${version.join('.')} (have 3.6–3.13)`);
@@ -116,6 +126,7 @@ export function sizeProfile(version: PyVersion): SizeProfile {
     version,
     gcHeaderSize: atLeast(version, 3, 8) ? 16 : 32,
     generatorFrameBase: atLeast(version, 3, 12) ? 160 : atLeast(version, 3, 11) ? 168 : null,
+    frameBase: FRAME_BASE[c] as number,
     intZeroHasDigit: atLeast(version, 3, 11),
     strAsciiHeader: atLeast(version, 3, 12) ? 40 : 48,
     strCompactHeader: atLeast(version, 3, 12) ? 56 : 72,
@@ -233,6 +244,17 @@ export function sizeofGenerator(p: SizeProfile, co: GeneratorCode): number {
   if (p.generatorFrameBase === null) return p.fixed.generator;
   const cells = co.co_cellvars.filter((n) => !co.co_varnames.includes(n)).length;
   return p.generatorFrameBase + 8 * (co.co_varnames.length + cells + co.co_freevars.length + co.co_stacksize);
+}
+
+/**
+ * sys.getsizeof(frame): the base plus a pointer per local, cell, free variable
+ * and stack slot. Mirrors frame_sizeof() (3.6–3.13): up to 3.10 a cell for an
+ * argument has a slot of its own; from 3.11 it reuses the argument's slot
+ * (`co_nlocalsplus`).
+ */
+export function sizeofFrame(p: SizeProfile, co: GeneratorCode): number {
+  const cells = p.generatorFrameBase === null ? co.co_cellvars.length : co.co_cellvars.filter((n) => !co.co_varnames.includes(n)).length;
+  return p.frameBase + 8 * (co.co_varnames.length + cells + co.co_freevars.length + co.co_stacksize);
 }
 
 /** sys.getsizeof(tuple): basicsize 24 + 8 * len + GC header (tuples are GC types). */

@@ -26,6 +26,7 @@ import {
   PyCode,
   PyCell,
   PyGenerator,
+  PyFrame,
   PyWeakref,
   hash as H,
   text,
@@ -555,6 +556,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyModule) return p.fixed.module;
     if (o instanceof PyException) return p.fixed.exception;
     if (o instanceof PyGenerator) return o.allocSize;
+    if (o instanceof PyFrame) return sizes.sizeofFrame(p, o.code.co);
     if (o instanceof PyWeakref) return p.fixed.weakref;
     if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] : 400;
     if (o instanceof PySingleton) return 16;

@@ -41,6 +41,7 @@ import { PyErr } from './errors';
 import { withCallingConvention } from './calling';
 import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
+import { Op } from '../compiler/opcodes';
 import type { VM } from '../vm/vm';
 import { Yielded } from '../vm/vm';
 
@@ -366,7 +367,12 @@ export class Operations {
       if (name === 'co_qualname' && rt.profile.version[1] >= 11) return rt.newStr(o.co.co_qualname);
     }
     if (o instanceof PyGenerator) {
-      if (name === 'gi_frame') return heap.newref(o.frame && !o.frame.finished ? o.frame : rt.None);
+      // _gen_getframe(): from 3.11 the embedded frame gets its frame object now.
+      if (name === 'gi_frame') {
+        const iframe = (o as unknown as { vmFrame: Frame | null }).vmFrame;
+        if (o.iframe && iframe) return heap.newref(this.materializeFrame(iframe));
+        return heap.newref(o.frame && !o.frame.finished ? o.frame : rt.None);
+      }
       if (name === 'gi_running') return rt.newBool(o.running);
       if (name === 'gi_code') return heap.newref(o.code);
       if (name === '__name__') return heap.newref(o.name);
@@ -1751,33 +1757,74 @@ export class Operations {
     return f;
   }
 
-  /** The frame object of a frame (made on demand from 3.11; at every call before). */
+  /**
+   * The frame object of a frame: made with every call up to 3.10
+   * (_PyFrame_New_NoTrack(), which owns the frame's references), on demand
+   * from 3.11 (_PyFrame_MakeAndSetFrameObject(), a view that owns nothing).
+   * Tracked at once only in 3.6 (PyFrame_New()); later when it outlives its
+   * frame (VersionProfile.frameObjectTrackedAtCreation).
+   */
   materializeFrame(frame: Frame): PyFrame {
     const rt = this.rt;
     if (frame.frameObject) return frame.frameObject;
-    const fo = new PyFrame(rt.t.frame!, frame.code, frame.globals, frame.localsplus, frame.stack, frame.locals, frame.builtins);
     const heap = rt.heap;
-    heap.incref(frame.code);
-    heap.incref(frame.globals);
-    heap.incref(frame.builtins);
-    if (frame.locals) heap.incref(frame.locals);
+    const isFrame = rt.profile.frameObjectPerCall;
+    const fo = new PyFrame(rt.t.frame!, frame.code, frame.globals, frame.localsplus, frame.stack, frame.locals, frame.builtins, isFrame ? 'frame' : 'view', heap);
+    if (isFrame) {
+      heap.incref(frame.code);
+      heap.incref(frame.globals);
+      heap.incref(frame.builtins);
+      if (frame.locals) heap.incref(frame.locals);
+    }
     fo.lineno = frame.lineno;
     // Up to 3.10 the memory comes from the code's zombie frame or the frame free list when it can (Runtime.freeListOf).
-    heap.allocate(fo, 400);
-    rt.track(fo);
+    heap.allocate(fo, sizes.sizeofFrame(rt.sizes, frame.code.co));
+    if (rt.profile.frameObjectTrackedAtCreation) rt.track(fo);
     frame.frameObject = fo;
     return fo;
   }
 
+  /**
+   * Mirrors Python/frame.c take_ownership() for a frame cleared while the
+   * frame that called it still runs (3.11+): the frame object takes the
+   * frame over, and its `f_back` becomes the caller's frame object, made if
+   * it has none yet.
+   */
+  takeOwnership(fo: PyFrame, frame: Frame, back: Frame | null): void {
+    const ownsFunc = frame.ownsFunc;
+    const ownsCode = frame.ownsCode;
+    frame.ownsFunc = frame.ownsCode = false;
+    if (back) {
+      fo.back = this.rt.heap.newref(this.materializeFrame(back));
+      fo.backIsStrong = true;
+    }
+    fo.takeOwnership(frame, ownsFunc, ownsCode);
+  }
+
+  /**
+   * `RETURN_GENERATOR` (3.11+) / `make_coro` (up to 3.10): the generator
+   * takes the new frame. Up to 3.10 that is its frame object (tracked now);
+   * from 3.11 the frame is embedded and holds the function and the code.
+   */
   makeGenerator(func: PyFunction, frame: Frame): PyGenerator {
     const rt = this.rt;
     const heap = rt.heap;
-    const fo = this.materializeFrame(frame);
+    let fo: PyFrame | null = null;
+    if (rt.profile.frameObjectPerCall) {
+      fo = this.materializeFrame(frame);
+      rt.track(fo);
+    } else {
+      frame.ownsFunc = true;
+      heap.incref(func);
+      frame.ownsCode = !rt.profile.generatorFrameKeepsCode;
+      if (frame.ownsCode) heap.incref(func.code);
+    }
     heap.incref(func.name);
     heap.incref(func.qualname);
     heap.incref(func.code);
-    const g = new PyGenerator(rt.t.generator!, fo, func.name, func.qualname, func.code);
+    const g = new PyGenerator(rt.t.generator!, fo, fo ? null : frame, func.name, func.qualname, func.code);
     (g as unknown as { vmFrame: Frame }).vmFrame = frame;
+    if (!fo) frame.generator = g;
     heap.allocate(g, sizes.sizeofGenerator(rt.sizes, func.code.co));
     rt.track(g);
     return g;
@@ -1793,7 +1840,7 @@ export class Operations {
       return { done: true, value: heap.newref(rt.None) };
     }
     const frame = (it as unknown as { vmFrame: Frame | null }).vmFrame;
-    if (!frame || !it.frame || it.frame.finished) return { done: true, value: heap.newref(rt.None) };
+    if (!frame || it.closed) return { done: true, value: heap.newref(rt.None) };
     if (it.running) throw rt.error('ValueError', 'generator already executing');
     const started = frame.pc > 0;
     if (!started && value !== rt.None) throw rt.error('TypeError', "can't send non-None value to a just-started generator");
@@ -1845,33 +1892,69 @@ export class Operations {
     return { done: true, value: r };
   }
 
+  /**
+   * The generator is done with its frame: up to 3.10 it drops its frame
+   * object (gen_send_ex(), which frees the locals with it unless something
+   * else holds it); from 3.11 it clears the frame (gen_send_ex2() in 3.11,
+   * clear_gen_frame() from 3.12, which runs while the resuming frame is
+   * still `previous` and so links it as a taken-over frame object's `f_back`).
+   */
   private finishGenerator(g: PyGenerator, frame: Frame): void {
+    const rt = this.rt;
+    const heap = rt.heap;
     (g as unknown as { vmFrame: Frame | null }).vmFrame = null;
     const fo = g.frame;
-    if (fo) fo.finished = true;
-    frame.frameObject = null;
-    // The frame's locals are released when the generator finishes.
-    const heap = this.rt.heap;
-    for (let i = 0; i < frame.localsplus.length; i++) {
-      const o = frame.localsplus[i];
-      frame.localsplus[i] = null;
-      if (o) heap.decref(o);
-    }
-    while (frame.stack.length) heap.decref(frame.stack.pop()!);
     if (fo) {
+      fo.finished = true;
+      frame.frameObject = null;
       g.frame = null;
       heap.decref(fo);
+      return;
     }
+    g.iframe = null;
+    const out: PyObject[] = [];
+    const own = frame.frameObject;
+    if (own && own.ob_refcnt > 1) {
+      frame.frameObject = null;
+      this.takeOwnership(own, frame, rt.profile.generatorFrameKeepsCode ? this.vm.current : null);
+      out.push(own);
+    } else frame.clear(out);
+    for (const o of out) heap.decref(o);
+  }
+
+  /** Mirrors Python/frame.c _PyFrame_ClearLocals() (3.13): locals, then the value stack from the bottom. */
+  private clearLocals(frame: Frame): void {
+    const heap = this.rt.heap;
+    const localsplus = frame.localsplus;
+    for (let i = 0; i < localsplus.length; i++) {
+      const o = localsplus[i];
+      localsplus[i] = null;
+      if (o) heap.decref(o);
+    }
+    while (frame.stack.length) heap.decref(frame.stack.shift()!);
   }
 
   /**
-   * Closes a suspended generator (`gen_close`), as its finalizer (_PyGen_Finalize)
-   * does; up to 3.11 also one that has not started (VersionProfile.closeRunsUnstartedGenerator).
+   * Closes a generator (`gen_close`), as its finalizer (_PyGen_Finalize)
+   * does: a suspended one runs with GeneratorExit thrown in; up to 3.11 so
+   * does one that has not started, while from 3.12 that one is only marked
+   * completed (VersionProfile.closeRunsUnstartedGenerator), and in 3.13 so is
+   * one suspended at a `yield` outside try/with, its locals cleared
+   * (VersionProfile.closeClearsLocalsAtPlainYield).
    */
   closeGenerator(g: PyGenerator): void {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
     const rt = this.rt;
-    if (!frame || (frame.pc === 0 && !rt.profile.closeRunsUnstartedGenerator)) return;
+    if (!frame || g.closed) return;
+    if (frame.pc === 0 && !rt.profile.closeRunsUnstartedGenerator) {
+      g.closed = true;
+      return;
+    }
+    if (rt.profile.closeClearsLocalsAtPlainYield && frame.blocks.length === 0 && frame.unit.instrs[frame.pc - 1]!.op === Op.YIELD_VALUE) {
+      g.closed = true;
+      this.clearLocals(frame);
+      return;
+    }
     const exit = rt.error('GeneratorExit');
     try {
       const r = this.vm.evalFrame(frame, exit);

@@ -226,8 +226,9 @@ export class TraceEmitter implements TraceSink {
     if (this.atDepth[depth] === f) this.atDepth[depth] = undefined;
     const under = this.atDepth[depth - 1];
     if (under) this.ran.add(under);
-    // Its frame object (a generator's, or any before 3.11) lets go of the locals next.
+    // Its frame object (a generator's, or any before 3.11) or, from 3.11, the generator that embeds it lets go of the locals next.
     if (f.frameObject) this.dirty.add(f.frameObject);
+    if (f.generator) this.dirty.add(f.generator);
     this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
     this.depth = depth - 1;
   }
@@ -253,6 +254,7 @@ export class TraceEmitter implements TraceSink {
   /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
   storeLocal(f: Frame, index: number): void {
     if (f.frameObject) this.dirty.add(f.frameObject);
+    if (f.generator) this.dirty.add(f.generator);
     const slot = f.localsplus[index];
     if (slot instanceof PyCell && index >= f.unit.varnames.length) this.dirty.add(slot);
     const name = this.localNames(f)[index];
@@ -380,6 +382,7 @@ export class TraceEmitter implements TraceSink {
       if (!this.frameDepth.has(f)) continue;
       for (const o of f.stack) this.dirty.add(o);
       if (f.frameObject) this.dirty.add(f.frameObject);
+      if (f.generator) this.dirty.add(f.generator);
     }
     this.ran.clear();
     const top = this.atDepth[this.depth];

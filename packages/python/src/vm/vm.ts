@@ -234,16 +234,32 @@ export class VM {
     return frame;
   }
 
-  /** Drops a finished frame's locals (or hands them to its frame object). */
+  /**
+   * Drops a finished frame's locals, or hands them to its frame object.
+   * Up to 3.10 the frame object is the frame: dropping it frees the locals
+   * unless something else holds it, and then it is tracked
+   * (_PyEval_EvalCode, _PyEval_Vector). From 3.11 the frame is cleared
+   * (_PyFrame_Clear, clear_thread_frame): a frame object held elsewhere
+   * takes it over (take_ownership), with the caller's frame object as `f_back`.
+   */
   releaseFrame(frame: Frame): void {
     const heap = this.rt.heap;
     const fo = frame.frameObject;
     if (fo) {
       fo.lineno = frame.lineno;
-      fo.finished = true;
       frame.frameObject = null;
+      if (this.rt.profile.frameObjectPerCall) {
+        fo.finished = true;
+        heap.decref(fo);
+        if (fo.ob_refcnt > 0 && !fo.gc_tracked) this.rt.track(fo);
+        return;
+      }
+      if (fo.ob_refcnt > 1) {
+        this.ops.takeOwnership(fo, frame, frame.back);
+        heap.decref(fo);
+        return;
+      }
       heap.decref(fo);
-      return;
     }
     for (let i = 0; i < frame.localsplus.length; i++) {
       const o = frame.localsplus[i];
