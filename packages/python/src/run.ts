@@ -194,7 +194,8 @@ export function runProgram(options: RunOptions): RunResult {
     const file = rt.newStr(options.path);
     p.dictSetStr(main.dict, '__file__', file);
     heap.decref(file);
-    const frame = new Frame(made.code, unit, main.dict, ops.builtinsDict, main.dict, [], null, null, 1);
+    // From 3.12 a module's code has fast locals: the variables of its inlined comprehensions.
+    const frame = new Frame(made.code, unit, main.dict, ops.builtinsDict, main.dict, new Array<PyObject | null>(unit.varnames.length).fill(null), null, null, 1);
     // Up to 3.10 PyEval_EvalCode() makes the module's frame object before the first instruction.
     if (profile.frameObjectPerCall) ops.materializeFrame(frame);
     heap.incref(main.dict);

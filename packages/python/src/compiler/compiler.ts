@@ -155,7 +155,7 @@ export function frozensetKey(parts: (string | null)[]): string | null {
 /** Compiles a module to its top-level code unit. */
 export function compileModule(module: ast.Module, filename: string, source: string, options: CompileOptions): CodeUnit {
   const lines = source.split('\n');
-  const { top, scopeOf } = buildSymtable(module, filename, lines);
+  const { top, scopeOf } = buildSymtable(module, filename, lines, options.version[1] >= 12);
   const c = new Compiler(filename, lines, scopeOf, options);
   return c.compileModule(module, top);
 }
@@ -174,6 +174,8 @@ class Unit {
    */
   readonly nullStarts = new Map<number, number>();
   readonly nullCalls = new Set<number>();
+  /** The comprehensions being compiled inline in this unit, innermost last (3.12+). */
+  readonly inlined: Scope[] = [];
   lineno = 1;
   col = 0;
   endLineno = 1;
@@ -335,7 +337,7 @@ class Compiler {
       posonlyargcount: 0,
       kwonlyargcount: 0,
       flags: 0,
-      varnames: [],
+      varnames: u.varnames,
       cellvars: [],
       freevars: [],
       names: u.names,
@@ -357,6 +359,7 @@ class Compiler {
   // ---- names ----
 
   private nameOp(name: string, ctx: ast.ExprContext): void {
+    if (this.u.inlined.length && this.inlinedNameOp(name, ctx)) return;
     const s = this.u.scope;
     const sc = s.lookup(name);
     const mangled = name;
@@ -387,6 +390,30 @@ class Compiler {
       return;
     }
     this.emit(ctx === 'Load' ? Op.LOAD_NAME : ctx === 'Store' ? Op.STORE_NAME : Op.DELETE_NAME, this.addName(mangled));
+  }
+
+  /**
+   * A name inside an inlined comprehension (compiler_nameop() with the
+   * comprehension's symbols laid over ours, push_inlined_comprehension_state()):
+   * its own variables are fast locals of this code, also at module and class
+   * level; a global is LOAD_NAME at module level and LOAD_GLOBAL elsewhere
+   * (class names are not visible). A free name is ours to resolve: false.
+   */
+  private inlinedNameOp(name: string, ctx: ast.ExprContext): boolean {
+    const inl = this.u.inlined;
+    for (let i = inl.length - 1; i >= 0; i--) {
+      const sc = inl[i]!.symbols.get(name);
+      if (sc === 'free') continue;
+      if (sc === 'local') {
+        this.emit(ctx === 'Load' ? Op.LOAD_FAST : ctx === 'Store' ? Op.STORE_FAST : Op.DELETE_FAST, this.varIndex(name));
+        return true;
+      }
+      if (this.u.scope.kind === 'module' && sc !== 'global_explicit') {
+        this.emit(ctx === 'Load' ? Op.LOAD_NAME : ctx === 'Store' ? Op.STORE_NAME : Op.DELETE_NAME, this.addName(name));
+      } else this.emit(ctx === 'Load' ? Op.LOAD_GLOBAL : ctx === 'Store' ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL, this.addName(name));
+      return true;
+    }
+    return false;
   }
 
   // ---- statements ----
@@ -1339,6 +1366,7 @@ class Compiler {
 
   private comprehension(e: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp): void {
     const scope = this.scopeOf.get(e)!;
+    if (scope.inlined) return this.inlineComprehension(e as ast.ListComp | ast.SetComp | ast.DictComp, scope);
     const name = e.type === 'ListComp' ? '<listcomp>' : e.type === 'SetComp' ? '<setcomp>' : e.type === 'DictComp' ? '<dictcomp>' : '<genexpr>';
     const qualname = this.childQualname(name);
     this.enter(scope, qualname);
@@ -1355,12 +1383,60 @@ class Compiler {
     this.emit(Op.CALL, 1);
   }
 
+  /**
+   * A list, set or dict comprehension in the code that uses it (3.12+, PEP
+   * 709; Python/compile.c compiler_comprehension() with
+   * push_inlined_comprehension_state() and pop_inlined_comprehension_state()):
+   * no function and no frame; the outermost iterator stays on the stack, and
+   * the comprehension's variables, fast locals of this code, have their
+   * values saved on the stack before (LOAD_FAST_AND_CLEAR) and put back
+   * after, also when an exception leaves the comprehension.
+   */
+  private inlineComprehension(e: ast.ListComp | ast.SetComp | ast.DictComp, scope: Scope): void {
+    this.expr(e.generators[0]!.iter);
+    this.setLoc(e);
+    this.emit(Op.GET_ITER);
+    // In a class body every name of the comprehension is isolated; elsewhere its own variables.
+    const inClass = this.u.scope.kind === 'class' && this.u.inlined.length === 0;
+    const pushed = inClass ? [...scope.params, ...[...scope.symbols.keys()].filter((n) => !scope.params.includes(n))] : [...scope.symbols].filter(([n, sc]) => sc === 'local' && !scope.params.includes(n)).map(([n]) => n);
+    this.u.inlined.push(scope);
+    for (const n of pushed) this.emit(Op.LOAD_FAST_AND_CLEAR, this.varIndex(n));
+    const cleanup = new Label();
+    if (pushed.length) {
+      this.emit(Op.SWAP, pushed.length + 1);
+      // The handler keeps the stack below the iterator: the saved values, and the collection where the iterator is now.
+      this.emitJump(Op.SETUP_CLEANUP, cleanup);
+    }
+    this.emit(e.type === 'ListComp' ? Op.BUILD_LIST : e.type === 'SetComp' ? Op.BUILD_SET : Op.BUILD_MAP, 0);
+    this.emit(Op.SWAP, 2);
+    this.comprehensionLoop(e, 0);
+    this.u.inlined.pop();
+    if (!pushed.length) return;
+    this.emit(Op.POP_BLOCK);
+    const restore = () => {
+      this.emit(Op.SWAP, pushed.length + 1);
+      for (let i = pushed.length - 1; i >= 0; i--) this.emit(Op.STORE_FAST_MAYBE_NULL, this.varIndex(pushed[i]!));
+    };
+    restore();
+    const end = new Label();
+    this.emitJump(Op.JUMP, end);
+    this.bind(cleanup);
+    // The exception on top of the collection: drop the collection, put the saved values back, re-raise.
+    this.emit(Op.SWAP, 2);
+    this.emit(Op.POP_TOP);
+    restore();
+    this.emit(Op.RERAISE);
+    this.bind(end);
+  }
+
   private comprehensionLoop(e: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp, i: number): void {
     const g = e.generators[i]!;
     const top = new Label();
     const end = new Label();
-    if (i === 0) this.emit(Op.LOAD_FAST, 0);
-    else {
+    // The outermost iterator: the `.0` argument, or (inlined) already on the stack.
+    if (i === 0) {
+      if (!this.scopeOf.get(e)!.inlined) this.emit(Op.LOAD_FAST, 0);
+    } else {
       this.expr(g.iter);
       this.emit(Op.GET_ITER);
     }

@@ -96,6 +96,15 @@ export const enum Op {
   BUILD_SET_UNPACK,
   BUILD_TUPLE_UNPACK_WITH_CALL,
   BUILD_MAP_UNPACK_WITH_CALL,
+  // 3.12+: a list, set or dict comprehension inlined in the code that uses it (PEP 709).
+  /** Pushes a fast local and unbinds it (the unbound marker when it has no value). */
+  LOAD_FAST_AND_CLEAR,
+  /** STORE_FAST that unbinds the local when the value is the unbound marker. */
+  STORE_FAST_MAYBE_NULL,
+  /** Swaps the top of the stack with the `arg`-th item (1-based). */
+  SWAP,
+  /** SETUP_FINALLY of a cleanup handler, which takes no `exc_info` slot (no PUSH_EXC_INFO). */
+  SETUP_CLEANUP,
 }
 
 /** `MAKE_FUNCTION` flags, as CPython's. */

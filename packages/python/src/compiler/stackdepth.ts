@@ -87,6 +87,7 @@ function jumpEffect(ins: Instr): number | null {
     case Op.JUMP_IF_NOT_EXC_MATCH:
       return -1;
     case Op.SETUP_FINALLY:
+    case Op.SETUP_CLEANUP:
     case Op.SETUP_WITH:
       // The handler finds the exception on the stack (for `with`, above the
       // __exit__ that replaced the context manager).
@@ -115,6 +116,8 @@ function effect(ins: Instr, next: Instr | undefined, minor: number): number {
     case Op.YIELD_VALUE:
     case Op.GET_YIELD_FROM_ITER:
     case Op.SETUP_FINALLY:
+    case Op.SETUP_CLEANUP:
+    case Op.SWAP:
     case Op.POP_BLOCK:
     case Op.POP_EXCEPT:
     case Op.SETUP_ANNOTATIONS:
@@ -128,6 +131,7 @@ function effect(ins: Instr, next: Instr | undefined, minor: number): number {
     case Op.LOAD_NAME:
     case Op.LOAD_GLOBAL:
     case Op.LOAD_FAST:
+    case Op.LOAD_FAST_AND_CLEAR:
     case Op.LOAD_DEREF:
     case Op.LOAD_CLASSDEREF:
     case Op.LOAD_CLOSURE:
@@ -145,6 +149,7 @@ function effect(ins: Instr, next: Instr | undefined, minor: number): number {
     case Op.STORE_NAME:
     case Op.STORE_GLOBAL:
     case Op.STORE_FAST:
+    case Op.STORE_FAST_MAYBE_NULL:
     case Op.STORE_DEREF:
     case Op.DELETE_ATTR:
     case Op.BINARY_OP:

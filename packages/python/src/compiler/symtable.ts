@@ -32,6 +32,10 @@ export class Scope {
   needsClassCell = false;
   /** A function of a class body that uses `super()`/`__class__`. */
   usesClassCell = false;
+  /** A list, set or dict comprehension compiled into the code that uses it (3.12+, PEP 709). */
+  inlined = false;
+  /** The free names of this block's children that its enclosing functions must keep in cells (see `resolve`). */
+  childCellDemand: ReadonlySet<string> = new Set();
   constructor(
     readonly kind: ScopeKind,
     readonly name: string,
@@ -48,7 +52,7 @@ export class Scope {
 type Node = ast.stmt | ast.expr;
 
 /** Builds and resolves the symbol table of a module. */
-export function buildSymtable(module: ast.Module, filename: string, sourceLines: string[]): { top: Scope; scopeOf: Map<object, Scope> } {
+export function buildSymtable(module: ast.Module, filename: string, sourceLines: string[], inlineComprehensions = false): { top: Scope; scopeOf: Map<object, Scope> } {
   const scopeOf = new Map<object, Scope>();
   const top = new Scope('module', 'top', module, null);
   scopeOf.set(module, top);
@@ -254,7 +258,7 @@ export function buildSymtable(module: ast.Module, filename: string, sourceLines:
   }
 
   for (const st of module.body) visitStmt(st, top);
-  resolve(top, new Set(), error);
+  resolve(top, new Set(), error, inlineComprehensions);
   return { top, scopeOf };
 }
 
@@ -263,7 +267,7 @@ export function buildSymtable(module: ast.Module, filename: string, sourceLines:
  * bound by enclosing function scopes (`bound`), and returns the free names
  * the block needs from outside.
  */
-function resolve(scope: Scope, enclosing: Set<string>, error: (msg: string, node: ast.Located) => never): Set<string> {
+function resolve(scope: Scope, enclosing: Set<string>, error: (msg: string, node: ast.Located) => never, inlineComprehensions: boolean): Set<string> {
   const isFunc = scope.kind === 'function';
   for (const n of scope.nonlocals) {
     if (!enclosing.has(n) && !scope.bound.has(n)) {
@@ -281,10 +285,18 @@ function resolve(scope: Scope, enclosing: Set<string>, error: (msg: string, node
   if (scope.kind === 'class') childEnclosing.add('__class__');
 
   const freeFromChildren = new Set<string>();
+  const cellDemand = new Set<string>();
   for (const child of scope.children) {
-    for (const f of resolve(child, childEnclosing, error)) freeFromChildren.add(f);
+    const childFree = resolve(child, childEnclosing, error, inlineComprehensions);
+    for (const f of childFree) freeFromChildren.add(f);
     if (child.usesClassCell && scope.kind === 'class') scope.needsClassCell = true;
+    // A child function needs a cell for each of its free names; an inlined
+    // comprehension only for those its own nested functions need, as what it
+    // uses itself it reads from our frame.
+    child.inlined = inlineComprehensions && canInline(child, scope);
+    for (const f of child.inlined ? child.childCellDemand : childFree) if (childFree.has(f)) cellDemand.add(f);
   }
+  scope.childCellDemand = cellDemand;
 
   const free = new Set<string>();
   const setSym = (n: string, s: NameScope) => scope.symbols.set(n, s);
@@ -323,7 +335,8 @@ function resolve(scope: Scope, enclosing: Set<string>, error: (msg: string, node
     }
     const s = scope.symbols.get(n);
     if (isFunc && s === 'local') {
-      setSym(n, 'cell');
+      // An inlined comprehension reads our locals as they are (symtable.c inline_comprehension()).
+      if (cellDemand.has(n)) setSym(n, 'cell');
       continue;
     }
     if (s === 'cell' || s === 'global_explicit') continue;
@@ -348,6 +361,27 @@ function resolve(scope: Scope, enclosing: Set<string>, error: (msg: string, node
   for (const f of frees) if (!scope.freevars.includes(f)) scope.freevars.push(f);
   scope.freevars.sort();
   return free;
+}
+
+const COMPREHENSIONS = ['listcomp', 'setcomp', 'dictcomp'];
+
+/** Whether `scope` is a list, set or dict comprehension (not a generator expression). */
+function canInlineKind(scope: Scope): boolean {
+  return scope.kind === 'function' && COMPREHENSIONS.includes(scope.name) && scope.params[0] === '.0';
+}
+
+/**
+ * Mirrors the choice of Python/symtable.c analyze_child_block() (3.12+): every
+ * list, set and dict comprehension is inlined (PEP 709). NON-SPEC: pymem
+ * keeps the function when the comprehension has a cell (a variable of its own
+ * captured by a nested function), or sits in a class body and uses a free
+ * variable of an enclosing function; CPython inlines those too, with
+ * MAKE_CELL and LOAD_FROM_DICT_OR_DEREF.
+ */
+function canInline(child: Scope, parent: Scope): boolean {
+  if (!canInlineKind(child) || child.cellvars.length) return false;
+  if (parent.kind === 'class' && [...child.symbols.values()].includes('free')) return false;
+  return true;
 }
 
 /** Calls `onExpr`/`onStmt` for the direct children of a node (generic traversal). */

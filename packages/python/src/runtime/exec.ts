@@ -43,7 +43,8 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
   const vm = ops.vm;
   heap.incref(globals);
   heap.incref(locals);
-  const frame = new Frame(made.code, unit, globals, builtinsOf(rt, ops, globals), locals, [], null, vm.current, vm.depth + 1);
+  // From 3.12 module code has fast locals: the variables of its inlined comprehensions.
+  const frame = new Frame(made.code, unit, globals, builtinsOf(rt, ops, globals), locals, new Array<PyObject | null>(unit.varnames.length).fill(null), null, vm.current, vm.depth + 1);
   // Up to 3.10 PyEval_EvalCode() runs the code in a frame object.
   if (rt.profile.frameObjectPerCall) ops.materializeFrame(frame);
   try {

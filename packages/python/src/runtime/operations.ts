@@ -27,6 +27,7 @@ import {
   PyFrame,
   PyTraceback,
   PyGenerator,
+  PySingleton,
   PyWeakref,
   TPFLAGS,
   numbers,
@@ -55,6 +56,12 @@ export class Operations {
   vm!: VM;
   /** The NULL pushed by `LOAD_METHOD` when it found no unbound method. */
   readonly NULL: PyObject;
+  /**
+   * NON-SPEC: what LOAD_FAST_AND_CLEAR pushes for an unbound local, where
+   * CPython pushes NULL: an immortal marker that is no heap object (never
+   * allocated, counted or freed).
+   */
+  readonly UNBOUND: PyObject;
   builtinsDict!: PyDict;
   buildClass!: PyObject;
   readonly modules = new Map<string, PyModule>();
@@ -68,6 +75,8 @@ export class Operations {
     readonly p: ObjectProtocol,
   ) {
     this.NULL = rt.None;
+    this.UNBOUND = new PySingleton(rt.t.NoneType!, 'NULL');
+    this.UNBOUND.immortal = true;
   }
 
   // ------------------------------------------------------------------ attributes

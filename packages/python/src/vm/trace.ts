@@ -380,7 +380,8 @@ export class TraceEmitter implements TraceSink {
     // A frame object refers to its value stack.
     for (const f of this.ran) {
       if (!this.frameDepth.has(f)) continue;
-      for (const o of f.stack) this.dirty.add(o);
+      // (The unbound marker of LOAD_FAST_AND_CLEAR is no heap object: no address.)
+      for (const o of f.stack) if (o.addr) this.dirty.add(o);
       if (f.frameObject) this.dirty.add(f.frameObject);
       if (f.generator) this.dirty.add(f.generator);
     }

@@ -119,9 +119,11 @@ export class VM {
   /** Runs a class body with `ns` as its namespace (`__build_class__`); returns the `__classcell__` or None. */
   runClassBody(body: PyFunction, ns: PyDict): PyObject {
     const co = body.code.co;
-    const localsplus = nulls(co.co_cellvars.length + co.co_freevars.length);
-    for (let i = 0; i < co.co_cellvars.length; i++) localsplus[i] = this.ops.newCell(null);
-    if (body.closure) body.closure.items.forEach((c, i) => (localsplus[co.co_cellvars.length + i] = this.rt.heap.newref(c)));
+    // Fast locals first: from 3.12 a class body has some, the variables of its inlined comprehensions.
+    const nlocals = co.co_varnames.length;
+    const localsplus = nulls(nlocals + co.co_cellvars.length + co.co_freevars.length);
+    for (let i = 0; i < co.co_cellvars.length; i++) localsplus[nlocals + i] = this.ops.newCell(null);
+    if (body.closure) body.closure.items.forEach((c, i) => (localsplus[nlocals + co.co_cellvars.length + i] = this.rt.heap.newref(c)));
     const frame = new Frame(body.code, co.co_code as CodeUnit, body.globals, this.ops.builtinsDict, ns, localsplus, body, this.current, this.depth + 1);
     this.rt.heap.incref(ns);
     // Up to 3.10 a class body runs in a frame object, as a function's does (PyEval_EvalCodeEx()).
@@ -398,6 +400,29 @@ export class VM {
                 f.localsplus[ins.arg] = stack.pop()!;
                 if (this.tracer) this.tracer.storeLocal(f, ins.arg);
                 if (old) heap.decref(old);
+                break;
+              }
+              case Op.LOAD_FAST_AND_CLEAR: {
+                // The local's reference moves to the stack.
+                const v = f.localsplus[ins.arg];
+                f.localsplus[ins.arg] = null;
+                if (this.tracer && v) this.tracer.storeLocal(f, ins.arg);
+                stack.push(v ?? ops.UNBOUND);
+                break;
+              }
+              case Op.STORE_FAST_MAYBE_NULL: {
+                const v = stack.pop()!;
+                const old = f.localsplus[ins.arg];
+                f.localsplus[ins.arg] = v === ops.UNBOUND ? null : v;
+                if (this.tracer) this.tracer.storeLocal(f, ins.arg);
+                if (old) heap.decref(old);
+                break;
+              }
+              case Op.SWAP: {
+                const top = stack.length - 1;
+                const other = stack[top - ins.arg + 1]!;
+                stack[top - ins.arg + 1] = stack[top]!;
+                stack[top] = other;
                 break;
               }
               case Op.DELETE_FAST: {
@@ -901,6 +926,7 @@ export class VM {
               case Op.RAISE_VARARGS:
                 throw ops.raise(f, ins.arg === 0 ? null : ins.arg === 2 ? popN(stack, 2) : [stack.pop()!]);
               case Op.SETUP_FINALLY:
+              case Op.SETUP_CLEANUP:
                 f.blocks.push({ kind: 'setup', handler: ins.arg, level: stack.length });
                 break;
               case Op.SETUP_WITH: {
