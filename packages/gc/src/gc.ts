@@ -225,11 +225,27 @@ export class GCState implements GCHooks {
 
   /** Mirrors collect_with_callback() (3.6–3.12; 3.13 invokes the callbacks inside gc_collect_main()). */
   collect_with_callback(generation: number, reason: GCReason): number {
-    const callbacks = !(reason === 'shutdown' && this.profile.shutdownSkipsCallbacks);
-    if (callbacks) this.hooks.invokeCallbacks('start', { generation, collected: 0, uncollectable: 0 });
+    this.hooks.invokeCallbacks('start', { generation, collected: 0, uncollectable: 0 });
     const r = collect(this, generation, reason);
-    if (callbacks) this.hooks.invokeCallbacks('stop', { generation, collected: r.collected, uncollectable: r.uncollectable });
+    this.hooks.invokeCallbacks('stop', { generation, collected: r.collected, uncollectable: r.uncollectable });
     return r.collected + r.uncollectable;
+  }
+
+  /**
+   * Mirrors _PyGC_CollectNoFail(), finalize_modules()'s collection once the modules
+   * are gone from sys.modules: a full collection whether or not gc is enabled, that
+   * invokes no `gc.callbacks` (3.6–3.12 call collect() directly; 3.13 skips them for
+   * the reason "shutdown").
+   */
+  collectNoFail(): number {
+    if (this.collecting) return 0;
+    this.collecting = true;
+    try {
+      const r = collect(this, NUM_GENERATIONS - 1, 'shutdown');
+      return r.collected + r.uncollectable;
+    } finally {
+      this.collecting = false;
+    }
   }
 
   // ---- the gc module -------------------------------------------------------

@@ -47,8 +47,6 @@ export interface GCProfile {
   readonly getObjectsTakesGeneration: boolean;
   /** 3.9+: `gc.is_finalized()`. */
   readonly hasIsFinalized: boolean;
-  /** 3.13: collections with reason "shutdown" invoke no `gc.callbacks` (read in Python/gc.c; not checked). */
-  readonly shutdownSkipsCallbacks: boolean;
 }
 
 /** Derives the collector's profile from a version profile. */
@@ -69,6 +67,5 @@ export function gcProfileFor(profile: VersionProfile): GCProfile {
     untrackTuplesInMoveUnreachable: !atLeast(8),
     getObjectsTakesGeneration: atLeast(8),
     hasIsFinalized: atLeast(9),
-    shutdownSkipsCallbacks: atLeast(13),
   };
 }

@@ -4,6 +4,8 @@
  * never on a version number compared inline (STYLE.md §3).
  */
 
+import { STATIC_STRINGS_313 } from './static-strings-3.13';
+
 /** The CPython versions pymem models. */
 export type VersionName = '3.6' | '3.7' | '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13';
 
@@ -173,9 +175,42 @@ export interface VersionProfile {
    * everything immortal; before 3.12 nothing is immortal.
    */
   readonly constantsInternedMortal: boolean;
+  /**
+   * 3.10/3.11: PyObject_GetAttr() normalizes an AttributeError at once to record its
+   * name and object (set_attribute_error_context()), so module_getattro()'s read of
+   * `__spec__._initializing` for a missing module attribute makes and clears one.
+   */
+  readonly moduleGetattrNormalizesSpecError: boolean;
+  /**
+   * Up to 3.10 deleting a missing attribute from an object with a `__dict__`
+   * (_PyObject_GenericSetAttrWithDict() with no value) makes the instance's dict if
+   * it has none yet (_PyObjectDict_SetItem()), and turns PyDict_DelItem()'s KeyError
+   * into `AttributeError(name)`; from 3.11 the message names the object's type.
+   */
+  readonly delMissingAttrFromDictSaysName: boolean;
+  /** 3.13+: setting or deleting an attribute of an object without `__dict__` says so ("… and no __dict__ for setting new attributes"). */
+  readonly setattrNoDictMessage: boolean;
+  /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
+  readonly mappingKeysAsList: boolean;
+  /**
+   * Up to 3.7 C code calling a bound method object with arguments
+   * (PyObject_CallFunctionObjArgs() → _PyObject_FastCallDict()) packs them into a
+   * tuple for its tp_call; 3.8's vectorcall passes the stack.
+   */
+  readonly cCallOfMethodPacksArguments: boolean;
+  /**
+   * The strings a program finds interned immortal when it starts, where constants
+   * are interned mortal (3.13): the static `_Py_ID`/`_Py_STR` identifiers and what
+   * start-up interned immortal. A constant or `sys.intern()` result equal to one is
+   * that immortal string. Empty elsewhere (3.12 interns everything immortal; before,
+   * nothing is). Extracted from the interpreter by tooling/scripts/extract-static-strings.py.
+   */
+  readonly startupImmortalStrings: ReadonlySet<string>;
 }
 
 const KIB = 1024;
+const STATIC_STRINGS_313_SET: ReadonlySet<string> = new Set(STATIC_STRINGS_313);
+const NO_STRINGS: ReadonlySet<string> = new Set();
 
 function profile(minor: number, micro: number): VersionProfile {
   const atLeast = (m: number) => minor >= m;
@@ -223,6 +258,12 @@ function profile(minor: number, micro: number): VersionProfile {
     closeRunsUnstartedGenerator: !atLeast(12),
     closeClearsLocalsAtPlainYield: atLeast(13),
     constantsInternedMortal: atLeast(13),
+    moduleGetattrNormalizesSpecError: minor === 10 || minor === 11,
+    delMissingAttrFromDictSaysName: !atLeast(11),
+    setattrNoDictMessage: atLeast(13),
+    mappingKeysAsList: atLeast(7),
+    cCallOfMethodPacksArguments: !atLeast(8),
+    startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,
   };
 }
 

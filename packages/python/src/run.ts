@@ -241,11 +241,17 @@ export function runProgram(options: RunOptions): RunResult {
 }
 
 /**
- * The part of Py_FinalizeEx a program can observe: `finalize_modules` runs
- * a collection (`_PyGC_CollectNoFail`, whether or not gc is enabled), then
- * `_PyModule_ClearDict` empties `__main__` — first the names that start with
- * one underscore, then the rest, `__builtins__` last — so the `__del__` of
- * objects still bound to globals runs, in that order.
+ * The part of Py_FinalizeEx a program can observe (3.6–3.13, measured against the
+ * interpreters): a full collection if gc is enabled (_PyGC_CollectIfEnabled(),
+ * with `gc.callbacks`); then finalize_modules() drops the modules from sys.modules
+ * — the `__main__` module goes away, and its dict with it unless a cycle holds it
+ * (every function's `__globals__`, so nearly always) —; a collection whether or not
+ * gc is enabled and without callbacks (_PyGC_CollectNoFail()) reclaims that dict
+ * with whatever only it held: their `__del__` run in the collector's order, and a
+ * weakref that is itself in that garbage calls no callback (handle_weakrefs());
+ * last, a module still alive is emptied by _PyModule_ClearDict() — first the names
+ * that start with one underscore, then the rest, `__builtins__` kept. pymem drops
+ * only `__main__`: its own modules hold nothing of the program.
  */
 function finalizeMain(
   rt: Runtime,
@@ -255,14 +261,26 @@ function finalizeMain(
   unraisable: (e: unknown, where: PyObject) => void,
   tracer: TraceEmitter | null,
 ): void {
-  try {
-    gc.collect(2, 'shutdown');
-  } catch (e) {
-    unraisable(e, rt.None);
-  }
+  const collect = (run: () => number) => {
+    try {
+      run();
+    } catch (e) {
+      unraisable(e, rt.None);
+    }
+  };
+  if (gc.enabled) collect(() => gc.collect(2, 'manual'));
   const main = ops.modules.get('__main__');
   if (!main) return;
+  ops.modules.delete('__main__');
   const d = main.dict;
+  // finalize_modules_clear_weaklist() empties the modules its weak references still
+  // find alive: hold the module weakly, as they do.
+  collect(() => {
+    rt.heap.decref(main);
+    return 0;
+  });
+  collect(() => gc.collectNoFail());
+  if (main.freed) return;
   const clear = (pick: (name: string) => boolean) => {
     for (const e of d.entries.slice()) {
       if (!(e.key instanceof PyStr) || e.value === null || e.value === rt.None) continue;

@@ -21,6 +21,7 @@ import {
   PyException,
   PyCell,
   PyGenerator,
+  PyMethod,
   TPFLAGS,
   numbers,
   sizes,
@@ -36,6 +37,9 @@ import { withCallingConvention } from './calling';
 import { runString } from './exec';
 
 type Kw = Map<string, PyObject> | null;
+
+/** str methods newer than 3.6, by the minor version that added them. */
+const STR_METHOD_SINCE = { isascii: 7, removeprefix: 9 } as const;
 
 export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations): PyDict {
   const heap = rt.heap;
@@ -247,15 +251,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     arity('getattr', args, 2, 3);
     const name = args[1]!;
     if (!(name instanceof PyStr)) throw rt.error('TypeError', "attribute name must be string");
-    try {
-      return ops.getAttr(args[0]!, name.value);
-    } catch (e) {
-      if (args.length === 3 && e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
-        heap.decref(e.exc);
-        return heap.newref(args[2]!);
-      }
-      throw e;
-    }
+    if (args.length === 2) return ops.getAttr(args[0]!, name.value);
+    // builtin_getattr() with a default: _PyObject_LookupAttr(), no AttributeError made.
+    return ops.lookupAttr(args[0]!, name.value) ?? heap.newref(args[2]!);
   });
   def('setattr', (_rt, args) => {
     arity('setattr', args, 3);
@@ -267,16 +265,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.newref(rt.None);
   });
   def('hasattr', (_rt, args) => {
-    try {
-      heap.decref(ops.getAttr(args[0]!, (args[1] as PyStr).value));
-      return rt.newBool(true);
-    } catch (e) {
-      if (e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
-        heap.decref(e.exc);
-        return rt.newBool(false);
-      }
-      throw e;
-    }
+    // builtin_hasattr_impl(): _PyObject_LookupAttr().
+    const v = ops.lookupAttr(args[0]!, (args[1] as PyStr).value);
+    if (v) heap.decref(v);
+    return rt.newBool(v !== null);
   });
   def('vars', (_rt, args) => {
     if (args.length === 0) throw rt.error('NotImplementedError', 'pymem does not support vars() without an argument yet');
@@ -342,19 +334,19 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return l;
   });
-  def('round', (_rt, args) => {
-    const x = args[0]!;
-    const nd = args[1] && args[1] !== rt.None ? int(args[1]) : null;
+  def('round', (_rt, args, kw) => {
+    // builtin_round_impl(): `number.__round__` looked up and bound
+    // (_PyObject_LookupSpecial()), then called with ndigits if given.
+    const x = args[0] ?? kw?.get('number');
+    if (!x) throw rt.error('TypeError', "round() missing required argument 'number' (pos 1)");
+    const nd = args[1] ?? kw?.get('ndigits') ?? rt.None;
+    const m = ops.lookupSpecial(x, '__round__');
+    if (!m) throw rt.error('TypeError', `type ${x.ob_type.tp_name} doesn't define __round__ method`);
     try {
-      if (x instanceof PyInt) return nd === null ? rt.newInt(x.value) : rt.newInt(numbers.intRound(x.value, nd));
-      if (x instanceof PyFloat) return nd === null ? rt.newInt(numbers.floatRoundToInt(x.value)) : rt.newFloat(numbers.floatRound(x.value, Number(nd)));
-    } catch (e) {
-      if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
-      throw e;
+      return p.call(m, nd === rt.None ? [] : [nd], null);
+    } finally {
+      heap.decref(m);
     }
-    const m = p.special(x, '__round__');
-    if (m) return p.callSpecial(m, x, args.slice(1));
-    throw rt.error('TypeError', `type ${x.ob_type.tp_name} doesn't define __round__ method`);
   });
   def('divmod', (_rt, args) => {
     const q = ops.binaryOp(args[0]!, args[1]!, 'FloorDiv', false);
@@ -443,30 +435,29 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return dd;
   });
   def('dir', (_rt, args) => {
-    const names = new Set<string>();
-    const addKeys = (dd: PyDict | null) => {
-      if (dd) for (const e of dictItems(dd)) if (e.key instanceof PyStr) names.add(e.key.value);
-    };
     if (args.length === 0) {
+      const names = new Set<string>();
       const f = ops.vm.current!;
-      if (f.locals) addKeys(f.locals);
-      else f.unit.varnames.forEach((n, i) => f.localsplus[i] && names.add(n));
-    } else {
-      const o = args[0]!;
-      if (o instanceof PyModule) addKeys(o.dict);
-      else {
-        if (o instanceof PyInstance) {
-          if (o.values) for (let i = 0; i < o.values.size; i++) names.add(o.values.nameAt(i));
-          addKeys(o.dict);
-        }
-        const type = o instanceof PyTypeObject ? o : o.ob_type;
-        for (const b of type.mroCache) {
-          addKeys(b.tp_dict);
-          for (const k of ops.methods.get(b)?.keys() ?? []) names.add(k);
-        }
-      }
+      if (f.locals) {
+        for (const e of dictItems(f.locals)) if (e.key instanceof PyStr) names.add(e.key.value);
+      } else f.unit.varnames.forEach((n, i) => f.localsplus[i] && names.add(n));
+      return rt.newList([...names].sort().map(str));
     }
-    return rt.newList([...names].sort().map(str));
+    // _dir_object(): the bound `__dir__` of the object, its result made a new list
+    // (PySequence_List()) and sorted.
+    const o = args[0]!;
+    const dirfunc = ops.lookupSpecial(o, '__dir__')!;
+    let result: PyObject;
+    try {
+      result = p.call(dirfunc, [], null);
+    } finally {
+      heap.decref(dirfunc);
+    }
+    const sorted = rt.newList(ops.collect(result));
+    heap.decref(result);
+    // PyList_Sort(): in place, nothing allocated.
+    sorted.items.sort((x, y) => ((x as PyStr).value < (y as PyStr).value ? -1 : (x as PyStr).value > (y as PyStr).value ? 1 : 0));
+    return sorted;
   });
   def('input', () => {
     throw rt.error('EOFError', 'EOF when reading a line');
@@ -1183,12 +1174,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     dictClear(rt, self<PyDict>(a));
     return heap.newref(rt.None);
   });
-  m(t.dict!, 'copy', (_rt, a) => {
-    const src = self<PyDict>(a);
-    const dd = dictNewCopy(rt, src);
-    for (const e of [...dictItems(src)]) dictSetItem(rt, p, dd, e.key, e.value);
-    return dd;
-  });
+  m(t.dict!, 'copy', (_rt, a) => dictCopy(self<PyDict>(a)));
   // set
   m(t.set!, 'add', (_rt, a) => {
     ops.setAdd(self<PySet>(a), a[1]!);
@@ -1238,6 +1224,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   }
   // str
   const sv = (a: PyObject[]) => (a[0] as PyStr).value;
+  /** Cased characters (Lu, Ll, Lt), as _PyUnicode_IsCased() reads them for title(). */
+  const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
   m(t.str!, 'join', (_rt, a) => {
     const items = ops.collect(a[1]!);
     try {
@@ -1254,20 +1242,118 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'upper', (_rt, a) => str(sv(a).toUpperCase()));
   m(t.str!, 'lower', (_rt, a) => str(sv(a).toLowerCase()));
   const same = (a: PyObject[], v: string) => rt.strResult(a[0] as PyStr, v);
+  /** PyDict_Copy(). */
+  const dictCopy = (src: PyDict): PyDict => {
+    const dd = dictNewCopy(rt, src);
+    for (const e of [...dictItems(src)]) dictSetItem(rt, p, dd, e.key, e.value);
+    return dd;
+  };
+  /** PyDict_Keys(): a new list of the keys. */
+  const dictKeysList = (d: PyDict): PyObject => rt.newList([...dictItems(d)].map((e) => heap.newref(e.key)));
+  /**
+   * Mirrors Objects/typeobject.c merge_class_dict(): the class's `__dict__` (a new
+   * mappingproxy) merged into `dict` by PyDict_Update() — the generic merge of a
+   * non-dict, through its `keys()` — then each of `__bases__` in turn. pymem's
+   * built-in types keep their methods outside their namespace, so those names are
+   * added as the merge would.
+   */
+  const mergeClassDict = (dict: PyDict, cls: PyObject): void => {
+    const classDict = ops.lookupAttr(cls, '__dict__');
+    if (classDict) {
+      try {
+        if (classDict !== rt.None) ops.dictUpdate(dict, classDict);
+      } finally {
+        heap.decref(classDict);
+      }
+    }
+    if (cls instanceof PyTypeObject) {
+      for (const name of ops.methods.get(cls)?.keys() ?? []) {
+        const k = rt.internString(name);
+        if (!dictGetItem(p, dict, k)) dictSetItem(rt, p, dict, k, rt.None);
+        heap.decref(k);
+      }
+    }
+    const bases = ops.lookupAttr(cls, '__bases__');
+    if (!bases) return;
+    try {
+      if (bases instanceof PyTuple) for (const base of bases.items) mergeClassDict(dict, base);
+    } finally {
+      heap.decref(bases);
+    }
+  };
+  /** ADJUST_INDICES of Objects/stringlib: the optional start/end of find() and its kin, as slice bounds. */
+  const adjustIndices = (a: PyObject[], len: number): [number, number] => {
+    let start = a[2] && a[2] !== rt.None ? Number(int(a[2])) : 0;
+    let end = a[3] && a[3] !== rt.None ? Number(int(a[3])) : len;
+    if (end > len) end = len;
+    else if (end < 0) end = Math.max(0, end + len);
+    if (start < 0) start = Math.max(0, start + len);
+    return [start, end];
+  };
+  /** any_find_slice(): the index of sub in s[start:end] (the last one `fromRight`), or -1. */
+  const findSlice = (a: PyObject[], fromRight: boolean): number => {
+    const s = sv(a);
+    const sub = (a[1] as PyStr).value;
+    const [start, end] = adjustIndices(a, s.length);
+    if (end - start < sub.length) return -1;
+    const seg = s.slice(start, end);
+    const i = fromRight ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+    return i < 0 ? -1 : i + start;
+  };
+  /** replace(): at most `count` (all when negative) occurrences; an empty `old` matches around every character. */
+  const replaceStr = (s: string, old: string, nw: string, count: number): string => {
+    const limit = count < 0 ? Infinity : count;
+    let n = 0;
+    if (old === '') {
+      let out = '';
+      const chars = [...s];
+      for (let i = 0; i <= chars.length; i++) {
+        if (n < limit) {
+          out += nw;
+          n++;
+        }
+        if (i < chars.length) out += chars[i];
+      }
+      return out;
+    }
+    let out = '';
+    let i = 0;
+    for (let j = s.indexOf(old); j >= 0 && n < limit; j = s.indexOf(old, i), n++) {
+      out += s.slice(i, j) + nw;
+      i = j + old.length;
+    }
+    return out + s.slice(i);
+  };
   m(t.str!, 'strip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
   m(t.str!, 'lstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
   m(t.str!, 'rstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
-  m(t.str!, 'replace', (_rt, a) => same(a, sv(a).split((a[1] as PyStr).value).join((a[2] as PyStr).value)));
+  m(t.str!, 'replace', (_rt, a) => same(a, replaceStr(sv(a), (a[1] as PyStr).value, (a[2] as PyStr).value, a[3] ? Number(int(a[3])) : -1)));
   m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
   m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
-  m(t.str!, 'find', (_rt, a) => rt.newInt(sv(a).indexOf((a[1] as PyStr).value)));
-  m(t.str!, 'count', (_rt, a) => rt.newInt(sv(a).split((a[1] as PyStr).value).length - 1));
+  m(t.str!, 'find', (_rt, a) => rt.newInt(findSlice(a, false)));
+  m(t.str!, 'count', (_rt, a) => {
+    // unicode_count_impl(): 0 when the sub does not fit the range; an empty sub counts len + 1.
+    const [start, end] = adjustIndices(a, sv(a).length);
+    const sub = (a[1] as PyStr).value;
+    if (end - start < sub.length) return rt.newInt(0);
+    const seg = sv(a).slice(start, end);
+    return rt.newInt(sub === '' ? seg.length + 1 : seg.split(sub).length - 1);
+  });
   m(t.str!, 'isidentifier', (_rt, a) => rt.newBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(sv(a))));
   m(t.str!, 'isdigit', (_rt, a) => rt.newBool(/^\p{Nd}+$/u.test(sv(a))));
   m(t.str!, 'isalpha', (_rt, a) => rt.newBool(/^\p{L}+$/u.test(sv(a))));
   m(t.str!, 'format', (_rt, a, kw) => str(strFormat(sv(a), a.slice(1), kw)));
   m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
-  m(t.str!, 'title', (_rt, a) => str(sv(a).replace(/\b\w/g, (c) => c.toUpperCase())));
+  m(t.str!, 'title', (_rt, a) => {
+    // do_title(): a cased character after a cased one is lowered, any other is title-cased.
+    let previousIsCased = false;
+    let out = '';
+    for (const c of sv(a)) {
+      out += previousIsCased ? c.toLowerCase() : c.toUpperCase();
+      previousIsCased = CASED.test(c);
+    }
+    return str(out);
+  });
   m(t.str!, 'capitalize', (_rt, a) => str(sv(a).charAt(0).toUpperCase() + sv(a).slice(1).toLowerCase()));
   m(t.str!, 'center', (_rt, a) => {
     const s = sv(a);
@@ -1275,14 +1361,15 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const fill = a[2] ? (a[2] as PyStr).value : ' ';
     const total = Math.max(0, w - s.length);
     const left = Math.floor(total / 2) + (total & w & 1);
-    return str(fill.repeat(left) + s + fill.repeat(total - left));
+    // pad(): a str at least `width` long is returned itself (unicode_result_unchanged()), as by ljust/rjust/zfill.
+    return same(a, fill.repeat(left) + s + fill.repeat(total - left));
   });
-  m(t.str!, 'ljust', (_rt, a) => str(sv(a).padEnd(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
-  m(t.str!, 'rjust', (_rt, a) => str(sv(a).padStart(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
+  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
+  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
   m(t.str!, 'zfill', (_rt, a) => {
     const s = sv(a);
     const w = Number(int(a[1]!));
-    if (s.length >= w) return str(s);
+    if (s.length >= w) return same(a, s);
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   });
@@ -1292,6 +1379,70 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newInt((v < 0n ? -v : v).toString(2).replace(/^0$/, '').length);
   });
   m(t.float!, 'is_integer', (_rt, a) => rt.newBool(Number.isInteger((a[0] as PyFloat).value)));
+  const numberResult = (f: () => PyObject): PyObject => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
+      throw e;
+    }
+  };
+  // int___round___impl(): without ndigits (or None) the int itself.
+  m(t.int!, '__round__', (_rt, a) => {
+    const x = a[0] as PyInt;
+    if (!a[1] || a[1] === rt.None) return x.ob_type === t.int ? heap.newref(x) : rt.newInt(x.value);
+    return numberResult(() => rt.newInt(numbers.intRound(x.value, int(a[1]!))));
+  });
+  m(t.float!, '__round__', (_rt, a) => {
+    const x = (a[0] as PyFloat).value;
+    if (!a[1] || a[1] === rt.None) return numberResult(() => rt.newInt(numbers.floatRoundToInt(x)));
+    return numberResult(() => rt.newFloat(numbers.floatRound(x, Number(int(a[1]!)))));
+  });
+  // The __format__ methods PyObject_Format() binds: object___format___impl() takes only
+  // an empty spec; str, int and float format by the mini-language.
+  m(t.object!, '__format__', (_rt, a) => {
+    const spec = (a[1] as PyStr).value;
+    if (spec !== '') throw rt.error('TypeError', `unsupported format string passed to ${a[0]!.ob_type.tp_name}.__format__`);
+    return str(p.str(a[0]!));
+  });
+  // object___dir___impl(): a copy of the instance's `__dict__` (a new dict without
+  // one) merged with its class's namespaces, as a list of keys.
+  m(t.object!, '__dir__', (_rt, a) => {
+    const self = a[0]!;
+    const attrDict = ops.lookupAttr(self, '__dict__');
+    const dict = attrDict instanceof PyDict ? dictCopy(attrDict) : rt.newDict();
+    if (attrDict) heap.decref(attrDict);
+    try {
+      const cls = ops.getAttr(self, '__class__');
+      try {
+        mergeClassDict(dict, cls);
+      } finally {
+        heap.decref(cls);
+      }
+      return dictKeysList(dict);
+    } finally {
+      heap.decref(dict);
+    }
+  });
+  // type___dir___impl(): the namespaces of the class and its bases.
+  m(t.type!, '__dir__', (_rt, a) => {
+    const dict = rt.newDict();
+    try {
+      mergeClassDict(dict, a[0]!);
+      return dictKeysList(dict);
+    } finally {
+      heap.decref(dict);
+    }
+  });
+  // module_dir(): the keys of the module's `__dict__`.
+  m(t.module!, '__dir__', (_rt, a) => dictKeysList((a[0] as PyModule).dict));
+  m(t.str!, '__format__', (_rt, a) => same(a, formatStr(sv(a), (a[1] as PyStr).value)));
+  for (const type of [t.int!, t.float!]) {
+    m(type, '__format__', (_rt, a) => {
+      const spec = (a[1] as PyStr).value;
+      return str(spec === '' ? p.str(a[0]!) : formatNumber(a[0]!, spec));
+    });
+  }
   m(t.object!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.preHeaderSize(a[0]!.ob_type)));
   m(t.object!, '__repr__', (_rt, a) => {
     const o = a[0]!;
@@ -1407,30 +1558,94 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (last < s.length) out.push(s.slice(last));
     return rt.newList(out.map(str));
   });
+  // stringlib partition()/rpartition(): a separator not found gives the str itself
+  // and the empty str twice; found, the separator object itself sits in the middle.
   m(t.str!, 'partition', (_rt, a) => {
     const s = sv(a);
     const sep = (a[1] as PyStr).value;
+    if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.indexOf(sep);
-    return rt.newTuple(i < 0 ? [str(s), str(''), str('')] : [str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+    if (i < 0) return rt.newTuple([heap.newref(a[0]!), str(''), str('')]);
+    return rt.newTuple([str(s.slice(0, i)), heap.newref(a[1]!), str(s.slice(i + sep.length))]);
   });
   m(t.str!, 'rpartition', (_rt, a) => {
     const s = sv(a);
     const sep = (a[1] as PyStr).value;
+    if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.lastIndexOf(sep);
-    return rt.newTuple(i < 0 ? [str(''), str(''), str(s)] : [str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+    if (i < 0) return rt.newTuple([str(''), str(''), heap.newref(a[0]!)]);
+    return rt.newTuple([str(s.slice(0, i)), heap.newref(a[1]!), str(s.slice(i + sep.length))]);
   });
-  m(t.str!, 'rfind', (_rt, a) => rt.newInt(sv(a).lastIndexOf((a[1] as PyStr).value)));
-  m(t.str!, 'index', (_rt, a) => {
-    const i = sv(a).indexOf((a[1] as PyStr).value);
-    if (i < 0) throw rt.error('ValueError', 'substring not found');
-    return rt.newInt(i);
+  m(t.str!, 'rfind', (_rt, a) => rt.newInt(findSlice(a, true)));
+  for (const [name, fromRight] of [['index', false], ['rindex', true]] as const) {
+    m(t.str!, name, (_rt, a) => {
+      const i = findSlice(a, fromRight);
+      if (i < 0) throw rt.error('ValueError', 'substring not found');
+      return rt.newInt(i);
+    });
+  }
+  m(t.str!, 'expandtabs', (_rt, a, kw) => {
+    // unicode_expandtabs_impl(): a str without tabs is returned itself.
+    const s = sv(a);
+    if (!s.includes('\t')) return same(a, s);
+    const size = Number(int(a[1] ?? kw?.get('tabsize') ?? rt.newInt(8)));
+    let out = '';
+    let column = 0;
+    for (const c of s) {
+      if (c === '\t') {
+        if (size > 0) {
+          const n = size - (column % size);
+          out += ' '.repeat(n);
+          column += n;
+        }
+      } else {
+        out += c;
+        column = c === '\n' || c === '\r' ? 0 : column + 1;
+      }
+    }
+    return str(out);
   });
+  m(t.str!, 'istitle', (_rt, a) => {
+    // unicode_istitle_impl(): upper/title case only after uncased, lower case only after cased.
+    let cased = false;
+    let previousIsCased = false;
+    for (const c of sv(a)) {
+      if (/[\p{Lu}\p{Lt}]/u.test(c)) {
+        if (previousIsCased) return rt.newBool(false);
+        previousIsCased = cased = true;
+      } else if (/\p{Ll}/u.test(c)) {
+        if (!previousIsCased) return rt.newBool(false);
+        previousIsCased = cased = true;
+      } else previousIsCased = false;
+    }
+    return rt.newBool(cased);
+  });
+  m(t.str!, 'isdecimal', (_rt, a) => rt.newBool(/^\p{Nd}+$/u.test(sv(a))));
+  m(t.str!, 'isnumeric', (_rt, a) => rt.newBool(/^\p{N}+$/u.test(sv(a))));
+  // Py_UNICODE_ISPRINTABLE: no "Other" or "Separator" character but the space.
+  m(t.str!, 'isprintable', (_rt, a) => rt.newBool(/^(?:[^\p{C}\p{Z}]| )*$/u.test(sv(a))));
+  if (STR_METHOD_SINCE.isascii <= rt.profile.version[1]) m(t.str!, 'isascii', (_rt, a) => rt.newBool(/^[\0-\x7f]*$/.test(sv(a))));
+  if (STR_METHOD_SINCE.removeprefix <= rt.profile.version[1]) {
+    m(t.str!, 'removeprefix', (_rt, a) => {
+      const s = sv(a);
+      const prefix = (a[1] as PyStr).value;
+      return same(a, s.startsWith(prefix) ? s.slice(prefix.length) : s);
+    });
+    m(t.str!, 'removesuffix', (_rt, a) => {
+      const s = sv(a);
+      const suffix = (a[1] as PyStr).value;
+      return same(a, suffix && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s);
+    });
+  }
   m(t.str!, 'isspace', (_rt, a) => rt.newBool(/^\s+$/u.test(sv(a))));
   m(t.str!, 'isupper', (_rt, a) => rt.newBool(/\p{Lu}/u.test(sv(a)) && !/\p{Ll}/u.test(sv(a))));
   m(t.str!, 'islower', (_rt, a) => rt.newBool(/\p{Ll}/u.test(sv(a)) && !/\p{Lu}/u.test(sv(a))));
   m(t.str!, 'isalnum', (_rt, a) => rt.newBool(/^[\p{L}\p{N}]+$/u.test(sv(a))));
   m(t.str!, 'swapcase', (_rt, a) => str([...sv(a)].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('')));
-  m(t.str!, 'casefold', (_rt, a) => str(sv(a).toLowerCase()));
+  // Full case folding (CaseFolding.txt, _PyUnicode_ToFoldedFull): a lower-case letter
+  // that folds further (ß → ss, ς → σ, µ → μ) folds like its upper case lowered; the
+  // Turkish dotless ı folds to itself.
+  m(t.str!, 'casefold', (_rt, a) => str([...sv(a)].map((c) => { const l = c.toLowerCase(); return l !== c || c === 'ı' ? l : c.toUpperCase().toLowerCase(); }).join('')));
   // property.setter/getter/deleter return a copy with one accessor replaced.
   for (const [name, idx] of [['getter', 0], ['setter', 1], ['deleter', 2]] as const) {
     m(t.property!, name, (_rt, a) => {
@@ -1449,19 +1664,19 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   ops.format = (v, spec) => {
     // PyObject_Format()'s fast path: an exact str with an empty spec is returned itself.
     if (spec === '' && v.ob_type === t.str) return heap.newref(v);
-    const fm = p.special(v, '__format__');
-    if (fm) {
-      const s = str(spec);
-      try {
-        return p.callSpecial(fm, v, [s]);
-      } finally {
-        heap.decref(s);
-      }
+    // PyObject_Format(): an exact int with an empty spec is str()'d; anything else calls
+    // its bound `__format__` (_PyObject_LookupSpecial()).
+    if (spec === '' && v.ob_type === t.int) return str(p.str(v));
+    const fm = ops.lookupSpecial(v, '__format__')!;
+    const s = str(spec);
+    const argTuple = fm instanceof PyMethod && rt.profile.cCallOfMethodPacksArguments ? rt.newTuple([heap.newref(s)]) : null;
+    try {
+      return p.call(fm, [s], null);
+    } finally {
+      if (argTuple) heap.decref(argTuple);
+      heap.decref(s);
+      heap.decref(fm);
     }
-    if (spec === '') return str(p.str(v));
-    if (v instanceof PyStr) return str(formatStr(v.value, spec));
-    if (v instanceof PyInt || v instanceof PyFloat) return str(formatNumber(v, spec));
-    throw rt.error('TypeError', `unsupported format string passed to ${v.ob_type.tp_name}.__format__`);
   };
   ops.ops_strMod = (fmt, arg) => {
     const args = arg instanceof PyTuple ? arg.items : [arg];

@@ -31,6 +31,9 @@ const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
   ['sum', 6],
   ['next', 6],
   ['format', 6],
+  ['round', 6],
+  ['vars', Infinity],
+  ['dir', Infinity],
   ['sorted', 6],
   ['iter', 7],
   ['min', 12],
@@ -62,13 +65,48 @@ const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
   ['str.ljust', 6],
   ['str.rjust', 6],
   ['str.zfill', 6],
+  ['str.expandtabs', 6],
   ['str.startswith', 12],
   ['str.endswith', 12],
   ['str.find', 12],
   ['str.rfind', 12],
   ['str.index', 12],
+  ['str.rindex', 12],
   ['str.count', 12],
   ['str.format', Infinity],
+  ['int.__round__', 9],
+  ['float.__round__', 6],
+  ['int.__format__', 6],
+  ['float.__format__', 6],
+  ['str.__format__', 6],
+  ['object.__format__', 6],
+]);
+
+/**
+ * The minor versions in which a built-in of METH_VARARGS_UNTIL is not METH_VARARGS
+ * after all: 3.12 converted `vars()` and `dir()` to Argument Clinic (METH_FASTCALL,
+ * they have a `__text_signature__` there), 3.13 reverted it.
+ */
+const NOT_METH_VARARGS_IN: ReadonlyMap<string, number> = new Map([
+  ['vars', 12],
+  ['dir', 12],
+]);
+
+/**
+ * Argument Clinic functions with keyword parameters that are METH_FASTCALL (3.6:
+ * a few, such as `bytes.decode`; 3.7: all) parse every call with
+ * _PyArg_ParseStackAndKeywords(), whose parser_init() makes the static parser's
+ * `kwtuple` (the keyword names) at the function's first call and keeps it for good
+ * — one counted allocation (3.8's _PyArg_UnpackKeywords() skips it for positional
+ * calls). The ones here are those CPython's start-up has not called already (`str.split`
+ * and `list.sort` it has), found by counting a first call against a second.
+ */
+const KWTUPLE_AT_FIRST_CALL: ReadonlyMap<string, { minors: readonly number[]; keywords: readonly string[] }> = new Map([
+  ['round', { minors: [7], keywords: ['number', 'ndigits'] }],
+  ['str.rsplit', { minors: [7], keywords: ['sep', 'maxsplit'] }],
+  ['str.splitlines', { minors: [7], keywords: ['keepends'] }],
+  ['str.expandtabs', { minors: [7], keywords: ['tabsize'] }],
+  ['bytes.decode', { minors: [6, 7], keywords: ['encoding', 'errors'] }],
 ]);
 
 /**
@@ -79,8 +117,17 @@ const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
  * _PyMethodDef_RawFastCallKeywords(), 3.6 _PyCFunction_FastCallKeywords()).
  */
 export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: string, fn: NativeFn, hasSelf: boolean): NativeFn {
+  const parser = KWTUPLE_AT_FIRST_CALL.get(qualname);
+  if (parser && parser.minors.includes(rt.profile.version[1])) {
+    let kwtuple: PyObject | null = null;
+    return (rt, args, kwargs) => {
+      kwtuple ??= rt.newTuple(parser.keywords.map((k) => rt.internString(k)));
+      return fn(rt, args, kwargs);
+    };
+  }
   const until = METH_VARARGS_UNTIL.get(qualname);
-  if (until === undefined || rt.profile.version[1] > until) return fn;
+  const minor = rt.profile.version[1];
+  if (until === undefined || minor > until || NOT_METH_VARARGS_IN.get(qualname) === minor) return fn;
   const heap = rt.heap;
   return (rt, args, kwargs) => {
     const positional = hasSelf ? args.slice(1) : args;

@@ -634,7 +634,7 @@ export { PyErr };
 /**
  * The first 3.x minor version where calling the built-in type goes through
  * its `tp_vectorcall` (list, tuple, dict, set, frozenset, range: 3.9,
- * bpo-37207; float, bool: 3.10; str, int: 3.13); `bytes` and `weakref.ref`
+ * bpo-37207; float, bool, and `type(o)` itself: 3.10; str, int: 3.13); `bytes` and `weakref.ref`
  * (named `weakref` up to 3.9, `weakref.ReferenceType` from 3.10) have none.
  * Before, the call packs its arguments (_PyObject_MakeTpCall). Measured with
  * the interpreters for these types only; other built-in types are not packed.
@@ -648,6 +648,7 @@ const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['range', 9],
   ['float', 10],
   ['bool', 10],
+  ['type', 10],
   ['str', 13],
   ['int', 13],
   ['bytes', Infinity],

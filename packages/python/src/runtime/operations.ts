@@ -109,6 +109,34 @@ export class Operations {
 
   /** `PyObject_GetAttr`: a new reference. */
   getAttr(o: PyObject, name: string): PyObject {
+    return this.getAttrOrMissing(o, name, false)!;
+  }
+
+  /**
+   * Mirrors Objects/object.c _PyObject_LookupAttr() (3.7+): `o.name` as a new
+   * reference, or null when `o` has no such attribute — and then no AttributeError
+   * object was made. From 3.7 the generic getattr (and from 3.12 type_getattro()
+   * and module_getattro()) is asked not to raise at all; elsewhere, and in 3.6's
+   * builtin_getattr()/builtin_hasattr(), the error is set with PyErr_Format(), which
+   * up to 3.11 stores the type and message without making the exception, and
+   * cleared with PyErr_Clear() when it is an AttributeError. An AttributeError that
+   * Python code raised (a `__getattr__`) exists already and is released here.
+   */
+  lookupAttr(o: PyObject, name: string): PyObject | null {
+    const rt = this.rt;
+    try {
+      return this.getAttrOrMissing(o, name, true);
+    } catch (e) {
+      if (e instanceof PyErr && rt.isInstance(e.exc, rt.t.AttributeError!)) {
+        rt.heap.decref(e.exc);
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** PyObject_GetAttr(), or with `suppress` _PyObject_LookupAttr(): null instead of a missing attribute's AttributeError. */
+  private getAttrOrMissing(o: PyObject, name: string, suppress: boolean): PyObject | null {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -116,10 +144,20 @@ export class Operations {
       const v = p.dictGetStr(o.dict, name);
       if (v) return heap.newref(v);
       if (name === '__dict__') return heap.newref(o.dict);
+      if (rt.profile.moduleGetattrNormalizesSpecError) {
+        // module_getattro() asks _PyModuleSpec_IsInitializing(__spec__), which reads
+        // `__spec__._initializing` with PyObject_GetAttr(); 3.10/3.11 normalize that
+        // AttributeError at once to record its name and object
+        // (set_attribute_error_context()). No module of a program has the attribute
+        // once imported (`__main__`'s spec is None), so an AttributeError is made and
+        // cleared. pymem's modules carry no `__spec__`: the error is made here.
+        heap.decref(rt.error('AttributeError', `'NoneType' object has no attribute '_initializing'`).exc);
+      }
+      if (suppress) return null;
       throw rt.error('AttributeError', `module '${o.name}' has no attribute '${name}'`);
     }
-    if (o instanceof PyTypeObject) return this.typeGetAttr(o, name);
-    if (o instanceof PyNative && o.ob_type === rt.t.super) return this.superGetAttr(o, name);
+    if (o instanceof PyTypeObject) return this.typeGetAttr(o, name, suppress);
+    if (o instanceof PyNative && o.ob_type === rt.t.super) return this.superGetAttr(o, name, suppress);
     if (o instanceof PyWeakref) {
       // weakref: proxies forward every name; refs have __callback__ (runtime/weakref.ts)
       const w = weakrefGetAttr(this, o, name);
@@ -145,6 +183,7 @@ export class Operations {
         heap.decref(n);
       }
     }
+    if (suppress) return null;
     throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
   }
 
@@ -153,7 +192,7 @@ export class Operations {
    * of the instance's type, after the class `super()` was called in, and binds
    * what it finds to the instance.
    */
-  private superGetAttr(sup: PyNative, name: string): PyObject {
+  private superGetAttr(sup: PyNative, name: string, suppress: boolean): PyObject | null {
     const rt = this.rt;
     const [startType, obj] = sup.refs as [PyTypeObject, PyObject];
     const objType = obj instanceof PyTypeObject && obj.isSubtype(startType) ? obj : obj.ob_type;
@@ -174,6 +213,7 @@ export class Operations {
         if (nm) return rt.newBuiltin(name, nm, obj, `${t.tp_name}.${name}`);
       }
     }
+    if (suppress) return null;
     throw rt.error('AttributeError', `'super' object has no attribute '${name}'`);
   }
 
@@ -432,7 +472,7 @@ export class Operations {
     return d;
   }
 
-  private typeGetAttr(t: PyTypeObject, name: string): PyObject {
+  private typeGetAttr(t: PyTypeObject, name: string, suppress: boolean): PyObject | null {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -472,6 +512,7 @@ export class Operations {
     if (nm) return this.classMethods.has(nm) ? rt.newBuiltin(name, nm, t) : this.methodDescriptor(t, name, nm);
     const metaNm = this.nativeMethod(t.ob_type, name);
     if (metaNm) return rt.newBuiltin(name, metaNm, t);
+    if (suppress) return null;
     throw rt.error('AttributeError', `type object '${t.tp_name}' has no attribute '${name}'`);
   }
 
@@ -515,7 +556,7 @@ export class Operations {
     const heap = rt.heap;
     const p = this.p;
     if (o instanceof PyTypeObject) {
-      if (!o.isHeapType) throw rt.error('TypeError', `cannot set '${name}' attribute of immutable type '${o.tp_name}'`);
+      if (!o.isHeapType) throw this.immutableTypeError(o, name);
       p.dictSetStr(o.tp_dict!, name, v);
       if (name === '__del__') o.hasFinalizer = true;
       return;
@@ -599,10 +640,7 @@ export class Operations {
       p.dictSetStr(o.dict, name, v);
       return;
     }
-    if (p.typeLookup(type, name) === null && !(o instanceof PyInstance)) {
-      throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
-    }
-    throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+    throw this.noAttributeToSet(o, name);
   }
 
   delAttr(o: PyObject, name: string): void {
@@ -629,12 +667,57 @@ export class Operations {
           heap.decref(value);
           return;
         }
-      } else if (o.dict && this.dictDelStr(o.dict, name)) return;
+      } else if (o.dict || (rt.profile.delMissingAttrFromDictSaysName && o.ob_type.instancesHaveDict)) {
+        // Up to 3.10 _PyObjectDict_SetItem() makes the dict even to delete from it.
+        if (this.dictDelStr(this.instanceDict(o), name)) return;
+      }
+      if (o.ob_type.instancesHaveDict) throw this.delMissingFromDict(o, name);
     }
-    if (o instanceof PyTypeObject && o.isHeapType && this.dictDelStr(o.tp_dict!, name)) return;
-    if (o instanceof PyModule && this.dictDelStr(o.dict, name)) return;
-    if ((o instanceof PyFunction || isBuiltinSubtypeInstance(o)) && o.dict && this.dictDelStr(o.dict, name)) return;
-    throw rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'`);
+    if (o instanceof PyTypeObject) {
+      if (!o.isHeapType) throw this.immutableTypeError(o, name);
+      if (this.dictDelStr(o.tp_dict!, name)) return;
+      throw this.delMissingFromDict(o, name);
+    }
+    if (o instanceof PyModule) {
+      if (this.dictDelStr(o.dict, name)) return;
+      throw this.delMissingFromDict(o, name);
+    }
+    if ((o instanceof PyFunction || isBuiltinSubtypeInstance(o)) && o.dict) {
+      if (this.dictDelStr(o.dict, name)) return;
+      throw this.delMissingFromDict(o, name);
+    }
+    throw this.noAttributeToSet(o, name);
+  }
+
+  /**
+   * Mirrors Objects/object.c _PyObject_GenericSetAttrWithDict() deleting a name its
+   * `__dict__` lacks (type_setattro() uses it too): up to 3.10 PyDict_DelItem()'s
+   * KeyError — a 1-tuple of the key, _PyErr_SetKeyError() — becomes
+   * `AttributeError(name)`; from 3.11 the message names the object (a type: "type
+   * object 'C' …").
+   */
+  private delMissingFromDict(o: PyObject, name: string): PyErr {
+    const rt = this.rt;
+    if (rt.profile.delMissingAttrFromDictSaysName) {
+      const key = rt.internString(name);
+      rt.heap.decref(rt.newTuple([key]));
+      return rt.error('AttributeError', name);
+    }
+    if (o instanceof PyTypeObject) return rt.error('AttributeError', `type object '${o.tp_name}' has no attribute '${name}'`);
+    return rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  /** type_setattro() on a built-in type: from 3.10 it checks Py_TPFLAGS_IMMUTABLETYPE and names the attribute. */
+  private immutableTypeError(t: PyTypeObject, name: string): PyErr {
+    const rt = this.rt;
+    if (rt.profile.version[1] >= 10) return rt.error('TypeError', `cannot set '${name}' attribute of immutable type '${t.tp_name}'`);
+    return rt.error('TypeError', `can't set attributes of built-in/extension type '${t.tp_name}'`);
+  }
+
+  /** _PyObject_GenericSetAttrWithDict() for an object without a `__dict__` (3.13 says so). */
+  private noAttributeToSet(o: PyObject, name: string): PyErr {
+    const suffix = this.rt.profile.setattrNoDictMessage ? ' and no __dict__ for setting new attributes' : '';
+    return this.rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'${suffix}`);
   }
 
   dictDelStr(d: PyDict, name: string): boolean {
@@ -1320,18 +1403,36 @@ export class Operations {
       for (const e of [...dictItems(other)]) dictSetItem(rt, this.p, d, e.key, e.value);
       return;
     }
-    const keys = this.p.special(other, 'keys');
-    if (keys) {
-      const ks = this.p.callSpecial(keys, other, []);
+    const keysMethod = this.lookupAttr(other, 'keys');
+    if (keysMethod) {
+      // dict_merge()'s generic path: PyMapping_Keys() calls the bound `keys` — from
+      // 3.7 making its result a list (method_output_as_list()) —, the keys are
+      // iterated and each value read with PyObject_GetItem().
+      let keys: PyObject;
       try {
-        for (const k of this.collect(ks)) {
-          const v = this.getItem(other, k);
-          dictSetItem(rt, this.p, d, k, v);
-          rt.heap.decref(k);
-          rt.heap.decref(v);
+        keys = this.p.call(keysMethod, [], null);
+      } finally {
+        rt.heap.decref(keysMethod);
+      }
+      if (rt.profile.mappingKeysAsList) {
+        const list = rt.newList(this.collect(keys));
+        rt.heap.decref(keys);
+        keys = list;
+      }
+      const it = this.getIter(keys);
+      rt.heap.decref(keys);
+      try {
+        for (let k = this.next(it); k; k = this.next(it)) {
+          try {
+            const v = this.getItem(other, k);
+            dictSetItem(rt, this.p, d, k, v);
+            rt.heap.decref(v);
+          } finally {
+            rt.heap.decref(k);
+          }
         }
       } finally {
-        rt.heap.decref(ks);
+        rt.heap.decref(it);
       }
       return;
     }

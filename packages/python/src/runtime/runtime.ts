@@ -421,10 +421,12 @@ export class Runtime {
    * From 3.12 interned strings are immortal, in 3.13 only those interned as
    * names (`asName`; 3.13 _PyUnicode_InternImmortal, which also immortalizes a
    * string a constant interned mortal before; see
-   * VersionProfile.constantsInternedMortal). Consumes the reference to `s`.
+   * VersionProfile.constantsInternedMortal) and those equal to a string 3.13 holds
+   * immortal from start-up (VersionProfile.startupImmortalStrings: the interned one
+   * is that immortal string). Consumes the reference to `s`.
    */
   intern(s: PyStr, asName = true): PyStr {
-    const immortal = this.profile.immortalObjects && (asName || !this.profile.constantsInternedMortal);
+    const immortal = this.profile.immortalObjects && (asName || !this.profile.constantsInternedMortal || this.profile.startupImmortalStrings.has(s.value));
     let interned = this.interned.get(s.value);
     if (interned) {
       if (interned !== s) {
