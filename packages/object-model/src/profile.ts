@@ -40,8 +40,15 @@ export interface VersionProfile {
    * while it does, the collector reaches the values through the instance only.
    */
   readonly embeddedInlineValues: boolean;
-  /** Up to 3.10 every call allocates (or reuses) a GC-tracked frame object. */
+  /** Up to 3.10 every call allocates (or reuses) a GC frame object. */
   readonly frameObjectPerCall: boolean;
+  /**
+   * 3.7+: a frame object is made untracked (`_PyFrame_New_NoTrack`) and tracked
+   * only when it outlives its frame (3.7–3.10 `Py_REFCNT(f) > 1` at the end of
+   * `_PyEval_EvalCode`/`function_code_fastcall`, 3.11+ `take_ownership()`) or
+   * belongs to a generator (up to 3.10); 3.6 tracks it from the start (`PyFrame_New`).
+   */
+  readonly callFrameTrackedWhileRunning: boolean;
   /** 3.9+: a constant list display of 3+ items compiles to `BUILD_LIST 0; LIST_EXTEND`. */
   readonly constListDisplayAsExtend: boolean;
   /** `str`/`bytes` hashing: SipHash-2-4 up to 3.10, SipHash-1-3 from 3.11. */
@@ -117,6 +124,8 @@ export interface VersionProfile {
   readonly exceptionReprIsArgsTuple: boolean;
   /** 3.11+: iterating an ASCII str uses its own iterator type, `str_ascii_iterator`. */
   readonly asciiStrIterator: boolean;
+  /** What `'%d' % x` says a non-number is not (3.10+ "a real number", unicodeobject.c mainformatlong). */
+  readonly printfIntegerArgumentIs: 'a number' | 'a real number';
   /**
    * The items of a folded constant tuple are the code's own constants (3.6,
    * whose peephole builds the tuple from co_consts; 3.8+, merge_consts_recursive)
@@ -161,6 +170,7 @@ function profile(minor: number, micro: number): VersionProfile {
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),
+    callFrameTrackedWhileRunning: !atLeast(7),
     constListDisplayAsExtend: atLeast(9),
     hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',
     recursionLimit: 1000,
@@ -186,6 +196,7 @@ function profile(minor: number, micro: number): VersionProfile {
     unraisableHook: atLeast(8),
     exceptionReprIsArgsTuple: !atLeast(7),
     asciiStrIterator: atLeast(11),
+    printfIntegerArgumentIs: atLeast(10) ? 'a real number' : 'a number',
     constTupleItemsShared: minor !== 7,
     dictUpdateMergesExactDictFirst: atLeast(9),
     closeRunsUnstartedGenerator: !atLeast(12),

@@ -1463,24 +1463,163 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (v instanceof PyInt || v instanceof PyFloat) return str(formatNumber(v, spec));
     throw rt.error('TypeError', `unsupported format string passed to ${v.ob_type.tp_name}.__format__`);
   };
+  /**
+   * `str % args`: PyUnicode_Format() (Objects/unicodeobject.c). A tuple gives
+   * the arguments in order; any other mapping (not a tuple or str) is the
+   * source of `%(key)` lookups and is never "not all converted"; anything else
+   * is the one argument.
+   */
   ops.ops_strMod = (fmt, arg) => {
-    const args = arg instanceof PyTuple ? arg.items : [arg];
+    const isTuple = arg instanceof PyTuple;
+    const args = isTuple ? arg.items : [arg];
+    // PyMapping_Check(): any type with mp_subscript.
+    const mapping = !isTuple && !(arg instanceof PyStr) && (arg instanceof PyDict || arg instanceof PyList || arg instanceof PyBytes || arg.ob_type === t.range || p.special(arg, '__getitem__') !== null) ? arg : null;
+    const f = fmt.value;
+    let argIdx = 0;
+    const nextArg = (): PyObject => {
+      if (argIdx >= args.length) throw rt.error('TypeError', 'not enough arguments for format string');
+      return args[argIdx++]!;
+    };
+    let out = '';
     let i = 0;
-    const out = fmt.value.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdrifgexXo%])/g, (_m, flags: string, width: string, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const a = args[i++];
-      if (!a) throw rt.error('TypeError', 'not enough arguments for format string');
-      let s: string;
-      if (conv === 's') s = p.str(a);
-      else if (conv === 'r') s = p.repr(a);
-      else s = formatNumber(a, `${flags.includes('+') ? '+' : ''}${prec !== undefined ? `.${prec}` : ''}${conv === 'i' ? 'd' : conv}`);
-      const w = Number(width || 0);
-      if (s.length < w) s = flags.includes('-') ? s.padEnd(w) : flags.includes('0') && conv !== 's' && conv !== 'r' ? s.padStart(w, '0') : s.padStart(w);
-      return s;
-    });
-    if (i < args.length && arg instanceof PyTuple) throw rt.error('TypeError', 'not all arguments converted during string formatting');
+    while (i < f.length) {
+      const pct = f.indexOf('%', i);
+      if (pct < 0) {
+        out += f.slice(i);
+        break;
+      }
+      out += f.slice(i, pct);
+      i = pct + 1;
+      let keyed: PyObject | null = null;
+      if (f[i] === '(') {
+        if (!mapping) throw rt.error('TypeError', 'format requires a mapping');
+        let depth = 1;
+        const keyStart = ++i;
+        while (i < f.length && depth > 0) {
+          if (f[i] === '(') depth++;
+          else if (f[i] === ')') depth--;
+          i++;
+        }
+        if (depth > 0) throw rt.error('ValueError', 'incomplete format key');
+        const key = str(f.slice(keyStart, i - 1));
+        try {
+          keyed = ops.getItem(mapping, key);
+        } finally {
+          heap.decref(key);
+        }
+      }
+      try {
+        let flags = '';
+        while (i < f.length && '-+ #0'.includes(f[i]!)) flags += f[i++];
+        const count = (): number | undefined => {
+          if (f[i] === '*') {
+            i++;
+            const a = nextArg();
+            if (!(a instanceof PyInt)) throw rt.error('TypeError', '* wants int');
+            return Number(a.value);
+          }
+          const m = /^\d+/.exec(f.slice(i));
+          if (!m) return undefined;
+          i += m[0].length;
+          return Number(m[0]);
+        };
+        let width = count() ?? 0;
+        if (width < 0) {
+          flags += '-';
+          width = -width;
+        }
+        let prec: number | undefined;
+        if (f[i] === '.') {
+          i++;
+          prec = count() ?? 0;
+        }
+        // Length modifiers are accepted and ignored, as in C.
+        while (i < f.length && 'hlL'.includes(f[i]!)) i++;
+        if (i >= f.length) throw rt.error('ValueError', 'incomplete format');
+        const conv = f[i++]!;
+        if (conv === '%') {
+          out += '%';
+          continue;
+        }
+        const a = keyed ?? nextArg();
+        out += printfOne(a, conv, flags, width, prec, i - 1);
+      } finally {
+        if (keyed) heap.decref(keyed);
+      }
+    }
+    if (argIdx < args.length && !mapping) throw rt.error('TypeError', 'not all arguments converted during string formatting');
     return str(out);
   };
+
+  /** One conversion of PyUnicode_Format(): the value's text, then the width and flags. */
+  function printfOne(a: PyObject, conv: string, flags: string, width: number, prec: number | undefined, at: number): string {
+    let s: string;
+    let numeric = true;
+    switch (conv) {
+      case 's':
+      case 'r':
+      case 'a':
+        s = conv === 's' ? p.str(a) : conv === 'r' ? p.repr(a) : ops.ascii(a);
+        if (prec !== undefined) s = Array.from(s).slice(0, prec).join('');
+        numeric = false;
+        break;
+      case 'c':
+        if (a instanceof PyStr && Array.from(a.value).length === 1) s = a.value;
+        else if (a instanceof PyInt) {
+          if (a.value < 0n || a.value > 0x10ffffn) throw rt.error('OverflowError', '%c arg not in range(0x110000)');
+          s = String.fromCodePoint(Number(a.value));
+        } else throw rt.error('TypeError', '%c requires int or char');
+        numeric = false;
+        break;
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'o':
+      case 'x':
+      case 'X': {
+        let n: bigint;
+        if (a instanceof PyInt) n = a.value;
+        else if (a instanceof PyFloat && 'diu'.includes(conv)) {
+          if (!Number.isFinite(a.value)) throw rt.error(Number.isNaN(a.value) ? 'ValueError' : 'OverflowError', Number.isNaN(a.value) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
+          n = BigInt(Math.trunc(a.value));
+        } else {
+          const what = 'diu'.includes(conv) ? `${rt.profile.printfIntegerArgumentIs} is required` : 'an integer is required';
+          throw rt.error('TypeError', `%${conv} format: ${what}, not ${a.ob_type.tp_name}`);
+        }
+        const neg = n < 0n;
+        let body = (neg ? -n : n).toString(conv === 'o' ? 8 : conv === 'x' || conv === 'X' ? 16 : 10);
+        if (conv === 'X') body = body.toUpperCase();
+        if (prec !== undefined && body.length < prec) body = body.padStart(prec, '0');
+        if (flags.includes('#') && 'oxX'.includes(conv)) body = (conv === 'o' ? '0o' : conv === 'x' ? '0x' : '0X') + body;
+        s = (neg ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + body;
+        break;
+      }
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G': {
+        if (!(a instanceof PyInt || a instanceof PyFloat)) throw rt.error('TypeError', `must be real number, not ${a.ob_type.tp_name}`);
+        const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+        s = formatNumber(a, `${sign}${flags.includes('#') ? '#' : ''}.${prec ?? 6}${conv}`);
+        break;
+      }
+      default: {
+        const code = conv.codePointAt(0)!;
+        throw rt.error('ValueError', `unsupported format character '${conv}' (0x${code.toString(16)}) at index ${at}`);
+      }
+    }
+    const n = Array.from(s).length;
+    if (n >= width) return s;
+    if (flags.includes('-')) return s + ' '.repeat(width - n);
+    if (numeric && flags.includes('0')) {
+      const signLen = /^[-+ ]/.test(s) ? 1 : 0;
+      const prefixLen = signLen + (/^[-+ ]?0[xXo]/.test(s) ? 2 : 0);
+      return s.slice(0, prefixLen) + '0'.repeat(width - n) + s.slice(prefixLen);
+    }
+    return ' '.repeat(width - n) + s;
+  }
 
   function formatStr(s: string, spec: string): string {
     const mt = /^(?:(.)?([<>^]))?(\d*)(?:\.(\d+))?s?$/.exec(spec);

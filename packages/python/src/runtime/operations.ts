@@ -978,6 +978,12 @@ export class Operations {
       return rt.newInt(start + BigInt(i) * step);
     }
     if (o instanceof PyBytes) {
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) {
+        // bytes_subscript: the whole exact bytes, forwards, is the object itself.
+        const idx = this.sliceRange(key, o.value.length);
+        if (o.ob_type === rt.t.bytes && idx.length === o.value.length && idx.every((v, i) => v === i)) return heap.newref(o);
+        return rt.newBytes(Uint8Array.from(idx, (i) => o.value[i]!));
+      }
       const i = this.index(key, o.value.length, 'byte');
       if (i < 0 || i >= o.value.length) throw rt.error('IndexError', 'index out of range');
       return rt.newInt(o.value[i]!);
@@ -1764,7 +1770,7 @@ export class Operations {
     fo.lineno = frame.lineno;
     // Up to 3.10 the memory comes from the code's zombie frame or the frame free list when it can (Runtime.freeListOf).
     heap.allocate(fo, 400);
-    rt.track(fo);
+    if (rt.profile.callFrameTrackedWhileRunning) rt.track(fo);
     frame.frameObject = fo;
     return fo;
   }
@@ -1773,6 +1779,8 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     const fo = this.materializeFrame(frame);
+    // _PyEval_EvalCode() tracks a generator's frame before making the generator.
+    rt.track(fo);
     heap.incref(func.name);
     heap.incref(func.qualname);
     heap.incref(func.code);

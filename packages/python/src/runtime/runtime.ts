@@ -33,7 +33,8 @@ import {
 import { PyErr } from './errors';
 
 /** A built-in function's implementation: borrowed arguments in, a new reference out. */
-export type NativeFn = (rt: Runtime, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;
+/** A built-in's C function; `packed` is the argument tuple a METH_VARARGS call made (calling.ts), if any. */
+export type NativeFn = (rt: Runtime, args: PyObject[], kwargs: Map<string, PyObject> | null, packed?: PyTuple) => PyObject;
 
 /** What a built-in function or method descriptor carries (`PyMethodDef`). */
 export interface NativeFunctionState {

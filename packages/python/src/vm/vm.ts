@@ -242,6 +242,8 @@ export class VM {
       fo.lineno = frame.lineno;
       fo.finished = true;
       frame.frameObject = null;
+      // A frame that outlives its call (a traceback holds it) is tracked from now on.
+      if (fo.ob_refcnt > 1) this.rt.track(fo);
       heap.decref(fo);
       return;
     }
