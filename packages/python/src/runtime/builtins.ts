@@ -111,15 +111,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (pendingBytes > CHUNK_SIZE) writeFlush();
   };
 
-  /** 3.11: print()'s Argument Clinic parser, whose keyword tuple its first call makes. */
+  /** print()'s `_PyArg_Parser` keyword tuple, once made (VersionProfile.printKwtupleMade). */
   let printKwtuple: PyTuple | null = null;
 
   def('print', (_rt, args, kw) => {
-    // 3.11 Argument Clinic: parser_init() makes the `_PyArg_Parser`'s kwtuple at the first call; it lives on.
-    if (rt.profile.clinicKwtupleMadeAtFirstCall && !printKwtuple) printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
+    const made = rt.profile.printKwtupleMade;
+    if (!printKwtuple && (made === 'first-call' || (made === 'first-call-with-keywords' && kw && kw.size))) {
+      printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
+    }
     let sep = ' ';
     let end = '\n';
     let stream: 'stdout' | 'stderr' = 'stdout';
+    let flush = false;
     if (kw) {
       for (const [k, v] of kw) {
         if (k === 'sep') sep = v === rt.None ? ' ' : (v as PyStr).value;
@@ -127,7 +130,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         else if (k === 'file') {
           const sys = ops.modules.get('sys');
           stream = sys && p.dictGetStr(sys.dict, 'stderr') === v ? 'stderr' : 'stdout';
-        } else if (k === 'flush') continue;
+        } else if (k === 'flush') flush = p.isTrue(v);
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
@@ -160,6 +163,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         writeObject(() => p.str(a));
       });
       writeObject(() => end);
+      if (flush) {
+        // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
+        const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
+        if (stream === 'stdout') writeFlush();
+        if (flusher) heap.decref(flusher);
+      }
     } finally {
       if (kwDict) heap.decref(kwDict);
       if (argTuple) heap.decref(argTuple);
@@ -978,6 +987,21 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   const m = (type: PyTypeObject, name: string, fn: NativeFn) => ops.defineMethod(type, name, fn);
   const self = <T extends PyObject>(args: PyObject[]) => args[0] as T;
+
+  // sys.stdout and sys.stderr: _io.TextIOWrapper's write() and flush(), into the pending output print() uses.
+  const streamOf = (a: PyObject[]) => (a[0] as PyNative).state as 'stdout' | 'stderr';
+  m(t.TextIOWrapper!, 'write', (_rt, a) => {
+    const s = a[1];
+    if (!(s instanceof PyStr)) throw rt.error('TypeError', `write() argument must be str, not ${s?.ob_type.tp_name}`);
+    const stream = streamOf(a);
+    if (stream === 'stdout') textWrite(s.value);
+    rt.write(stream, s.value);
+    return rt.newInt(s.length);
+  });
+  m(t.TextIOWrapper!, 'flush', (_rt, a) => {
+    if (streamOf(a) === 'stdout') writeFlush();
+    return heap.newref(rt.None);
+  });
 
   function listSort(l: PyList, kw: Kw): void {
     const key = kw?.get('key') ?? null;

@@ -108,8 +108,8 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
     p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
-    const stdout = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stdout'), 16);
-    const stderr = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stderr'), 16);
+    const stdout = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stdout'), rt.sizes.fixed.object);
+    const stderr = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stderr'), rt.sizes.fixed.object);
     p.dictSetStr(m.dict, 'stdout', stdout);
     p.dictSetStr(m.dict, 'stderr', stderr);
     p.dictSetStr(m.dict, 'modules', rt.newDict());

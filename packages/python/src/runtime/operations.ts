@@ -584,10 +584,8 @@ export class Operations {
       p.dictSetStr(o.dict, name, v);
       return;
     }
-    if (p.typeLookup(type, name) === null && !(o instanceof PyInstance)) {
-      throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
-    }
-    throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`);
+    // _PyObject_GenericSetAttrWithDict(): no descriptor and no __dict__.
+    throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'${rt.profile.setattrWithoutDictSaysSo ? ' and no __dict__ for setting new attributes' : ''}`);
   }
 
   delAttr(o: PyObject, name: string): void {

@@ -248,6 +248,8 @@ export class Runtime {
     mk('getset_descriptor', object, { gc: true, basetype: false });
     mk('member_descriptor', object, { gc: true, basetype: false });
     mk('mappingproxy', object, { gc: true, basetype: false });
+    // sys.stdout and sys.stderr (Modules/_io/textio.c).
+    mk('TextIOWrapper', object, { gc: true, basetype: false });
     mk('NoneType_placeholder', object, { basetype: false });
     // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
