@@ -23,3 +23,4 @@ try:
     sys.stdout.write(5)
 except TypeError as e:
     print("TypeError", e)
+print("sizes", sys.getsizeof(sys.stdout), sys.getsizeof(sys.stderr), type(sys.stdout).__name__)

@@ -19,7 +19,7 @@ export type FixedSizeKind =
   | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
   | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
   | 'map' | 'zip' | 'enumerate' | 'mappingproxy'
-  | 'exception' | 'generator' | 'heap-type';
+  | 'exception' | 'generator' | 'heap-type' | 'TextIOWrapper';
 
 /** Everything sys.getsizeof needs for one CPython version. */
 export interface SizeProfile {
@@ -98,6 +98,8 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   exception: [96, 96, 80, 80, 80, 88, 88, 88],
   generator: [96, 128, 112, 112, 104, 176, 176, 176],
   'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
+  /** sys.stdout, sys.stderr. */
+  TextIOWrapper: [224, 224, 208, 208, 208, 208, 216, 216],
 };
 
 function column(version: PyVersion): number {

@@ -967,7 +967,24 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.incref(cls.tp_base!);
     cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
     rt.track(cls);
+    try {
+      initSubclass(cls);
+    } catch (e) {
+      heap.decref(cls);
+      throw e;
+    }
     return cls;
+  }
+
+  /** type_new_init_subclass(): `super(cls, cls).__init_subclass__()`, which runs a base's user-defined one (object's does nothing). */
+  function initSubclass(cls: PyTypeObject): void {
+    for (const base of cls.mroCache.slice(1)) {
+      const v = base.tp_dict ? p.dictGetStr(base.tp_dict, '__init_subclass__') : null;
+      if (!v) continue;
+      const fn = v instanceof PyNative && v.ob_type === t.classmethod ? v.refs[0]! : v;
+      heap.decref(p.call(fn, [cls], null));
+      return;
+    }
   }
 
   function c3(cls: PyTypeObject, bases: PyTypeObject[]): PyTypeObject[] {
@@ -987,6 +1004,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   const m = (type: PyTypeObject, name: string, fn: NativeFn) => ops.defineMethod(type, name, fn);
   const self = <T extends PyObject>(args: PyObject[]) => args[0] as T;
+  const attrName = (n: PyObject): string => {
+    if (!(n instanceof PyStr)) throw rt.error('TypeError', `attribute name must be string, not '${n.ob_type.tp_name}'`);
+    return n.value;
+  };
 
   // sys.stdout and sys.stderr: _io.TextIOWrapper's write() and flush(), into the pending output print() uses.
   const streamOf = (a: PyObject[]) => (a[0] as PyNative).state as 'stdout' | 'stderr';
@@ -1326,14 +1347,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.object!, '__eq__', (_rt, a) => (a[0] === a[1] ? rt.newBool(true) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__ne__', (_rt, a) => (a[0] === a[1] ? rt.newBool(false) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__hash__', (_rt, a) => rt.newInt(p.hash(a[0]!)));
+  // PyObject_GenericGetAttr/SetAttr: what a class's own __getattribute__/__setattr__/__delattr__ delegate to.
+  m(t.object!, '__getattribute__', (_rt, a) => ops.genericGetAttr(a[0]!, attrName(a[1]!)));
   m(t.object!, '__setattr__', (_rt, a) => {
-    const o = a[0]!;
-    const name = (a[1] as PyStr).value;
-    if (o instanceof PyInstance && o.ob_type.instancesHaveDict) {
-      const saved = o.ob_type;
-      void saved;
-    }
-    ops.setAttr(o, name, a[2]!);
+    ops.genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
+    return heap.newref(rt.None);
+  });
+  m(t.object!, '__delattr__', (_rt, a) => {
+    ops.genericDelAttr(a[0]!, attrName(a[1]!));
     return heap.newref(rt.None);
   });
   m(t.BaseException!, 'with_traceback', (_rt, a) => {

@@ -108,8 +108,8 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
     p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
-    const stdout = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stdout'), rt.sizes.fixed.object);
-    const stderr = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stderr'), rt.sizes.fixed.object);
+    const stdout = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stdout'), rt.sizes.fixed.TextIOWrapper);
+    const stderr = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stderr'), rt.sizes.fixed.TextIOWrapper);
     p.dictSetStr(m.dict, 'stdout', stdout);
     p.dictSetStr(m.dict, 'stderr', stderr);
     p.dictSetStr(m.dict, 'modules', rt.newDict());

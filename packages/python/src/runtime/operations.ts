@@ -97,8 +97,30 @@ export class Operations {
     return null;
   }
 
-  /** `PyObject_GetAttr`: a new reference. */
+  /**
+   * `PyObject_GetAttr`: a new reference. A class that defines `__getattribute__`
+   * gets it called (slot_tp_getattr_hook), and its `__getattr__` after an
+   * AttributeError.
+   */
   getAttr(o: PyObject, name: string): PyObject {
+    const ga = this.p.special(o, '__getattribute__');
+    if (!ga) return this.genericGetAttr(o, name, true);
+    const heap = this.rt.heap;
+    const n = this.rt.internString(name);
+    try {
+      return this.p.callSpecial(ga, o, [n]);
+    } catch (e) {
+      const fallback = e instanceof PyErr && this.rt.isInstance(e.exc, this.rt.t.AttributeError!) ? this.p.special(o, '__getattr__') : null;
+      if (!fallback) throw e;
+      heap.decref((e as PyErr).exc);
+      return this.p.callSpecial(fallback, o, [n]);
+    } finally {
+      heap.decref(n);
+    }
+  }
+
+  /** `PyObject_GenericGetAttr` (`object.__getattribute__`); `withGetattr`: then a class's `__getattr__`, as slot_tp_getattr_hook does. */
+  genericGetAttr(o: PyObject, name: string, withGetattr = false): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -126,7 +148,7 @@ export class Operations {
     if (nm) return rt.newBuiltin(name, nm, o, `${type.tp_name}.${name}`);
     const special = this.specialAttr(o, name);
     if (special) return special;
-    const ga = p.typeLookup(type, '__getattr__');
+    const ga = withGetattr ? p.typeLookup(type, '__getattr__') : null;
     if (ga) {
       const n = rt.newStr(name);
       try {
@@ -494,8 +516,20 @@ export class Operations {
     return (o.dict ??= newInstanceDict(this.rt, o.ob_type));
   }
 
-  /** `PyObject_SetAttr`; borrowed value. */
+  /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
   setAttr(o: PyObject, name: string, v: PyObject): void {
+    const sa = this.p.special(o, '__setattr__');
+    if (!sa) return this.genericSetAttr(o, name, v);
+    const n = this.rt.internString(name);
+    try {
+      this.rt.heap.decref(this.p.callSpecial(sa, o, [n, v]));
+    } finally {
+      this.rt.heap.decref(n);
+    }
+  }
+
+  /** `PyObject_GenericSetAttr` (`object.__setattr__`). */
+  genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -588,7 +622,20 @@ export class Operations {
     throw rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'${rt.profile.setattrWithoutDictSaysSo ? ' and no __dict__ for setting new attributes' : ''}`);
   }
 
+  /** `PyObject_SetAttr(o, name, NULL)`: a class's own `__delattr__` is called (slot_tp_setattro). */
   delAttr(o: PyObject, name: string): void {
+    const da = this.p.special(o, '__delattr__');
+    if (!da) return this.genericDelAttr(o, name);
+    const n = this.rt.internString(name);
+    try {
+      this.rt.heap.decref(this.p.callSpecial(da, o, [n]));
+    } finally {
+      this.rt.heap.decref(n);
+    }
+  }
+
+  /** `PyObject_GenericSetAttr(o, name, NULL)` (`object.__delattr__`). */
+  genericDelAttr(o: PyObject, name: string): void {
     const rt = this.rt;
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.delAttr(proxyReferent(rt, o), name); // weakref: proxy_setattr
