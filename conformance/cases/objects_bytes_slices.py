@@ -12,3 +12,5 @@ try:
     b[20]
 except IndexError as e:
     print("IndexError", e)
+once = b * 1
+print(once is b, b * 0 == b"", len(b * 3), (b"ab" * 2) + b"!", 2 * b"xy")

@@ -92,6 +92,10 @@ export interface VersionProfile {
   readonly isLiteralWarning: 'none' | 'plain' | 'typed';
   /** 3.13: setting an unknown attribute on an object without `__dict__` says "and no __dict__ for setting new attributes". */
   readonly setattrWithoutDictSaysSo: boolean;
+  /** 3.8+: `reversed()` of a dict or dict view (`dict.__reversed__`). */
+  readonly dictReversible: boolean;
+  /** 3.10+: `staticmethod(f)`/`classmethod(f)` copy f's `__module__`, `__name__`, `__qualname__`, `__doc__`, `__annotations__` into their own `__dict__`. */
+  readonly methodWrappersCopyAttributes: boolean;
   /** `print(..., flush=True)` calls `file.flush` through a bound method up to 3.8 (`_PyObject_CallMethodId`). */
   readonly printFlushMakesBoundMethod: boolean;
   /** Up to 3.7 a TextIOWrapper's pending output is always a list; from 3.8 a list only from its second chunk. */
@@ -201,6 +205,8 @@ function profile(minor: number, micro: number): VersionProfile {
     equalCodeConstantsMerged: minor !== 11 && minor !== 13,
     isLiteralWarning: !atLeast(8) ? 'none' : atLeast(12) ? 'typed' : 'plain',
     setattrWithoutDictSaysSo: atLeast(13),
+    dictReversible: atLeast(8),
+    methodWrappersCopyAttributes: atLeast(10),
     printFlushMakesBoundMethod: !atLeast(9),
     pendingWritesAlwaysList: !atLeast(8),
     printKwtupleMade: minor === 11 ? 'first-call' : atLeast(7) && !atLeast(11) ? 'first-call-with-keywords' : 'never',

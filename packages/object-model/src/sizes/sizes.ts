@@ -36,7 +36,8 @@ export interface SizeProfile {
    * sys.getsizeof of fixed-size objects, GC header included where the type is
    * GC-tracked. 'instance' is a plain class instance with `__dict__` and
    * `__weakref__` (3.11+: inline values, the dict not yet materialised);
-   * 'heap-type' a `class C: pass`; 'generator' a generator of a one-line
+   * 'heap-type' a class object (PyHeapTypeObject) without the shared keys of
+   * its instances' dicts, which `type.__sizeof__` adds; 'generator' a generator of a one-line
    * `def g(): yield 1` (frame-dependent: measured, not modelled);
    * 'method-wrapper' is e.g. `C().__eq__`.
    */
@@ -97,7 +98,7 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   enumerate: [80, 80, 64, 64, 64, 72, 72, 72],
   exception: [96, 96, 80, 80, 80, 88, 88, 88],
   generator: [96, 128, 112, 112, 104, 176, 176, 176],
-  'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
+  'heap-type': [896, 896, 896, 896, 904, 920, 936, 944],
   /** sys.stdout, sys.stderr. */
   TextIOWrapper: [224, 224, 208, 208, 208, 208, 216, 216],
 };

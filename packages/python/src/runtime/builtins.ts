@@ -607,8 +607,32 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const fset = args[1] ?? kw?.get('fset') ?? rt.None;
     return wrapper(t.property!, rt.sizes.fixed.property)(rt, [fget, fset], null);
   });
-  ctor.set(t.classmethod!, wrapper(t.classmethod!, rt.sizes.fixed.classmethod));
-  ctor.set(t.staticmethod!, wrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
+  // 3.10+ cm_init()/sm_init(): functools_wraps() copies the function's __module__, __name__,
+  // __qualname__, __doc__ and __annotations__ into the new object's __dict__.
+  const methodWrapper = (type: PyTypeObject, size: number): NativeFn => (_rt, args, kw) => {
+    const o = wrapper(type, size)(rt, args, kw) as PyNative;
+    if (rt.profile.methodWrappersCopyAttributes) {
+      const d = rt.newDict();
+      o.refs.push(d);
+      for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+        let v: PyObject;
+        try {
+          v = ops.getAttr(args[0]!, name);
+        } catch (e) {
+          if (e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
+            heap.decref(e.exc);
+            continue;
+          }
+          throw e;
+        }
+        p.dictSetStr(d, name, v);
+        heap.decref(v);
+      }
+    }
+    return o;
+  };
+  ctor.set(t.classmethod!, methodWrapper(t.classmethod!, rt.sizes.fixed.classmethod));
+  ctor.set(t.staticmethod!, methodWrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
   ctor.set(t.type!, (_rt, args) => {
     if (args.length === 1) return heap.newref(args[0]!.ob_type);
     throw rt.error('NotImplementedError', 'pymem does not support type() with three arguments yet');
@@ -767,17 +791,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     };
   }));
-  ctor.set(t.reversed!, (_rt, args) => {
-    const o = args[0]!;
-    if (o instanceof PyList) return ops.newIterator('list_reverseiterator', [o], { i: o.items.length - 1 });
-    const m = p.special(o, '__reversed__');
-    if (m) return p.callSpecial(m, o, []);
-    const items = ops.collect(o).reverse();
-    const tup = rt.newTuple(items);
-    const it = ops.newIterator('tuple_iterator', [tup], { i: 0 });
-    heap.decref(tup);
-    return it;
-  });
+  ctor.set(t.reversed!, (_rt, args) => ops.reversed(args[0]!));
   ctor.set(t.slice!, (_rt, args) => {
     const [a, b, c] = args.length === 1 ? [rt.None, args[0]!, rt.None] : [args[0]!, args[1]!, args[2] ?? rt.None];
     return ops.newSlice(heap.newref(a), heap.newref(b), heap.newref(c));

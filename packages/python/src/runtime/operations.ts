@@ -828,6 +828,13 @@ export class Operations {
         for (let i = 0; i < count; i++) for (const x of seq.items) items.push(rt.heap.newref(x));
         return rt.newList(items);
       }
+      if (seq instanceof PyBytes) {
+        // bytes_repeat: once is the exact bytes itself.
+        if (count === 1 && seq.ob_type === rt.t.bytes) return rt.heap.newref(seq);
+        const r = new Uint8Array(seq.value.length * count);
+        for (let i = 0; i < count; i++) r.set(seq.value, i * seq.value.length);
+        return rt.newBytes(r);
+      }
       if (seq instanceof PyTuple) {
         if (count === 1) return rt.heap.newref(seq);
         const items: PyObject[] = [];
@@ -1559,7 +1566,9 @@ export class Operations {
     const rt = this.rt;
     for (const r of refs) rt.heap.incref(r);
     const type = rt.t[typeName]!;
-    const size = (rt.sizes.fixed as Record<string, number>)[typeName] ?? 48;
+    const fixed = rt.sizes.fixed as Record<string, number>;
+    // The others have an iterator's common layout: a GC object of 32 bytes past its header, or 48 without one.
+    const size = fixed[ITERATOR_SIZE_AS[typeName] ?? typeName] ?? (type.isGC ? 32 + rt.sizes.gcHeaderSize : 48);
     const it = rt.heap.allocate(new PyNative(type, refs, state), size);
     if (type.isGC) rt.track(it);
     return it;
@@ -1595,10 +1604,7 @@ export class Operations {
     if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
-      const len = rangeLength(start, stop, step);
-      const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
-      const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
-      return this.newIterator('range_iterator', [], { i: 0, start, step, len, ...inNumbers });
+      return this.rangeIterator(start, stop, step, rangeLength(start, stop, step));
     }
     if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
       const d = o.refs[0] as PyDict;
@@ -1612,6 +1618,50 @@ export class Operations {
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
     if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
+  }
+
+  /**
+   * range_iter()/range_reverse(): a `range_iterator` when the bounds and the
+   * length fit in a C long, else a `longrange_iterator`.
+   */
+  rangeIterator(start: bigint, stop: bigint, step: bigint, len: bigint): PyNative {
+    const fits = (x: bigint) => x >= -(2n ** 63n) && x < 2n ** 63n;
+    const kind = fits(start) && fits(stop) && fits(step) && len < 2n ** 63n ? 'range_iterator' : 'longrange_iterator';
+    const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
+    const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
+    return this.newIterator(kind, [], { i: 0, start, step, len, ...inNumbers });
+  }
+
+  /**
+   * `reversed(o)` (reversed_new, Objects/enumobject.c): the type's
+   * `__reversed__` (list, range, 3.8+ dict and its views), else for a sequence
+   * a `reversed` object that indexes it from the end.
+   */
+  reversed(o: PyObject): PyObject {
+    const rt = this.rt;
+    const p = this.p;
+    const m = p.special(o, '__reversed__');
+    if (m) return p.callSpecial(m, o, []);
+    if (o instanceof PyList) return this.newIterator('list_reverseiterator', [o], { i: o.items.length - 1 });
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      const len = rangeLength(start, stop, step);
+      const last = start + (len - 1n) * step;
+      return this.rangeIterator(last, start - step, -step, len);
+    }
+    if (rt.profile.dictReversible) {
+      const d = o instanceof PyDict ? o : o instanceof PyNative && [rt.t.dict_keys, rt.t.dict_values, rt.t.dict_items].includes(o.ob_type) ? (o.refs[0] as PyDict) : null;
+      if (d) {
+        const kind = o instanceof PyDict || o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
+        const it = this.newIterator(`dict_reverse${kind === 'keys' ? 'key' : kind === 'values' ? 'value' : 'item'}iterator`, [d], { i: d.entries.length - 1, kind, used: d.used });
+        if (kind === 'items') it.refs.push(this.newResultTuple(2));
+        return it;
+      }
+    }
+    const isSequence = o instanceof PyTuple || o instanceof PyStr || o instanceof PyBytes || (o.ob_type.isHeapType && !(o instanceof PyDict) && p.special(o, '__getitem__') !== null);
+    if (!isSequence) throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not reversible`);
+    const n = p.len(o);
+    return this.newIterator('reversed', [o], { i: n - 1 });
   }
 
   /** Whether `o` has a `tp_iter` or is a sequence (`PySequence_Check`): what `*x` accepts. */
@@ -1679,6 +1729,46 @@ export class Operations {
           if (st.lenNum !== undefined) return st.i < st.lenNum ? rt.newSafeInt(st.startNum! + st.i++ * st.stepNum!) : null;
           if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
           return null;
+        case 'dict_reversekeyiterator':
+        case 'dict_reversevalueiterator':
+        case 'dict_reverseitemiterator': {
+          const d = seq as PyDict | undefined;
+          if (!d) return null;
+          if (d.used !== st.used) {
+            st.used = -1;
+            throw rt.error('RuntimeError', 'dictionary changed size during iteration');
+          }
+          while (st.i >= 0 && d.entries[st.i]!.key === null) st.i--;
+          if (st.i < 0) {
+            this.exhaust(it);
+            return null;
+          }
+          const e = d.entries[st.i--]!;
+          if (st.kind === 'keys') return heap.newref(e.key!);
+          if (st.kind === 'values') return heap.newref(e.value!);
+          const item = [heap.newref(e.key!), heap.newref(e.value!)];
+          return this.recycleResult(it.refs[1] as PyTuple, item) ?? rt.newTuple(item);
+        }
+        case 'reversed': {
+          // reversed_next(): seq[index--]; the sequence is dropped once exhausted.
+          if (!seq || st.i < 0) {
+            this.exhaust(it);
+            return null;
+          }
+          const idx = rt.newInt(st.i--);
+          try {
+            return this.getItem(seq, idx);
+          } catch (e) {
+            if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
+              heap.decref(e.exc);
+              this.exhaust(it);
+              return null;
+            }
+            throw e;
+          } finally {
+            heap.decref(idx);
+          }
+        }
         case 'dict_keyiterator':
         case 'dict_valueiterator':
         case 'dict_itemiterator': {
@@ -1743,7 +1833,6 @@ export class Operations {
     throw rt.error('TypeError', `'${it.ob_type.tp_name}' object is not an iterator`);
   }
 
-  /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   /** The `(None, …, None)` tuple zip, enumerate and dict item iterators create to recycle as their result. */
   newResultTuple(n: number): PyTuple {
     const rt = this.rt;
@@ -1767,6 +1856,7 @@ export class Operations {
     return result;
   }
 
+  /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   private exhaust(it: PyNative): void {
     const seq = it.refs[0];
     if (seq) {
@@ -2063,6 +2153,14 @@ export class Operations {
 }
 
 /** The state of a built-in iterator. */
+/** Iterator types laid out as another whose size is in the size table. */
+const ITERATOR_SIZE_AS: Record<string, string> = {
+  longrange_iterator: 'range_iterator',
+  dict_reversekeyiterator: 'dict_keyiterator',
+  dict_reversevalueiterator: 'dict_valueiterator',
+  dict_reverseitemiterator: 'dict_itemiterator',
+};
+
 export interface IterState {
   i: number;
   chars?: string[];

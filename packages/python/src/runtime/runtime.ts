@@ -240,7 +240,7 @@ export class Runtime {
     mk('weakref', object, { gc: true });
     mk('weakproxy', object, { gc: true, basetype: false });
     mk('weakcallableproxy', object, { gc: true, basetype: false });
-    for (const it of ['list_iterator', 'list_reverseiterator', 'tuple_iterator', 'range_iterator', 'longrange_iterator', 'str_ascii_iterator', 'str_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'dict_reversekeyiterator', 'bytes_iterator', 'callable_iterator', 'iterator']) {
+    for (const it of ['list_iterator', 'list_reverseiterator', 'tuple_iterator', 'range_iterator', 'longrange_iterator', 'str_ascii_iterator', 'str_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator', 'bytes_iterator', 'callable_iterator', 'iterator']) {
       mk(it, object, { gc: !['range_iterator', 'longrange_iterator'].includes(it) || it === 'longrange_iterator', basetype: false });
     }
     for (const n of ['map', 'filter', 'zip', 'enumerate', 'reversed']) mk(n, object, { gc: true });
