@@ -98,13 +98,32 @@ export interface VersionProfile {
    * Clinic's `*args`), or the caller's stack (3.7–3.10, METH_FASTCALL).
    */
   readonly printArgsPacking: 'tuple-and-dict' | 'tuple' | 'none';
+  /**
+   * The compiler merges equal code objects among a code's constants (3.6–3.10,
+   * 3.12: `a, b = (lambda: 0), (lambda: 0)` share one `__code__`); 3.11 and
+   * 3.13 keep them apart (measured with the interpreters).
+   */
+  readonly equalCodeConstantsMerged: boolean;
+  /** The compiler's SyntaxWarning for `x is 1`: none before 3.8, `"is" with a literal` to 3.11, naming the literal's type from 3.12. */
+  readonly isLiteralWarning: 'none' | 'plain' | 'typed';
+  /** 3.13: setting an unknown attribute on an object without `__dict__` says "and no __dict__ for setting new attributes". */
+  readonly setattrWithoutDictSaysSo: boolean;
+  /** 3.8+: `reversed()` of a dict or dict view (`dict.__reversed__`). */
+  readonly dictReversible: boolean;
+  /** 3.10+: `staticmethod(f)`/`classmethod(f)` copy f's `__module__`, `__name__`, `__qualname__`, `__doc__`, `__annotations__` into their own `__dict__`. */
+  readonly methodWrappersCopyAttributes: boolean;
+  /** `print(..., flush=True)` calls `file.flush` through a bound method up to 3.8 (`_PyObject_CallMethodId`). */
+  readonly printFlushMakesBoundMethod: boolean;
   /** Up to 3.7 a TextIOWrapper's pending output is always a list; from 3.8 a list only from its second chunk. */
   readonly pendingWritesAlwaysList: boolean;
   /**
-   * 3.11: an Argument Clinic parser makes its tuple of keyword names at its
-   * first call (parser_init, `kwtuple`); 3.12 has them statically allocated.
+   * When `print()`'s argument parser (`_PyArg_Parser`) makes its tuple of keyword
+   * names (parser_init, `kwtuple`), which then lives on: 3.7–3.10 at its first
+   * call with keywords (`_PyArg_ParseStackAndKeywords`), 3.11 at its first call
+   * (Argument Clinic); 3.6 parses with PyArg_ParseTupleAndKeywords and 3.12+
+   * has the tuple statically allocated.
    */
-  readonly clinicKwtupleMadeAtFirstCall: boolean;
+  readonly printKwtupleMade: 'first-call-with-keywords' | 'first-call' | 'never';
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -140,6 +159,8 @@ export interface VersionProfile {
   readonly exceptionReprIsArgsTuple: boolean;
   /** 3.11+: iterating an ASCII str uses its own iterator type, `str_ascii_iterator`. */
   readonly asciiStrIterator: boolean;
+  /** What `'%d' % x` says a non-number is not (3.10+ "a real number", unicodeobject.c mainformatlong). */
+  readonly printfIntegerArgumentIs: 'a number' | 'a real number';
   /**
    * The items of a folded constant tuple are the code's own constants (3.6,
    * whose peephole builds the tuple from co_consts; 3.8+, merge_consts_recursive)
@@ -240,8 +261,14 @@ function profile(minor: number, micro: number): VersionProfile {
     methodFreeLists: !atLeast(9),
     slotCallsBindMethod: !atLeast(7),
     printArgsPacking: !atLeast(7) ? 'tuple-and-dict' : atLeast(11) ? 'tuple' : 'none',
+    equalCodeConstantsMerged: minor !== 11 && minor !== 13,
+    isLiteralWarning: !atLeast(8) ? 'none' : atLeast(12) ? 'typed' : 'plain',
+    setattrWithoutDictSaysSo: atLeast(13),
+    dictReversible: atLeast(8),
+    methodWrappersCopyAttributes: atLeast(10),
+    printFlushMakesBoundMethod: !atLeast(9),
     pendingWritesAlwaysList: !atLeast(8),
-    clinicKwtupleMadeAtFirstCall: minor === 11,
+    printKwtupleMade: minor === 11 ? 'first-call' : atLeast(7) && !atLeast(11) ? 'first-call-with-keywords' : 'never',
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,
@@ -253,6 +280,7 @@ function profile(minor: number, micro: number): VersionProfile {
     unraisableHook: atLeast(8),
     exceptionReprIsArgsTuple: !atLeast(7),
     asciiStrIterator: atLeast(11),
+    printfIntegerArgumentIs: atLeast(10) ? 'a real number' : 'a number',
     constTupleItemsShared: minor !== 7,
     dictUpdateMergesExactDictFirst: atLeast(9),
     closeRunsUnstartedGenerator: !atLeast(12),

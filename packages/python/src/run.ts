@@ -35,7 +35,7 @@ import { Operations } from './runtime/operations';
 import { installBuiltins } from './runtime/builtins';
 import { installModules } from './runtime/modules';
 import { PyErr, StepLimitExceeded } from './runtime/errors';
-import { printTraceback, reportUnraisable } from './runtime/traceback';
+import { formatSyntaxWarning, printTraceback, reportUnraisable } from './runtime/traceback';
 import { VM } from './vm/vm';
 import { Frame } from './vm/frame';
 import { TraceEmitter } from './vm/trace';
@@ -176,6 +176,9 @@ export function runProgram(options: RunOptions): RunResult {
       unit = compileModule(tree, options.path, options.source, {
         version: profile.version,
         assertLocatedAtTest: profile.assertLocatedAtTest,
+        equalCodeConstantsMerged: profile.equalCodeConstantsMerged,
+        isLiteralWarning: profile.isLiteralWarning,
+        onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(options.path, lineno, message, options.source.split('\n')[lineno - 1])),
         intMaxStrDigits: p.numProfile.intMaxStrDigits,
         intMaxStrDigitsSaysDigits: p.numProfile.intMaxStrDigitsSaysDigits,
       });

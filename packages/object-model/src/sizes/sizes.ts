@@ -18,8 +18,8 @@ export type FixedSizeKind =
   | 'instance' | 'weakref' | 'module'
   | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
   | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
-  | 'map' | 'zip' | 'enumerate' | 'mappingproxy'
-  | 'exception' | 'generator' | 'heap-type';
+  | 'map' | 'zip' | 'enumerate' | 'mappingproxy' | 'dict_view'
+  | 'exception' | 'generator' | 'heap-type' | 'TextIOWrapper';
 
 /** Everything sys.getsizeof needs for one CPython version. */
 export interface SizeProfile {
@@ -36,7 +36,8 @@ export interface SizeProfile {
    * sys.getsizeof of fixed-size objects, GC header included where the type is
    * GC-tracked. 'instance' is a plain class instance with `__dict__` and
    * `__weakref__` (3.11+: inline values, the dict not yet materialised);
-   * 'heap-type' a `class C: pass`; 'generator' a generator of a one-line
+   * 'heap-type' a class object (PyHeapTypeObject) without the shared keys of
+   * its instances' dicts, which `type.__sizeof__` adds; 'generator' a generator of a one-line
    * `def g(): yield 1` (frame-dependent: measured, not modelled);
    * 'method-wrapper' is e.g. `C().__eq__`.
    */
@@ -100,11 +101,15 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   dict_itemiterator: [88, 88, 72, 72, 72, 72, 72, 72],
   map: [64, 64, 48, 48, 48, 48, 48, 48],
   mappingproxy: [56, 56, 40, 40, 40, 40, 40, 40],
+  /** dict_keys, dict_values, dict_items. */
+  dict_view: [56, 56, 40, 40, 40, 40, 40, 40],
   zip: [72, 72, 56, 56, 64, 64, 64, 64],
   enumerate: [80, 80, 64, 64, 64, 72, 72, 72],
   exception: [96, 96, 80, 80, 80, 88, 88, 88],
   generator: [96, 128, 112, 112, 104, 176, 176, 176],
-  'heap-type': [1064, 1064, 1064, 1064, 1072, 1688, 1704, 1712],
+  'heap-type': [896, 896, 896, 896, 904, 920, 936, 944],
+  /** sys.stdout, sys.stderr. */
+  TextIOWrapper: [224, 224, 208, 208, 208, 208, 216, 216],
 };
 
 // sys.getsizeof of a frame with no slots, columns 3.6 … 3.13 (see SizeProfile.frameBase).

@@ -75,6 +75,12 @@ export interface CompileOptions {
    */
   readonly intMaxStrDigits?: number;
   readonly intMaxStrDigitsSaysDigits?: boolean;
+  /** Equal code objects among one code's constants are one (see `VersionProfile.equalCodeConstantsMerged`). */
+  readonly equalCodeConstantsMerged?: boolean;
+  /** The compile-time warning of `is` with a literal (see `VersionProfile.isLiteralWarning`). */
+  readonly isLiteralWarning?: 'none' | 'plain' | 'typed';
+  /** Receives each SyntaxWarning the compiler emits (`compiler_warn`), in compile order. */
+  readonly onSyntaxWarning?: (lineno: number, message: string) => void;
 }
 
 class Label {
@@ -108,7 +114,7 @@ export function constKey(v: ast.ConstantValue): string {
   }
 }
 
-function descKey(d: ConstDesc): string | null {
+function descKey(d: ConstDesc, mergeCode = false): string | null {
   if ((d.kind === 'ast' || d.kind === 'value') && d.unique) return null;
   switch (d.kind) {
     case 'ast':
@@ -117,14 +123,26 @@ function descKey(d: ConstDesc): string | null {
       return constKey(d.value);
     case 'tuple': {
       if (d.unique) return null;
-      const parts = d.items.map(descKey);
+      const parts = d.items.map((c) => descKey(c, mergeCode));
       return parts.some((p) => p === null) ? null : `tuple:(${parts.join('|')})`;
     }
     case 'frozenset':
-      return frozensetKey(d.items.map(descKey));
+      return frozensetKey(d.items.map((c) => descKey(c, mergeCode)));
     case 'code':
-      return null;
+      return mergeCode ? codeKey(d.unit) : null;
   }
+}
+
+/**
+ * What `code_richcompare` compares (Objects/codeobject.c): two code objects with
+ * the same key are equal, so `compiler_add_o` keeps the first — two identical
+ * lambdas on one line share their code object (and its zombie frame).
+ */
+function codeKey(u: CodeUnit): string | null {
+  const consts = u.consts.map((c) => descKey(c, true));
+  if (consts.some((c) => c === null)) return null;
+  const code = u.instrs.map((i) => `${i.op},${i.arg}`).join(';');
+  return `code:${u.name}|${u.argcount}|${u.posonlyargcount}|${u.kwonlyargcount}|${u.flags}|${u.firstlineno}|${u.varnames}|${u.freevars}|${u.cellvars}|${u.names}|${code}|(${consts.join('|')})`;
 }
 
 /**
@@ -232,7 +250,7 @@ class Compiler {
   }
 
   private addConst(d: ConstDesc): number {
-    const key = descKey(d);
+    const key = descKey(d, this.options.equalCodeConstantsMerged);
     if (key !== null) {
       const existing = this.u.constIndex.get(key);
       if (existing !== undefined) return existing;
@@ -1166,7 +1184,31 @@ class Compiler {
     return true;
   }
 
+  /**
+   * check_compare() (Python/compile.c, 3.8+): an `is`/`is not` whose operand is
+   * a constant after folding, other than None, True, False and Ellipsis, warns.
+   */
+  private checkIsLiteral(e: ast.Compare): void {
+    const style = this.options.isLiteralWarning ?? 'none';
+    if (style === 'none' || !this.options.onSyntaxWarning) return;
+    const minor = this.options.version[1];
+    let leftType = literalType(e.left, minor);
+    for (let i = 0; i < e.ops.length; i++) {
+      const op = e.ops[i]!;
+      const rightType = literalType(e.comparators[i]!, minor);
+      if ((op === 'Is' || op === 'IsNot') && (leftType || rightType)) {
+        const [word, instead] = op === 'Is' ? ['"is"', '"=="'] : ['"is not"', '"!="'];
+        const literal = style === 'typed' ? `'${leftType ?? rightType}' literal` : 'a literal';
+        // One warning per comparison: check_compare() returns after the first.
+        this.options.onSyntaxWarning!(e.lineno, `${word} with ${literal}. Did you mean ${instead}?`);
+        return;
+      }
+      leftType = rightType;
+    }
+  }
+
   private compare(e: ast.Compare): void {
+    this.checkIsLiteral(e);
     this.expr(e.left);
     const n = e.ops.length;
     if (n === 1) {
@@ -1569,6 +1611,14 @@ function bitLength(v: bigint): number {
 }
 
 /** The constant value of a (possibly folded) operand. */
+/** The type name of what `e` folds to when that is a constant other than the named singletons (compile.c check_is_arg). */
+function literalType(e: ast.expr, minor: number): string | null {
+  if (e.type === 'Tuple') return e.elts.every((x) => x.type !== 'Starred' && (constantOf(x, minor) || x.type === 'Tuple' && literalType(x, minor))) ? 'tuple' : null;
+  const v = constantOf(e, minor);
+  if (!v || v.kind === 'None' || v.kind === 'Ellipsis' || v.kind === 'bool') return null;
+  return v.kind;
+}
+
 function constantOf(e: ast.expr, minor: number): ast.ConstantValue | null {
   if (e.type === 'Constant') return e.value;
   if (e.type === 'BinOp') return foldBinOp(e, minor)?.value ?? null;

@@ -115,15 +115,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (pendingBytes > CHUNK_SIZE) writeFlush();
   };
 
-  /** 3.11: print()'s Argument Clinic parser, whose keyword tuple its first call makes. */
+  /** print()'s `_PyArg_Parser` keyword tuple, once made (VersionProfile.printKwtupleMade). */
   let printKwtuple: PyTuple | null = null;
 
   def('print', (_rt, args, kw) => {
-    // 3.11 Argument Clinic: parser_init() makes the `_PyArg_Parser`'s kwtuple at the first call; it lives on.
-    if (rt.profile.clinicKwtupleMadeAtFirstCall && !printKwtuple) printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
+    const made = rt.profile.printKwtupleMade;
+    if (!printKwtuple && (made === 'first-call' || (made === 'first-call-with-keywords' && kw && kw.size))) {
+      printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
+    }
     let sep = ' ';
     let end = '\n';
     let stream: 'stdout' | 'stderr' = 'stdout';
+    let flush = false;
     if (kw) {
       for (const [k, v] of kw) {
         if (k === 'sep') sep = v === rt.None ? ' ' : (v as PyStr).value;
@@ -131,7 +134,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         else if (k === 'file') {
           const sys = ops.modules.get('sys');
           stream = sys && p.dictGetStr(sys.dict, 'stderr') === v ? 'stderr' : 'stdout';
-        } else if (k === 'flush') continue;
+        } else if (k === 'flush') flush = p.isTrue(v);
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
@@ -164,6 +167,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         writeObject(() => p.str(a));
       });
       writeObject(() => end);
+      if (flush) {
+        // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
+        const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
+        if (stream === 'stdout') writeFlush();
+        if (flusher) heap.decref(flusher);
+      }
     } finally {
       if (kwDict) heap.decref(kwDict);
       if (argTuple) heap.decref(argTuple);
@@ -589,8 +598,32 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const fset = args[1] ?? kw?.get('fset') ?? rt.None;
     return wrapper(t.property!, rt.sizes.fixed.property)(rt, [fget, fset], null);
   });
-  ctor.set(t.classmethod!, wrapper(t.classmethod!, rt.sizes.fixed.classmethod));
-  ctor.set(t.staticmethod!, wrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
+  // 3.10+ cm_init()/sm_init(): functools_wraps() copies the function's __module__, __name__,
+  // __qualname__, __doc__ and __annotations__ into the new object's __dict__.
+  const methodWrapper = (type: PyTypeObject, size: number): NativeFn => (_rt, args, kw) => {
+    const o = wrapper(type, size)(rt, args, kw) as PyNative;
+    if (rt.profile.methodWrappersCopyAttributes) {
+      const d = rt.newDict();
+      o.refs.push(d);
+      for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
+        let v: PyObject;
+        try {
+          v = ops.getAttr(args[0]!, name);
+        } catch (e) {
+          if (e instanceof PyErr && rt.isInstance(e.exc, t.AttributeError!)) {
+            heap.decref(e.exc);
+            continue;
+          }
+          throw e;
+        }
+        p.dictSetStr(d, name, v);
+        heap.decref(v);
+      }
+    }
+    return o;
+  };
+  ctor.set(t.classmethod!, methodWrapper(t.classmethod!, rt.sizes.fixed.classmethod));
+  ctor.set(t.staticmethod!, methodWrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
   ctor.set(t.type!, (_rt, args) => {
     if (args.length === 1) return heap.newref(args[0]!.ob_type);
     throw rt.error('NotImplementedError', 'pymem does not support type() with three arguments yet');
@@ -749,17 +782,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     };
   }));
-  ctor.set(t.reversed!, (_rt, args) => {
-    const o = args[0]!;
-    if (o instanceof PyList) return ops.newIterator('list_reverseiterator', [o], { i: o.items.length - 1 });
-    const m = p.special(o, '__reversed__');
-    if (m) return p.callSpecial(m, o, []);
-    const items = ops.collect(o).reverse();
-    const tup = rt.newTuple(items);
-    const it = ops.newIterator('tuple_iterator', [tup], { i: 0 });
-    heap.decref(tup);
-    return it;
-  });
+  ctor.set(t.reversed!, (_rt, args) => ops.reversed(args[0]!));
   ctor.set(t.slice!, (_rt, args) => {
     const [a, b, c] = args.length === 1 ? [rt.None, args[0]!, rt.None] : [args[0]!, args[1]!, args[2] ?? rt.None];
     return ops.newSlice(heap.newref(a), heap.newref(b), heap.newref(c));
@@ -949,7 +972,24 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.incref(cls.tp_base!);
     cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
     rt.track(cls);
+    try {
+      initSubclass(cls);
+    } catch (e) {
+      heap.decref(cls);
+      throw e;
+    }
     return cls;
+  }
+
+  /** type_new_init_subclass(): `super(cls, cls).__init_subclass__()`, which runs a base's user-defined one (object's does nothing). */
+  function initSubclass(cls: PyTypeObject): void {
+    for (const base of cls.mroCache.slice(1)) {
+      const v = base.tp_dict ? p.dictGetStr(base.tp_dict, '__init_subclass__') : null;
+      if (!v) continue;
+      const fn = v instanceof PyNative && v.ob_type === t.classmethod ? v.refs[0]! : v;
+      heap.decref(p.call(fn, [cls], null));
+      return;
+    }
   }
 
   function c3(cls: PyTypeObject, bases: PyTypeObject[]): PyTypeObject[] {
@@ -969,6 +1009,25 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   const m = (type: PyTypeObject, name: string, fn: NativeFn) => ops.defineMethod(type, name, fn);
   const self = <T extends PyObject>(args: PyObject[]) => args[0] as T;
+  const attrName = (n: PyObject): string => {
+    if (!(n instanceof PyStr)) throw rt.error('TypeError', `attribute name must be string, not '${n.ob_type.tp_name}'`);
+    return n.value;
+  };
+
+  // sys.stdout and sys.stderr: _io.TextIOWrapper's write() and flush(), into the pending output print() uses.
+  const streamOf = (a: PyObject[]) => (a[0] as PyNative).state as 'stdout' | 'stderr';
+  m(t.TextIOWrapper!, 'write', (_rt, a) => {
+    const s = a[1];
+    if (!(s instanceof PyStr)) throw rt.error('TypeError', `write() argument must be str, not ${s?.ob_type.tp_name}`);
+    const stream = streamOf(a);
+    if (stream === 'stdout') textWrite(s.value);
+    rt.write(stream, s.value);
+    return rt.newInt(s.length);
+  });
+  m(t.TextIOWrapper!, 'flush', (_rt, a) => {
+    if (streamOf(a) === 'stdout') writeFlush();
+    return heap.newref(rt.None);
+  });
 
   function listSort(l: PyList, kw: Kw): void {
     const key = kw?.get('key') ?? null;
@@ -1096,7 +1155,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.tuple!, 'count', (_rt, a) => rt.newInt(self<PyTuple>(a).items.filter((x) => p.eq(x, a[1]!)).length));
   // dict
   const view = (name: string) => (_rt: Runtime, a: PyObject[]) => {
-    const v = heap.allocate(new PyNative(t[name]!, [heap.newref(a[0]!)]), 48);
+    const v = heap.allocate(new PyNative(t[name]!, [heap.newref(a[0]!)]), rt.sizes.fixed.dict_view);
     rt.track(v);
     return v;
   };
@@ -1453,14 +1512,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.object!, '__eq__', (_rt, a) => (a[0] === a[1] ? rt.newBool(true) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__ne__', (_rt, a) => (a[0] === a[1] ? rt.newBool(false) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__hash__', (_rt, a) => rt.newInt(p.hash(a[0]!)));
+  // PyObject_GenericGetAttr/SetAttr: what a class's own __getattribute__/__setattr__/__delattr__ delegate to.
+  m(t.object!, '__getattribute__', (_rt, a) => ops.genericGetAttr(a[0]!, attrName(a[1]!)));
   m(t.object!, '__setattr__', (_rt, a) => {
-    const o = a[0]!;
-    const name = (a[1] as PyStr).value;
-    if (o instanceof PyInstance && o.ob_type.instancesHaveDict) {
-      const saved = o.ob_type;
-      void saved;
-    }
-    ops.setAttr(o, name, a[2]!);
+    ops.genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
+    return heap.newref(rt.None);
+  });
+  m(t.object!, '__delattr__', (_rt, a) => {
+    ops.genericDelAttr(a[0]!, attrName(a[1]!));
     return heap.newref(rt.None);
   });
   m(t.BaseException!, 'with_traceback', (_rt, a) => {
@@ -1678,24 +1737,163 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       heap.decref(fm);
     }
   };
+  /**
+   * `str % args`: PyUnicode_Format() (Objects/unicodeobject.c). A tuple gives
+   * the arguments in order; any other mapping (not a tuple or str) is the
+   * source of `%(key)` lookups and is never "not all converted"; anything else
+   * is the one argument.
+   */
   ops.ops_strMod = (fmt, arg) => {
-    const args = arg instanceof PyTuple ? arg.items : [arg];
+    const isTuple = arg instanceof PyTuple;
+    const args = isTuple ? arg.items : [arg];
+    // PyMapping_Check(): any type with mp_subscript.
+    const mapping = !isTuple && !(arg instanceof PyStr) && (arg instanceof PyDict || arg instanceof PyList || arg instanceof PyBytes || arg.ob_type === t.range || p.special(arg, '__getitem__') !== null) ? arg : null;
+    const f = fmt.value;
+    let argIdx = 0;
+    const nextArg = (): PyObject => {
+      if (argIdx >= args.length) throw rt.error('TypeError', 'not enough arguments for format string');
+      return args[argIdx++]!;
+    };
+    let out = '';
     let i = 0;
-    const out = fmt.value.replace(/%([-+ 0#]*)(\d*)(?:\.(\d+))?([sdrifgexXo%])/g, (_m, flags: string, width: string, prec: string | undefined, conv: string) => {
-      if (conv === '%') return '%';
-      const a = args[i++];
-      if (!a) throw rt.error('TypeError', 'not enough arguments for format string');
-      let s: string;
-      if (conv === 's') s = p.str(a);
-      else if (conv === 'r') s = p.repr(a);
-      else s = formatNumber(a, `${flags.includes('+') ? '+' : ''}${prec !== undefined ? `.${prec}` : ''}${conv === 'i' ? 'd' : conv}`);
-      const w = Number(width || 0);
-      if (s.length < w) s = flags.includes('-') ? s.padEnd(w) : flags.includes('0') && conv !== 's' && conv !== 'r' ? s.padStart(w, '0') : s.padStart(w);
-      return s;
-    });
-    if (i < args.length && arg instanceof PyTuple) throw rt.error('TypeError', 'not all arguments converted during string formatting');
+    while (i < f.length) {
+      const pct = f.indexOf('%', i);
+      if (pct < 0) {
+        out += f.slice(i);
+        break;
+      }
+      out += f.slice(i, pct);
+      i = pct + 1;
+      let keyed: PyObject | null = null;
+      if (f[i] === '(') {
+        if (!mapping) throw rt.error('TypeError', 'format requires a mapping');
+        let depth = 1;
+        const keyStart = ++i;
+        while (i < f.length && depth > 0) {
+          if (f[i] === '(') depth++;
+          else if (f[i] === ')') depth--;
+          i++;
+        }
+        if (depth > 0) throw rt.error('ValueError', 'incomplete format key');
+        const key = str(f.slice(keyStart, i - 1));
+        try {
+          keyed = ops.getItem(mapping, key);
+        } finally {
+          heap.decref(key);
+        }
+      }
+      try {
+        let flags = '';
+        while (i < f.length && '-+ #0'.includes(f[i]!)) flags += f[i++];
+        const count = (): number | undefined => {
+          if (f[i] === '*') {
+            i++;
+            const a = nextArg();
+            if (!(a instanceof PyInt)) throw rt.error('TypeError', '* wants int');
+            return Number(a.value);
+          }
+          const m = /^\d+/.exec(f.slice(i));
+          if (!m) return undefined;
+          i += m[0].length;
+          return Number(m[0]);
+        };
+        let width = count() ?? 0;
+        if (width < 0) {
+          flags += '-';
+          width = -width;
+        }
+        let prec: number | undefined;
+        if (f[i] === '.') {
+          i++;
+          prec = count() ?? 0;
+        }
+        // Length modifiers are accepted and ignored, as in C.
+        while (i < f.length && 'hlL'.includes(f[i]!)) i++;
+        if (i >= f.length) throw rt.error('ValueError', 'incomplete format');
+        const conv = f[i++]!;
+        if (conv === '%') {
+          out += '%';
+          continue;
+        }
+        const a = keyed ?? nextArg();
+        out += printfOne(a, conv, flags, width, prec, i - 1);
+      } finally {
+        if (keyed) heap.decref(keyed);
+      }
+    }
+    if (argIdx < args.length && !mapping) throw rt.error('TypeError', 'not all arguments converted during string formatting');
     return str(out);
   };
+
+  /** One conversion of PyUnicode_Format(): the value's text, then the width and flags. */
+  function printfOne(a: PyObject, conv: string, flags: string, width: number, prec: number | undefined, at: number): string {
+    let s: string;
+    let numeric = true;
+    switch (conv) {
+      case 's':
+      case 'r':
+      case 'a':
+        s = conv === 's' ? p.str(a) : conv === 'r' ? p.repr(a) : ops.ascii(a);
+        if (prec !== undefined) s = Array.from(s).slice(0, prec).join('');
+        numeric = false;
+        break;
+      case 'c':
+        if (a instanceof PyStr && Array.from(a.value).length === 1) s = a.value;
+        else if (a instanceof PyInt) {
+          if (a.value < 0n || a.value > 0x10ffffn) throw rt.error('OverflowError', '%c arg not in range(0x110000)');
+          s = String.fromCodePoint(Number(a.value));
+        } else throw rt.error('TypeError', '%c requires int or char');
+        numeric = false;
+        break;
+      case 'd':
+      case 'i':
+      case 'u':
+      case 'o':
+      case 'x':
+      case 'X': {
+        let n: bigint;
+        if (a instanceof PyInt) n = a.value;
+        else if (a instanceof PyFloat && 'diu'.includes(conv)) {
+          if (!Number.isFinite(a.value)) throw rt.error(Number.isNaN(a.value) ? 'ValueError' : 'OverflowError', Number.isNaN(a.value) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
+          n = BigInt(Math.trunc(a.value));
+        } else {
+          const what = 'diu'.includes(conv) ? `${rt.profile.printfIntegerArgumentIs} is required` : 'an integer is required';
+          throw rt.error('TypeError', `%${conv} format: ${what}, not ${a.ob_type.tp_name}`);
+        }
+        const neg = n < 0n;
+        let body = (neg ? -n : n).toString(conv === 'o' ? 8 : conv === 'x' || conv === 'X' ? 16 : 10);
+        if (conv === 'X') body = body.toUpperCase();
+        if (prec !== undefined && body.length < prec) body = body.padStart(prec, '0');
+        if (flags.includes('#') && 'oxX'.includes(conv)) body = (conv === 'o' ? '0o' : conv === 'x' ? '0x' : '0X') + body;
+        s = (neg ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '') + body;
+        break;
+      }
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G': {
+        if (!(a instanceof PyInt || a instanceof PyFloat)) throw rt.error('TypeError', `must be real number, not ${a.ob_type.tp_name}`);
+        const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+        s = formatNumber(a, `${sign}${flags.includes('#') ? '#' : ''}.${prec ?? 6}${conv}`);
+        break;
+      }
+      default: {
+        const code = conv.codePointAt(0)!;
+        throw rt.error('ValueError', `unsupported format character '${conv}' (0x${code.toString(16)}) at index ${at}`);
+      }
+    }
+    const n = Array.from(s).length;
+    if (n >= width) return s;
+    if (flags.includes('-')) return s + ' '.repeat(width - n);
+    if (numeric && flags.includes('0')) {
+      const signLen = /^[-+ ]/.test(s) ? 1 : 0;
+      const prefixLen = signLen + (/^[-+ ]?0[xXo]/.test(s) ? 2 : 0);
+      return s.slice(0, prefixLen) + '0'.repeat(width - n) + s.slice(prefixLen);
+    }
+    return ' '.repeat(width - n) + s;
+  }
 
   function formatStr(s: string, spec: string): string {
     const mt = /^(?:(.)?([<>^]))?(\d*)(?:\.(\d+))?s?$/.exec(spec);

@@ -138,7 +138,7 @@ export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: 
       for (const [k, v] of kwargs) p.dictSetStr(kwDict, k, v);
     }
     try {
-      return fn(rt, args, kwargs);
+      return fn(rt, args, kwargs, argTuple);
     } finally {
       heap.decref(argTuple);
       if (kwDict) heap.decref(kwDict);

@@ -81,6 +81,16 @@ function cachedKeysOf(rt: Runtime, type: PyTypeObject): SharedKeys | null {
 }
 
 /**
+ * What a class's shared keys add to `type.__sizeof__` (`_PyDict_KeysSize(ht_cached_keys)`):
+ * nothing for a class whose instances have no `__dict__`, or once sharing was given up.
+ */
+export function cachedKeysSize(rt: Runtime, type: PyTypeObject): number {
+  if (!type.instancesHaveDict) return 0;
+  const sk = cachedKeysOf(rt, type);
+  return sk ? tables.keysSize(keysProfile(rt), sk.log2Size, true) : 0;
+}
+
+/**
  * A new instance of a class whose instances have a `__dict__`. 3.11+:
  * `init_inline_values()` takes one off the shared keys' `dk_usable` (while it
  * is above 1). Call once per instance created.

@@ -9,6 +9,7 @@ import { parseModule, PySyntaxError, UnsupportedSyntax } from '../parser/index';
 import { compileModule } from '../compiler/compiler';
 import { Frame } from '../vm/frame';
 import { makeCode } from './code';
+import { formatSyntaxWarning } from './traceback';
 import type { Runtime } from './runtime';
 import type { Operations } from './operations';
 
@@ -27,6 +28,10 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
     unit = compileModule(parseModule(source, filename, { version }), filename, source, {
       version,
       assertLocatedAtTest: rt.profile.assertLocatedAtTest,
+      equalCodeConstantsMerged: rt.profile.equalCodeConstantsMerged,
+      isLiteralWarning: rt.profile.isLiteralWarning,
+      // linecache has no lines of a string, so the warning shows none.
+      onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(filename, lineno, message, undefined)),
       intMaxStrDigits: p.numProfile.intMaxStrDigits,
       intMaxStrDigitsSaysDigits: p.numProfile.intMaxStrDigitsSaysDigits,
     });

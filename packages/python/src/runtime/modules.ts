@@ -108,8 +108,8 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
     p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
-    const stdout = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stdout'), 16);
-    const stderr = heap.allocateStatic(new PyNative(rt.t.object!, [], 'stderr'), 16);
+    const stdout = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stdout'), rt.sizes.fixed.TextIOWrapper);
+    const stderr = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stderr'), rt.sizes.fixed.TextIOWrapper);
     p.dictSetStr(m.dict, 'stdout', stdout);
     p.dictSetStr(m.dict, 'stderr', stderr);
     p.dictSetStr(m.dict, 'modules', rt.newDict());
@@ -145,7 +145,12 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
       const objs = gc.get_objects(g && g !== rt.None ? int(g, 'generation') : null);
       return rt.newList(objs.map((o) => heap.newref(o)));
     });
-    def(m, 'get_referrers', (_rt, a) => rt.newList(gc.get_referrers(a).map((o) => heap.newref(o))));
+    // gc_get_referrers() makes its result list first, and skips it and its argument tuple.
+    def(m, 'get_referrers', (_rt, a, _kw, packed) => {
+      const result = rt.newList([]);
+      for (const o of gc.get_referrers(a, packed ? [packed, result] : [result])) ops.listAppend(result, o);
+      return result;
+    });
     def(m, 'get_referents', (_rt, a) => rt.newList(gc.get_referents(a).map((o) => heap.newref(o))));
     def(m, 'get_stats', () =>
       rt.newList(

@@ -34,7 +34,7 @@ import {
   sizes,
 } from '@pymem/object-model';
 import type { Runtime, NativeFunctionState } from './runtime';
-import { dictGetItem, dictSetItem, dictItems, dictSizeof, type DictOps } from './dict';
+import { cachedKeysSize, dictGetItem, dictSetItem, dictItems, dictSizeof, type DictOps } from './dict';
 import { PyErr } from './errors';
 import { isProxy, proxyReferent, weakrefCall, weakrefHash, weakrefRichCompare, weakrefRepr } from './weakref';
 
@@ -558,7 +558,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyGenerator) return o.allocSize;
     if (o instanceof PyFrame) return sizes.sizeofFrame(p, o.code.co);
     if (o instanceof PyWeakref) return p.fixed.weakref;
-    if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] : 400;
+    if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] + cachedKeysSize(rt, o) : 400;
     if (o instanceof PySingleton) return 16;
     if (o instanceof PyInstance) {
       if (o.ob_type.ht_slots && !o.ob_type.instancesHaveDict) return o.allocSize;
@@ -634,8 +634,10 @@ export { PyErr };
 /**
  * The first 3.x minor version where calling the built-in type goes through
  * its `tp_vectorcall` (list, tuple, dict, set, frozenset, range: 3.9,
- * bpo-37207; float, bool, and `type(o)` itself: 3.10; str, int: 3.13); `bytes` and `weakref.ref`
- * (named `weakref` up to 3.9, `weakref.ReferenceType` from 3.10) have none.
+ * bpo-37207; float, bool, map, filter, reversed and `type(o)` itself: 3.10;
+ * enumerate: 3.11; str, int: 3.13); `bytes`, `zip`, `property`,
+ * `staticmethod`, `classmethod` and `weakref.ref` (named `weakref` up to 3.9,
+ * `weakref.ReferenceType` from 3.10) have none.
  * Before, the call packs its arguments (_PyObject_MakeTpCall). Measured with
  * the interpreters for these types only; other built-in types are not packed.
  */
@@ -649,6 +651,14 @@ const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['float', 10],
   ['bool', 10],
   ['type', 10],
+  ['map', 10],
+  ['filter', 10],
+  ['reversed', 10],
+  ['enumerate', 11],
+  ['zip', Infinity],
+  ['property', Infinity],
+  ['staticmethod', Infinity],
+  ['classmethod', Infinity],
   ['str', 13],
   ['int', 13],
   ['bytes', Infinity],

@@ -107,7 +107,11 @@ export class Operations {
     return null;
   }
 
-  /** `PyObject_GetAttr`: a new reference. */
+  /**
+   * `PyObject_GetAttr`: a new reference. A class that defines `__getattribute__`
+   * gets it called (slot_tp_getattr_hook), and its `__getattr__` after an
+   * AttributeError.
+   */
   getAttr(o: PyObject, name: string): PyObject {
     return this.getAttrOrMissing(o, name, false)!;
   }
@@ -137,6 +141,29 @@ export class Operations {
 
   /** PyObject_GetAttr(), or with `suppress` _PyObject_LookupAttr(): null instead of a missing attribute's AttributeError. */
   private getAttrOrMissing(o: PyObject, name: string, suppress: boolean): PyObject | null {
+    const ga = this.p.special(o, '__getattribute__');
+    if (!ga) return this.genericGetAttr(o, name, true, suppress);
+    // slot_tp_getattr_hook(): the class's __getattribute__, then its __getattr__ after an AttributeError.
+    const heap = this.rt.heap;
+    const n = this.rt.internString(name);
+    try {
+      return this.p.callSpecial(ga, o, [n]);
+    } catch (e) {
+      const fallback = e instanceof PyErr && this.rt.isInstance(e.exc, this.rt.t.AttributeError!) ? this.p.special(o, '__getattr__') : null;
+      if (!fallback) throw e;
+      heap.decref((e as PyErr).exc);
+      return this.p.callSpecial(fallback, o, [n]);
+    } finally {
+      heap.decref(n);
+    }
+  }
+
+  /**
+   * `PyObject_GenericGetAttr` (`object.__getattribute__`); `withGetattr`: then a
+   * class's `__getattr__`, as slot_tp_getattr_hook does; `suppress`: null for a
+   * missing attribute (see getAttrOrMissing).
+   */
+  genericGetAttr(o: PyObject, name: string, withGetattr = false, suppress = false): PyObject | null {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -174,7 +201,7 @@ export class Operations {
     if (nm) return rt.newBuiltin(name, nm, o, `${type.tp_name}.${name}`);
     const special = this.specialAttr(o, name);
     if (special) return special;
-    const ga = p.typeLookup(type, '__getattr__');
+    const ga = withGetattr ? p.typeLookup(type, '__getattr__') : null;
     if (ga) {
       const n = rt.newStr(name);
       try {
@@ -550,8 +577,20 @@ export class Operations {
     return (o.dict ??= newInstanceDict(this.rt, o.ob_type));
   }
 
-  /** `PyObject_SetAttr`; borrowed value. */
+  /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
   setAttr(o: PyObject, name: string, v: PyObject): void {
+    const sa = this.p.special(o, '__setattr__');
+    if (!sa) return this.genericSetAttr(o, name, v);
+    const n = this.rt.internString(name);
+    try {
+      this.rt.heap.decref(this.p.callSpecial(sa, o, [n, v]));
+    } finally {
+      this.rt.heap.decref(n);
+    }
+  }
+
+  /** `PyObject_GenericSetAttr` (`object.__setattr__`). */
+  genericSetAttr(o: PyObject, name: string, v: PyObject): void {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
@@ -643,7 +682,20 @@ export class Operations {
     throw this.noAttributeToSet(o, name);
   }
 
+  /** `PyObject_SetAttr(o, name, NULL)`: a class's own `__delattr__` is called (slot_tp_setattro). */
   delAttr(o: PyObject, name: string): void {
+    const da = this.p.special(o, '__delattr__');
+    if (!da) return this.genericDelAttr(o, name);
+    const n = this.rt.internString(name);
+    try {
+      this.rt.heap.decref(this.p.callSpecial(da, o, [n]));
+    } finally {
+      this.rt.heap.decref(n);
+    }
+  }
+
+  /** `PyObject_GenericSetAttr(o, name, NULL)` (`object.__delattr__`). */
+  genericDelAttr(o: PyObject, name: string): void {
     const rt = this.rt;
     const heap = rt.heap;
     if (isProxy(rt, o)) return this.delAttr(proxyReferent(rt, o), name); // weakref: proxy_setattr
@@ -881,6 +933,13 @@ export class Operations {
         for (let i = 0; i < count; i++) for (const x of seq.items) items.push(rt.heap.newref(x));
         return rt.newList(items);
       }
+      if (seq instanceof PyBytes) {
+        // bytes_repeat: once is the exact bytes itself.
+        if (count === 1 && seq.ob_type === rt.t.bytes) return rt.heap.newref(seq);
+        const r = new Uint8Array(seq.value.length * count);
+        for (let i = 0; i < count; i++) r.set(seq.value, i * seq.value.length);
+        return rt.newBytes(r);
+      }
       if (seq instanceof PyTuple) {
         if (count === 1) return rt.heap.newref(seq);
         const items: PyObject[] = [];
@@ -1076,6 +1135,12 @@ export class Operations {
       return rt.newInt(start + BigInt(i) * step);
     }
     if (o instanceof PyBytes) {
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) {
+        // bytes_subscript: the whole exact bytes, forwards, is the object itself.
+        const idx = this.sliceRange(key, o.value.length);
+        if (o.ob_type === rt.t.bytes && idx.length === o.value.length && idx.every((v, i) => v === i)) return heap.newref(o);
+        return rt.newBytes(Uint8Array.from(idx, (i) => o.value[i]!));
+      }
       const i = this.index(key, o.value.length, 'byte');
       if (i < 0 || i >= o.value.length) throw rt.error('IndexError', 'index out of range');
       return rt.newInt(o.value[i]!);
@@ -1624,7 +1689,9 @@ export class Operations {
     const rt = this.rt;
     for (const r of refs) rt.heap.incref(r);
     const type = rt.t[typeName]!;
-    const size = (rt.sizes.fixed as Record<string, number>)[typeName] ?? 48;
+    const fixed = rt.sizes.fixed as Record<string, number>;
+    // The others have an iterator's common layout: a GC object of 32 bytes past its header, or 48 without one.
+    const size = fixed[ITERATOR_SIZE_AS[typeName] ?? typeName] ?? (type.isGC ? 32 + rt.sizes.gcHeaderSize : 48);
     const it = rt.heap.allocate(new PyNative(type, refs, state), size);
     if (type.isGC) rt.track(it);
     return it;
@@ -1660,10 +1727,7 @@ export class Operations {
     if (o instanceof PyBytes) return this.newIterator('bytes_iterator', [o], { i: 0 });
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
-      const len = rangeLength(start, stop, step);
-      const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
-      const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
-      return this.newIterator('range_iterator', [], { i: 0, start, step, len, ...inNumbers });
+      return this.rangeIterator(start, stop, step, rangeLength(start, stop, step));
     }
     if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
       const d = o.refs[0] as PyDict;
@@ -1677,6 +1741,50 @@ export class Operations {
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
     if (this.p.special(o, '__getitem__')) return this.newIterator('iterator', [o], { i: 0, seqIter: true });
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not iterable`);
+  }
+
+  /**
+   * range_iter()/range_reverse(): a `range_iterator` when the bounds and the
+   * length fit in a C long, else a `longrange_iterator`.
+   */
+  rangeIterator(start: bigint, stop: bigint, step: bigint, len: bigint): PyNative {
+    const fits = (x: bigint) => x >= -(2n ** 63n) && x < 2n ** 63n;
+    const kind = fits(start) && fits(stop) && fits(step) && len < 2n ** 63n ? 'range_iterator' : 'longrange_iterator';
+    const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
+    const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
+    return this.newIterator(kind, [], { i: 0, start, step, len, ...inNumbers });
+  }
+
+  /**
+   * `reversed(o)` (reversed_new, Objects/enumobject.c): the type's
+   * `__reversed__` (list, range, 3.8+ dict and its views), else for a sequence
+   * a `reversed` object that indexes it from the end.
+   */
+  reversed(o: PyObject): PyObject {
+    const rt = this.rt;
+    const p = this.p;
+    const m = p.special(o, '__reversed__');
+    if (m) return p.callSpecial(m, o, []);
+    if (o instanceof PyList) return this.newIterator('list_reverseiterator', [o], { i: o.items.length - 1 });
+    if (o instanceof PyNative && o.ob_type === rt.t.range) {
+      const [start, stop, step] = o.state as [bigint, bigint, bigint];
+      const len = rangeLength(start, stop, step);
+      const last = start + (len - 1n) * step;
+      return this.rangeIterator(last, start - step, -step, len);
+    }
+    if (rt.profile.dictReversible) {
+      const d = o instanceof PyDict ? o : o instanceof PyNative && [rt.t.dict_keys, rt.t.dict_values, rt.t.dict_items].includes(o.ob_type) ? (o.refs[0] as PyDict) : null;
+      if (d) {
+        const kind = o instanceof PyDict || o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
+        const it = this.newIterator(`dict_reverse${kind === 'keys' ? 'key' : kind === 'values' ? 'value' : 'item'}iterator`, [d], { i: d.entries.length - 1, kind, used: d.used });
+        if (kind === 'items') it.refs.push(this.newResultTuple(2));
+        return it;
+      }
+    }
+    const isSequence = o instanceof PyTuple || o instanceof PyStr || o instanceof PyBytes || (o.ob_type.isHeapType && !(o instanceof PyDict) && p.special(o, '__getitem__') !== null);
+    if (!isSequence) throw rt.error('TypeError', `'${o.ob_type.tp_name}' object is not reversible`);
+    const n = p.len(o);
+    return this.newIterator('reversed', [o], { i: n - 1 });
   }
 
   /** Whether `o` has a `tp_iter` or is a sequence (`PySequence_Check`): what `*x` accepts. */
@@ -1744,6 +1852,46 @@ export class Operations {
           if (st.lenNum !== undefined) return st.i < st.lenNum ? rt.newSafeInt(st.startNum! + st.i++ * st.stepNum!) : null;
           if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
           return null;
+        case 'dict_reversekeyiterator':
+        case 'dict_reversevalueiterator':
+        case 'dict_reverseitemiterator': {
+          const d = seq as PyDict | undefined;
+          if (!d) return null;
+          if (d.used !== st.used) {
+            st.used = -1;
+            throw rt.error('RuntimeError', 'dictionary changed size during iteration');
+          }
+          while (st.i >= 0 && d.entries[st.i]!.key === null) st.i--;
+          if (st.i < 0) {
+            this.exhaust(it);
+            return null;
+          }
+          const e = d.entries[st.i--]!;
+          if (st.kind === 'keys') return heap.newref(e.key!);
+          if (st.kind === 'values') return heap.newref(e.value!);
+          const item = [heap.newref(e.key!), heap.newref(e.value!)];
+          return this.recycleResult(it.refs[1] as PyTuple, item) ?? rt.newTuple(item);
+        }
+        case 'reversed': {
+          // reversed_next(): seq[index--]; the sequence is dropped once exhausted.
+          if (!seq || st.i < 0) {
+            this.exhaust(it);
+            return null;
+          }
+          const idx = rt.newInt(st.i--);
+          try {
+            return this.getItem(seq, idx);
+          } catch (e) {
+            if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
+              heap.decref(e.exc);
+              this.exhaust(it);
+              return null;
+            }
+            throw e;
+          } finally {
+            heap.decref(idx);
+          }
+        }
         case 'dict_keyiterator':
         case 'dict_valueiterator':
         case 'dict_itemiterator': {
@@ -1808,7 +1956,6 @@ export class Operations {
     throw rt.error('TypeError', `'${it.ob_type.tp_name}' object is not an iterator`);
   }
 
-  /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   /** The `(None, …, None)` tuple zip, enumerate and dict item iterators create to recycle as their result. */
   newResultTuple(n: number): PyTuple {
     const rt = this.rt;
@@ -1832,6 +1979,7 @@ export class Operations {
     return result;
   }
 
+  /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   private exhaust(it: PyNative): void {
     const seq = it.refs[0];
     if (seq) {
@@ -2203,6 +2351,14 @@ export class Operations {
 }
 
 /** The state of a built-in iterator. */
+/** Iterator types laid out as another whose size is in the size table. */
+const ITERATOR_SIZE_AS: Record<string, string> = {
+  longrange_iterator: 'range_iterator',
+  dict_reversekeyiterator: 'dict_keyiterator',
+  dict_reversevalueiterator: 'dict_valueiterator',
+  dict_reverseitemiterator: 'dict_itemiterator',
+};
+
 export interface IterState {
   i: number;
   chars?: string[];

@@ -33,7 +33,8 @@ import {
 import { PyErr } from './errors';
 
 /** A built-in function's implementation: borrowed arguments in, a new reference out. */
-export type NativeFn = (rt: Runtime, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;
+/** A built-in's C function; `packed` is the argument tuple a METH_VARARGS call made (calling.ts), if any. */
+export type NativeFn = (rt: Runtime, args: PyObject[], kwargs: Map<string, PyObject> | null, packed?: PyTuple) => PyObject;
 
 /** What a built-in function or method descriptor carries (`PyMethodDef`). */
 export interface NativeFunctionState {
@@ -239,7 +240,7 @@ export class Runtime {
     mk('weakref', object, { gc: true });
     mk('weakproxy', object, { gc: true, basetype: false });
     mk('weakcallableproxy', object, { gc: true, basetype: false });
-    for (const it of ['list_iterator', 'list_reverseiterator', 'tuple_iterator', 'range_iterator', 'longrange_iterator', 'str_ascii_iterator', 'str_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'dict_reversekeyiterator', 'bytes_iterator', 'callable_iterator', 'iterator']) {
+    for (const it of ['list_iterator', 'list_reverseiterator', 'tuple_iterator', 'range_iterator', 'longrange_iterator', 'str_ascii_iterator', 'str_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator', 'bytes_iterator', 'callable_iterator', 'iterator']) {
       mk(it, object, { gc: !['range_iterator', 'longrange_iterator'].includes(it) || it === 'longrange_iterator', basetype: false });
     }
     for (const n of ['map', 'filter', 'zip', 'enumerate', 'reversed']) mk(n, object, { gc: true });
@@ -247,6 +248,8 @@ export class Runtime {
     mk('getset_descriptor', object, { gc: true, basetype: false });
     mk('member_descriptor', object, { gc: true, basetype: false });
     mk('mappingproxy', object, { gc: true, basetype: false });
+    // sys.stdout and sys.stderr (Modules/_io/textio.c).
+    mk('TextIOWrapper', object, { gc: true, basetype: false });
     mk('NoneType_placeholder', object, { basetype: false });
     // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);

@@ -168,3 +168,9 @@ function caretLine(src: string, instr: Instr, callAnchors: boolean): string | nu
   return out;
 }
 
+
+/** A warning as `warnings.showwarning()` prints it (Lib/warnings.py `_formatwarnmsg_impl`): the source line stripped, if there is one. */
+export function formatSyntaxWarning(filename: string, lineno: number, message: string, line: string | undefined): string {
+  const text = line?.trim();
+  return `${filename}:${lineno}: SyntaxWarning: ${message}\n${text ? `  ${text}\n` : ''}`;
+}
