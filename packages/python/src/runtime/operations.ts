@@ -34,6 +34,7 @@ import {
   sizes,
   tables,
   text,
+  typeDictsVersionNow,
 } from '@pymem/object-model';
 import type { Runtime, NativeFunctionState, NativeFn } from './runtime';
 import { ObjectProtocol, rangeLength, isMappingProxy } from './objects';
@@ -95,17 +96,35 @@ export class Operations {
     if (!m) this.methods.set(type, (m = new Map()));
     const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, true);
     m.set(name, called);
+    this.nativeMethodCache.clear();
     return called;
   }
 
   /** The built-in method `name` of the first type in `type`'s MRO that has one. */
   nativeMethod(type: PyTypeObject, name: string): NativeFn | null {
-    for (const t of type.mroCache) {
-      const fn = this.methods.get(t)?.get(name);
-      if (fn) return fn;
+    // NON-SPEC: remembered per type while no type's dict or MRO changes (as `typeLookup`'s cache).
+    if (this.nativeMethodCacheVersion !== typeDictsVersionNow()) {
+      this.nativeMethodCache.clear();
+      this.nativeMethodCacheVersion = typeDictsVersionNow();
     }
-    return null;
+    let ofType = this.nativeMethodCache.get(type);
+    if (!ofType) this.nativeMethodCache.set(type, (ofType = new Map()));
+    let fn = ofType.get(name);
+    if (fn === undefined) {
+      fn = null;
+      for (const t of type.mroCache) {
+        const found = this.methods.get(t)?.get(name);
+        if (found) {
+          fn = found;
+          break;
+        }
+      }
+      ofType.set(name, fn);
+    }
+    return fn;
   }
+  private readonly nativeMethodCache = new Map<PyTypeObject, Map<string, NativeFn | null>>();
+  private nativeMethodCacheVersion = -1;
 
   /**
    * `PyObject_GetAttr`: a new reference. A class that defines `__getattribute__`
@@ -785,14 +804,14 @@ export class Operations {
 
   binaryOp(a: PyObject, b: PyObject, op: string, inplace: boolean): PyObject {
     const rt = this.rt;
-    if (isProxy(rt, a) || isProxy(rt, b)) {
-      // weakref: the proxy's number slots unwrap both operands
-      return this.binaryOp(isProxy(rt, a) ? proxyReferent(rt, a) : a, isProxy(rt, b) ? proxyReferent(rt, b) : b, op, inplace);
-    }
     // Exact ints and floats have no user-defined special methods: straight to the number slots.
     if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat) && !a.ob_type.isHeapType && !b.ob_type.isHeapType) {
       const r = this.nativeBinary(a, b, op);
       if (r) return r;
+    }
+    if (isProxy(rt, a) || isProxy(rt, b)) {
+      // weakref: the proxy's number slots unwrap both operands
+      return this.binaryOp(isProxy(rt, a) ? proxyReferent(rt, a) : a, isProxy(rt, b) ? proxyReferent(rt, b) : b, op, inplace);
     }
     const dunder = BIN_DUNDER[op]!;
     if (inplace) {
@@ -846,7 +865,6 @@ export class Operations {
   private nativeBinary(a: PyObject, b: PyObject, op: string): PyObject | null {
     const rt = this.rt;
     const np = this.p.numProfile;
-    const isNum = (x: PyObject) => x instanceof PyInt || x instanceof PyFloat;
     try {
       if (a instanceof PyInt && b instanceof PyInt) {
         if (!Number.isNaN(a.num) && !Number.isNaN(b.num)) {
@@ -885,7 +903,7 @@ export class Operations {
         }
         return null;
       }
-      if (isNum(a) && isNum(b)) {
+      if ((a instanceof PyInt || a instanceof PyFloat) && (b instanceof PyInt || b instanceof PyFloat)) {
         const x = a instanceof PyInt ? intAsFloat(a) : (a as PyFloat).value;
         const y = b instanceof PyInt ? intAsFloat(b) : (b as PyFloat).value;
         switch (op) {
