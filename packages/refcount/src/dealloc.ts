@@ -15,7 +15,7 @@
  * stack (NON-SPEC: the order of events is CPython's; only the host recursion
  * is removed), so a million-node chain frees without overflowing.
  */
-import type { Heap, PyObject, PyWeakref } from '@pymem/object-model';
+import { PyTypeObject, type Heap, type PyObject, type PyWeakref } from '@pymem/object-model';
 
 /** `PyTrash_UNWIND_LEVEL`. */
 export const TRASH_UNWIND_LEVEL = 50;
@@ -29,6 +29,11 @@ export interface FinalizerHooks {
   callFinalizer(o: PyObject): void;
   /** `handle_callback`: calls a weakref's callback with the weakref. */
   callWeakrefCallback(wr: PyWeakref, callback: PyObject): void;
+  /**
+   * type_dealloc()'s remove_all_subclasses(): a dying class leaves its bases'
+   * `tp_subclasses`, dropping the weak reference held there.
+   */
+  removeSubclass?(type: PyTypeObject): void;
 }
 
 /** One deallocation in progress: the references still to release, then the free. */
@@ -102,6 +107,8 @@ export class Deallocator {
       }
       if (o.gc_tracked) this.heap.gc?.untrack(o);
     }
+    // type_dealloc() leaves its bases' subclass dicts before PyObject_ClearWeakRefs().
+    if (o instanceof PyTypeObject && o.tp_bases) this.hooks.removeSubclass?.(o);
     if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
     const refs = this.spareRefs;
     o.releaseForDealloc(refs);
