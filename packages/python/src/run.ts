@@ -106,6 +106,7 @@ export function runProgram(options: RunOptions): RunResult {
   installRefcounting(heap, {
     callFinalizer: (o) => callDel(o),
     removeSubclass: (cls) => ops.removeSubclass?.(cls),
+    newTuple: (items) => rt.newTuple(items),
     callWeakrefCallback: (wr, cb) => {
       tracer?.weakrefCallback(wr);
       try {

@@ -34,6 +34,8 @@ export interface FinalizerHooks {
    * `tp_subclasses`, dropping the weak reference held there.
    */
   removeSubclass?(type: PyTypeObject): void;
+  /** `PyTuple_New` for PyObject_ClearWeakRefs()'s pairs, taking the references (without it a plain array holds them). */
+  newTuple?(items: PyObject[]): PyObject;
 }
 
 /** One deallocation in progress: the references still to release, then the free. */
@@ -154,32 +156,50 @@ export class Deallocator {
   }
 
   /**
-   * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): every weak
-   * reference is cleared first, then the callbacks run in list order.
+   * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): the basic ref and
+   * proxy without callback at the head are cleared; a single remaining reference
+   * has its callback called directly; several are cleared first, their
+   * (reference, callback) pairs held in a new tuple while the callbacks run in
+   * list order, and released with the tuple (last item first).
    */
   clearWeakRefs(o: PyObject): void {
     const list = o.weakrefs!;
     o.weakrefs = null;
-    const pending: { wr: PyWeakref; cb: PyObject }[] = [];
-    for (const wr of list) {
+    const clear = (wr: PyWeakref): PyObject | null => {
       const cb = wr.callback;
       wr.target = null;
       wr.callback = null;
       if (this.heap.trace) this.heap.trace.event({ kind: 'weakref-cleared', weakref: wr.addr, target: o.addr, callback: cb !== null });
+      return cb;
+    };
+    let first = 0;
+    while (first < list.length && first < 2 && list[first]!.callback === null) clear(list[first++]!);
+    const rest = list.slice(first);
+    if (rest.length === 1) {
+      const wr = rest[0]!;
+      const cb = clear(wr);
       if (cb) {
-        if (wr.ob_refcnt > 0) {
-          this.heap.incref(wr);
-          pending.push({ wr, cb });
-        } else {
-          this.heap.decref(cb);
-        }
+        if (wr.ob_refcnt > 0) this.hooks.callWeakrefCallback(wr, cb);
+        this.heap.decref(cb);
+      }
+      return;
+    }
+    if (rest.length === 0) return;
+    const items: PyObject[] = [];
+    for (const wr of rest) {
+      const cb = clear(wr);
+      if (!cb) continue;
+      if (wr.ob_refcnt > 0) {
+        this.heap.incref(wr);
+        items.push(wr, cb);
+      } else {
+        this.heap.decref(cb);
       }
     }
-    for (const { wr, cb } of pending) {
-      this.hooks.callWeakrefCallback(wr, cb);
-      this.heap.decref(cb);
-      this.heap.decref(wr);
-    }
+    const tuple = this.hooks.newTuple ? this.hooks.newTuple(items) : null;
+    for (let i = 0; i < items.length; i += 2) this.hooks.callWeakrefCallback(items[i] as PyWeakref, items[i + 1]!);
+    if (tuple) this.heap.decref(tuple);
+    else for (let i = items.length - 1; i >= 0; i--) this.heap.decref(items[i]!);
   }
 }
 
