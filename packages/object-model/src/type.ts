@@ -37,6 +37,13 @@ export class PyTypeObject extends PyObject {
   tp_dict: PyDict | null = null;
   /** `__slots__` names of this type (heap types that declared them). */
   ht_slots: string[] | null = null;
+  /** `ht_slots`: the sorted, mangled slot names as the tuple type_new() keeps (null: no `__slots__`). */
+  ht_slotsTuple: PyTuple | null = null;
+  /**
+   * `tp_subclasses`: a dict of weak references to the direct subclasses, keyed by
+   * their address (`add_subclass`); made by the first subclass. Not traversed.
+   */
+  tp_subclasses: PyDict | null = null;
   /** Whether instances carry a `__dict__` (`tp_dictoffset != 0`). */
   instancesHaveDict = false;
   /** Whether instances accept weak references (`tp_weaklistoffset != 0`). */
@@ -123,16 +130,20 @@ export class PyTypeObject extends PyObject {
     if (this.tp_base) visit(this.tp_base);
   }
 
-  /** Mirrors type_dealloc(): base, dict, bases, mro (then names and slots). */
+  /** Mirrors type_dealloc(): base, dict, bases, mro, subclasses (then names and slots). */
   releaseForDealloc(out: PyObject[]): void {
     if (this.tp_base) out.push(this.tp_base);
     if (this.tp_dict) out.push(this.tp_dict);
     if (this.tp_bases) out.push(this.tp_bases);
     if (this.tp_mro) out.push(this.tp_mro);
+    if (this.tp_subclasses) out.push(this.tp_subclasses);
+    if (this.ht_slotsTuple) out.push(this.ht_slotsTuple);
     this.tp_base = null;
     this.tp_dict = null;
     this.tp_bases = null;
     this.tp_mro = null;
+    this.tp_subclasses = null;
+    this.ht_slotsTuple = null;
   }
 
   /** Mirrors type_clear(): clears the dict and the MRO (which breaks the self-cycle). */

@@ -105,6 +105,8 @@ export function runProgram(options: RunOptions): RunResult {
   const unraisable = (e: unknown, where: PyObject) => reportUnraisable(rt, p, ops, e, where);
   installRefcounting(heap, {
     callFinalizer: (o) => callDel(o),
+    removeSubclass: (cls) => ops.removeSubclass?.(cls),
+    newTuple: (items) => rt.newTuple(items),
     callWeakrefCallback: (wr, cb) => {
       tracer?.weakrefCallback(wr);
       try {

@@ -15,7 +15,7 @@
  * stack (NON-SPEC: the order of events is CPython's; only the host recursion
  * is removed), so a million-node chain frees without overflowing.
  */
-import type { Heap, PyObject, PyWeakref } from '@pymem/object-model';
+import { PyTypeObject, type Heap, type PyObject, type PyWeakref } from '@pymem/object-model';
 
 /** `PyTrash_UNWIND_LEVEL`. */
 export const TRASH_UNWIND_LEVEL = 50;
@@ -29,6 +29,13 @@ export interface FinalizerHooks {
   callFinalizer(o: PyObject): void;
   /** `handle_callback`: calls a weakref's callback with the weakref. */
   callWeakrefCallback(wr: PyWeakref, callback: PyObject): void;
+  /**
+   * type_dealloc()'s remove_all_subclasses(): a dying class leaves its bases'
+   * `tp_subclasses`, dropping the weak reference held there.
+   */
+  removeSubclass?(type: PyTypeObject): void;
+  /** `PyTuple_New` for PyObject_ClearWeakRefs()'s pairs, taking the references (without it a plain array holds them). */
+  newTuple?(items: PyObject[]): PyObject;
 }
 
 /** One deallocation in progress: the references still to release, then the free. */
@@ -102,6 +109,8 @@ export class Deallocator {
       }
       if (o.gc_tracked) this.heap.gc?.untrack(o);
     }
+    // type_dealloc() leaves its bases' subclass dicts before PyObject_ClearWeakRefs().
+    if (o instanceof PyTypeObject && o.tp_bases) this.hooks.removeSubclass?.(o);
     if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
     const refs = this.spareRefs;
     o.releaseForDealloc(refs);
@@ -147,32 +156,50 @@ export class Deallocator {
   }
 
   /**
-   * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): every weak
-   * reference is cleared first, then the callbacks run in list order.
+   * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): the basic ref and
+   * proxy without callback at the head are cleared; a single remaining reference
+   * has its callback called directly; several are cleared first, their
+   * (reference, callback) pairs held in a new tuple while the callbacks run in
+   * list order, and released with the tuple (last item first).
    */
   clearWeakRefs(o: PyObject): void {
     const list = o.weakrefs!;
     o.weakrefs = null;
-    const pending: { wr: PyWeakref; cb: PyObject }[] = [];
-    for (const wr of list) {
+    const clear = (wr: PyWeakref): PyObject | null => {
       const cb = wr.callback;
       wr.target = null;
       wr.callback = null;
       if (this.heap.trace) this.heap.trace.event({ kind: 'weakref-cleared', weakref: wr.addr, target: o.addr, callback: cb !== null });
+      return cb;
+    };
+    let first = 0;
+    while (first < list.length && first < 2 && list[first]!.callback === null) clear(list[first++]!);
+    const rest = list.slice(first);
+    if (rest.length === 1) {
+      const wr = rest[0]!;
+      const cb = clear(wr);
       if (cb) {
-        if (wr.ob_refcnt > 0) {
-          this.heap.incref(wr);
-          pending.push({ wr, cb });
-        } else {
-          this.heap.decref(cb);
-        }
+        if (wr.ob_refcnt > 0) this.hooks.callWeakrefCallback(wr, cb);
+        this.heap.decref(cb);
+      }
+      return;
+    }
+    if (rest.length === 0) return;
+    const items: PyObject[] = [];
+    for (const wr of rest) {
+      const cb = clear(wr);
+      if (!cb) continue;
+      if (wr.ob_refcnt > 0) {
+        this.heap.incref(wr);
+        items.push(wr, cb);
+      } else {
+        this.heap.decref(cb);
       }
     }
-    for (const { wr, cb } of pending) {
-      this.hooks.callWeakrefCallback(wr, cb);
-      this.heap.decref(cb);
-      this.heap.decref(wr);
-    }
+    const tuple = this.hooks.newTuple ? this.hooks.newTuple(items) : null;
+    for (let i = 0; i < items.length; i += 2) this.hooks.callWeakrefCallback(items[i] as PyWeakref, items[i + 1]!);
+    if (tuple) this.heap.decref(tuple);
+    else for (let i = items.length - 1; i >= 0; i--) this.heap.decref(items[i]!);
   }
 }
 

@@ -35,6 +35,7 @@ import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCop
 import { PyErr } from './errors';
 import { withCallingConvention } from './calling';
 import { runString } from './exec';
+import { newWeakref } from './weakref';
 
 type Kw = Map<string, PyObject> | null;
 
@@ -888,69 +889,211 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   // ---------------------------------------------------------------- __build_class__
 
-  const buildClass = rt.newBuiltin('__build_class__', (_rt, args, kw) => {
-    const [body, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
-    if (kw && kw.size) throw rt.error('NotImplementedError', 'pymem does not support class keyword arguments (metaclass=...) yet');
-    const ns = rt.newDict();
-    let cls: PyTypeObject;
-    try {
-      const r = ops.vm.runClassBody(body, ns);
-      cls = makeClass(nameObj.value, bases.length ? bases : [t.object!], ns);
-      if (r instanceof PyCell) {
-        const old = r.ref;
-        r.ref = heap.newref(cls);
-        heap.xdecref(old);
+  const minor = rt.profile.version[1];
+
+  /**
+   * Mirrors Python/bltinmodule.c builtin___build_class__(): the bases tuple, the
+   * namespace from the metatype's `__prepare__` (a bound built-in method; 3.6
+   * packs its arguments), the class body, then the metatype called with a new
+   * argument tuple (`type` has no vectorcall for three arguments:
+   * _PyObject_MakeTpCall()).
+   */
+  const buildClass = rt.newBuiltin(
+    '__build_class__',
+    withCallingConvention(rt, p, '__build_class__', (_rt, args, kw) => {
+      const [body, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
+      if (kw && kw.size) throw rt.error('NotImplementedError', 'pymem does not support class keyword arguments (metaclass=...) yet');
+      const basesTuple = rt.newTuple(bases.map((b) => heap.newref(b)));
+      try {
+        const ns = prepareNamespace(nameObj, basesTuple);
+        try {
+          const r = ops.vm.runClassBody(body, ns);
+          const margs = rt.newTuple([heap.newref(nameObj), heap.newref(basesTuple), heap.newref(ns)]);
+          let cls: PyTypeObject;
+          try {
+            cls = makeClass(nameObj, basesTuple, ns);
+          } finally {
+            heap.decref(margs);
+          }
+          if (r instanceof PyCell) {
+            const old = r.ref;
+            r.ref = heap.newref(cls);
+            heap.xdecref(old);
+          }
+          heap.decref(r);
+          return cls;
+        } finally {
+          heap.decref(ns);
+        }
+      } finally {
+        heap.decref(basesTuple);
       }
-      heap.decref(r);
-    } finally {
-      heap.decref(ns);
-    }
-    return cls;
-  });
+    }, false),
+  );
   buildClass.immortal = rt.profile.immortalObjects;
   p.dictSetStr(d, '__build_class__', buildClass);
   ops.buildClass = buildClass;
   heap.decref(buildClass);
 
-  /** Mirrors type_new(): a heap type with its dict, bases and MRO (C3). */
-  function makeClass(name: string, bases: PyObject[], ns: PyDict): PyTypeObject {
-    for (const b of bases) if (!(b instanceof PyTypeObject)) throw rt.error('TypeError', `bases must be types`);
-    const baseTypes = bases as PyTypeObject[];
-    for (const b of baseTypes) if (!(b.tp_flags & TPFLAGS.BASETYPE)) throw rt.error('TypeError', `type '${b.tp_name}' is not an acceptable base type`);
-    const cls = new PyTypeObject(t.type!, name, { base: baseTypes[0]!, flags: TPFLAGS.HEAPTYPE | TPFLAGS.BASETYPE | TPFLAGS.HAVE_GC });
+  /** `type.__prepare__(name, bases)` through the bound built-in method `_PyObject_GetAttrId(meta, "__prepare__")` makes. */
+  function prepareNamespace(nameObj: PyStr, basesTuple: PyTuple): PyDict {
+    const prep = rt.newBuiltin('__prepare__', () => rt.newDict(), t.type!);
+    try {
+      // 3.6: type___prepare__ is METH_VARARGS | METH_KEYWORDS.
+      const pargs = minor <= 6 ? rt.newTuple([heap.newref(nameObj), heap.newref(basesTuple)]) : null;
+      const ns = rt.newDict();
+      if (pargs) heap.decref(pargs);
+      return ns;
+    } finally {
+      heap.decref(prep);
+    }
+  }
+
+  /** Built-in types that already have subclasses when a program starts (their `tp_subclasses` exists), measured per version. */
+  const startupSubclassed = new Set([
+    'object', 'type', 'int', 'tuple', 'dict', 'property', 'classmethod', 'staticmethod',
+    'BaseException', 'Exception', 'ArithmeticError', 'LookupError', 'ValueError', 'RuntimeError', 'NameError',
+    'OSError', 'ImportError', 'SyntaxError', 'IndentationError', 'SystemError', 'UnicodeError', 'Warning', 'ConnectionError',
+    ...(minor >= 11 ? ['list', 'BaseExceptionGroup'] : []),
+    ...(minor === 11 ? ['str'] : []),
+  ]);
+
+  /** Mirrors add_subclass(): a weak reference to `cls` in the base's `tp_subclasses`, keyed by the address. */
+  function addSubclass(base: PyTypeObject, cls: PyTypeObject): void {
+    const subclassesDict = (): PyDict => {
+      if (!base.tp_subclasses) {
+        base.tp_subclasses = !base.isHeapType && startupSubclassed.has(base.tp_name) ? heap.allocateLongLived(new PyDict(t.dict!), rt.sizes.gcHeaderSize + 48) : rt.newDict();
+      }
+      return base.tp_subclasses;
+    };
+    // Up to 3.8 the dict comes first; 3.9 makes the key and the reference first.
+    const early = minor <= 8 ? subclassesDict() : null;
+    const key = rt.newInt(cls.addr);
+    const ref = newWeakref(rt, cls, null);
+    dictSetItem(rt, p, early ?? subclassesDict(), key, ref);
+    heap.decref(ref);
+    heap.decref(key);
+  }
+
+  /** Mirrors remove_subclass() for each base, from type_dealloc(). */
+  ops.removeSubclass = (cls: PyTypeObject): void => {
+    for (const base of cls.tp_bases!.items as PyTypeObject[]) {
+      if (!base.tp_subclasses) continue;
+      const key = rt.newInt(cls.addr);
+      dictDelItem(rt, p, base.tp_subclasses, key);
+      heap.decref(key);
+      // 3.11+: an emptied subclass dict is freed (the next subclass makes a new one).
+      if (minor >= 11 && base.tp_subclasses.used === 0) {
+        const old = base.tp_subclasses;
+        base.tp_subclasses = null;
+        heap.decref(old);
+      }
+    }
+  };
+
+  /** Mirrors mro_invoke() of `type`: mro_implementation() and its temporaries by version. */
+  function computeMro(cls: PyTypeObject, baseTypes: PyTypeObject[]): PyTuple {
     const mro = c3(cls, baseTypes);
     cls.mroCache = mro;
-    const slotsObj = p.dictGetStr(ns, '__slots__');
-    let slots: string[] | null = null;
-    if (slotsObj) {
-      const names = slotsObj instanceof PyStr ? [slotsObj] : ops.collect(slotsObj);
-      slots = names.map((s) => (s as PyStr).value);
-      if (!(slotsObj instanceof PyStr)) for (const s of names) heap.decref(s);
+    const items = () => mro.map((b) => heap.newref(b));
+    if (minor <= 6) {
+      // 3.6: lists of every base's MRO and of the bases, merged into a list, made a tuple.
+      const toMerge = rt.newList([], baseTypes.length + 1);
+      for (const b of baseTypes) toMerge.items.push(rt.newList(b.mroCache.map((x) => heap.newref(x))));
+      toMerge.items.push(rt.newList(baseTypes.map((x) => heap.newref(x))));
+      const result = rt.newList([heap.newref(cls)]);
+      heap.decref(toMerge);
+      const tuple = rt.newTuple(items());
+      heap.decref(result);
+      return tuple;
     }
-    const baseHasDict = mro.slice(1).some((b) => b.instancesHaveDict);
-    const baseHasWeak = mro.slice(1).some((b) => b.instancesHaveWeakrefs);
+    if (baseTypes.length === 1) return rt.newTuple(items());
+    // 3.7+: several bases merge into a list (the inputs are the tuples themselves).
+    const result = rt.newList([heap.newref(cls)]);
+    const tuple = rt.newTuple(items());
+    heap.decref(result);
+    return tuple;
+  }
+
+  /** A descriptor of `cls` (PyDescr_NewMember/PyDescr_NewGetSet): it holds the type (`d_type`). */
+  function newDescriptor(type: PyTypeObject, name: string, cls: PyTypeObject, state: unknown): PyNative {
+    const nm = rt.internString(name);
+    heap.incref(cls);
+    const descr = heap.allocate(new PyNative(type, [nm, cls], state), 64);
+    rt.track(descr);
+    return descr;
+  }
+
+  /**
+   * Mirrors type_new() and PyType_Ready() for `type`: the bases (object when none),
+   * a copy of the namespace, the `__slots__` tuple, the type object, the member and
+   * `__dict__`/`__weakref__` getset descriptors, the MRO, the weak reference in
+   * each base's `tp_subclasses`, then set_names() (a copy of the dict) and
+   * init_subclass() (a `super` object and the bound `object.__init_subclass__`).
+   */
+  function makeClass(nameObj: PyStr, basesTuple: PyTuple, ns: PyDict): PyTypeObject {
+    const name = nameObj.value;
+    for (const b of basesTuple.items) if (!(b instanceof PyTypeObject)) throw rt.error('TypeError', `bases must be types`);
+    const baseTypes0 = basesTuple.items as PyTypeObject[];
+    for (const b of baseTypes0) if (!(b.tp_flags & TPFLAGS.BASETYPE)) throw rt.error('TypeError', `type '${b.tp_name}' is not an acceptable base type`);
+    const bases = baseTypes0.length ? heap.newref(basesTuple) : rt.newTuple([heap.newref(t.object!)]);
+    const baseTypes = bases.items as PyTypeObject[];
+    const dict = dictCopy(ns);
+    const slotsObj = p.dictGetStr(dict, '__slots__');
+    let slots: string[] | null = null;
+    let slotsTuple: PyTuple | null = null;
+    if (slotsObj) {
+      const given = slotsObj instanceof PyStr ? rt.newTuple([heap.newref(slotsObj)]) : slotsObj instanceof PyTuple ? heap.newref(slotsObj) : rt.newTuple(ops.collect(slotsObj));
+      slots = given.items.map((s) => (s as PyStr).value);
+      // The names other than __dict__/__weakref__, copied into a list, sorted, made a tuple.
+      const kept = given.items.filter((s) => (s as PyStr).value !== '__dict__' && (s as PyStr).value !== '__weakref__');
+      const newslots = rt.newList(kept.map((s) => heap.newref(s)));
+      newslots.items.sort((a, b) => ((a as PyStr).value < (b as PyStr).value ? -1 : (a as PyStr).value > (b as PyStr).value ? 1 : 0));
+      // The given tuple is dropped before the sorted tuple is made up to 3.9 (Py_CLEAR), after it from 3.10 (Py_XSETREF).
+      if (minor <= 9) heap.decref(given);
+      slotsTuple = rt.newTuple(newslots.items.map((s) => heap.newref(s)));
+      heap.decref(newslots);
+      if (minor >= 10) heap.decref(given);
+    }
+    // tp_base is the best base: the one whose layout the instances extend.
+    const best = bestBase(baseTypes);
+    const cls = new PyTypeObject(t.type!, name, { base: best, flags: TPFLAGS.HEAPTYPE | TPFLAGS.BASETYPE | TPFLAGS.HAVE_GC });
+    heap.allocate(cls, rt.sizes.fixed['heap-type']);
+    rt.track(cls);
+    cls.usesTrashcan = true;
+    cls.ht_slotsTuple = slotsTuple;
+    const mroBases = c3Bases(baseTypes);
+    const baseHasDict = mroBases.some((b) => b.instancesHaveDict);
+    const baseHasWeak = mroBases.some((b) => b.instancesHaveWeakrefs);
     cls.instancesHaveDict = slots ? slots.includes('__dict__') || baseHasDict : true;
     cls.instancesHaveWeakrefs = slots ? slots.includes('__weakref__') || baseHasWeak : true;
-    cls.ht_slots = slots ? slots.filter((s) => s !== '__dict__' && s !== '__weakref__') : null;
-    const m = p.dictGetStr(ns, '__module__');
-    cls.moduleName = m instanceof PyStr ? m.value : '__main__';
-    const q = p.dictGetStr(ns, '__qualname__');
-    cls.qualname = q instanceof PyStr ? q.value : name;
-    cls.usesTrashcan = true;
-    heap.allocate(cls, rt.sizes.fixed['heap-type']);
-    // tp_dict: a copy of the namespace (plus descriptors for slots).
-    const dict = rt.newDict();
-    for (const e of dictItems(ns)) {
-      if (e.key instanceof PyStr && (e.key.value === '__qualname__' || e.key.value === '__classcell__')) continue;
-      dictSetItem(rt, p, dict, e.key, e.value);
+    // type_new() adds the `__dict__`/`__weakref__` getsets where the best base has no
+    // tp_dictoffset / tp_weaklistoffset (and no items): always without `__slots__`; with
+    // them when named, or when a secondary base brings one.
+    const mayAddDict = !hasDictOffset(best);
+    const mayAddWeak = !rt.typeHasWeaklist(best) && best.tp_itemsize === 0;
+    let addDict = mayAddDict && (!slots || slots.includes('__dict__'));
+    let addWeak = mayAddWeak && (!slots || slots.includes('__weakref__'));
+    if (slots && baseTypes.length > 1) {
+      for (const b of baseTypes) {
+        if (b === best) continue;
+        if (mayAddDict && !addDict && hasDictOffset(b)) addDict = true;
+        if (mayAddWeak && !addWeak && rt.typeHasWeaklist(b)) addWeak = true;
+      }
     }
-    let slotIndex = mro.slice(1).reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
-    for (const s of cls.ht_slots ?? []) {
-      const nm = rt.internString(s);
-      const md = heap.allocate(new PyNative(t.member_descriptor!, [nm], slotIndex++), 64);
-      rt.track(md);
-      p.dictSetStr(dict, s, md);
-      heap.decref(md);
+    cls.ht_slots = slotsTuple ? slotsTuple.items.map((s) => (s as PyStr).value) : null;
+    const m = p.dictGetStr(dict, '__module__');
+    cls.moduleName = m instanceof PyStr ? m.value : '__main__';
+    const q = p.dictGetStr(dict, '__qualname__');
+    cls.qualname = q instanceof PyStr ? q.value : name;
+    cls.tp_bases = bases;
+    heap.incref(cls.tp_base!);
+    cls.tp_dict = dict;
+    dict.isTypeDict = true;
+    for (const key of ['__qualname__', '__classcell__']) {
+      const k = rt.internString(key);
+      if (p.dictGetStr(dict, key)) dictDelItem(rt, p, dict, k);
+      heap.decref(k);
     }
     for (const e of dictItems(dict)) {
       const v = e.value;
@@ -964,14 +1107,30 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     // type_new: a class that defines __eq__ but not __hash__ is unhashable.
     if (p.dictGetStr(dict, '__eq__') && !p.dictGetStr(dict, '__hash__')) p.dictSetStr(dict, '__hash__', rt.None);
-    cls.tp_dict = dict;
-    dict.isTypeDict = true;
+    // PyType_Ready: add_members() and add_getset() fill the dict after the MRO from 3.10, before it up to 3.9.
+    const addDescriptors = () => {
+      let slotIndex = mroBases.reduce((n, b) => n + (b.ht_slots?.length ?? 0), 0);
+      for (const s of cls.ht_slots ?? []) {
+        const md = newDescriptor(t.member_descriptor!, s, cls, slotIndex++);
+        p.dictSetStr(dict, s, md);
+        heap.decref(md);
+      }
+      for (const [on, s] of [[addDict, '__dict__'], [addWeak, '__weakref__']] as const) {
+        if (!on || p.dictGetStr(dict, s)) continue;
+        const gd = newDescriptor(t.getset_descriptor!, s, cls, s);
+        p.dictSetStr(dict, s, gd);
+        heap.decref(gd);
+      }
+    };
+    if (minor <= 9) addDescriptors();
+    cls.tp_mro = computeMro(cls, baseTypes);
+    if (minor >= 10) addDescriptors();
+    if (!p.dictGetStr(dict, '__doc__')) p.dictSetStr(dict, '__doc__', rt.None);
     typeDictsChanged();
-    cls.tp_bases = rt.newTuple(baseTypes.map((b) => heap.newref(b)));
-    cls.tp_mro = rt.newTuple(mro.map((b) => heap.newref(b)));
-    heap.incref(cls.tp_base!);
     cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
-    rt.track(cls);
+    for (const b of baseTypes) addSubclass(b, cls);
+    // set_names(): iterates a copy of the dict (`__set_name__` is not modelled).
+    heap.decref(dictCopy(dict));
     try {
       initSubclass(cls);
     } catch (e) {
@@ -981,14 +1140,74 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return cls;
   }
 
-  /** type_new_init_subclass(): `super(cls, cls).__init_subclass__()`, which runs a base's user-defined one (object's does nothing). */
+  /** `PyDict_Copy`. */
+  function dictCopy(src: PyDict): PyDict {
+    const copy = dictNewCopy(rt, src);
+    for (const e of [...dictItems(src)]) dictSetItem(rt, p, copy, e.key, e.value);
+    return copy;
+  }
+
+  /** `tp_dictoffset != 0`: instances with a `__dict__` (a heap type's, or an exception's). */
+  function hasDictOffset(b: PyTypeObject): boolean {
+    return b.instancesHaveDict || b.isSubtype(t.BaseException!);
+  }
+
+  /** Mirrors solid_base(): the nearest type that adds instance fields other than `__dict__`/`__weakref__`. */
+  function solidBase(b: PyTypeObject): PyTypeObject {
+    if (b === t.object) return b;
+    if (b.isHeapType) return b.ht_slots?.length ? b : solidBase(b.tp_base!);
+    // The exceptions share BaseException's layout.
+    return b.isSubtype(t.BaseException!) ? t.BaseException! : b;
+  }
+
+  /** Mirrors best_base(): the base whose solid base is the most derived. */
+  function bestBase(bases: PyTypeObject[]): PyTypeObject {
+    let base = bases[0]!;
+    let winner = solidBase(base);
+    for (const b of bases.slice(1)) {
+      const candidate = solidBase(b);
+      if (candidate.isSubtype(winner) && candidate !== winner) {
+        winner = candidate;
+        base = b;
+      }
+    }
+    return base;
+  }
+
+  /** The MRO of `bases` without the new class (for what the bases already give instances). */
+  function c3Bases(baseTypes: PyTypeObject[]): PyTypeObject[] {
+    const seen = new Set<PyTypeObject>();
+    for (const b of baseTypes) for (const x of b.mroCache) seen.add(x);
+    return [...seen];
+  }
+
+  /**
+   * Mirrors init_subclass(): `super(cls, cls)` (up to 3.10 through an argument tuple:
+   * super has no vectorcall) and its `__init_subclass__`, bound to the class: a
+   * base's own (a classmethod), else object's (a built-in method that does nothing).
+   */
   function initSubclass(cls: PyTypeObject): void {
+    const sargs = minor <= 10 ? rt.newTuple([heap.newref(cls), heap.newref(cls)]) : null;
+    let sup: PyObject;
+    try {
+      sup = ctor.get(t.super!)!(rt, [cls, cls], null);
+    } finally {
+      if (sargs) heap.decref(sargs);
+    }
+    let own: PyObject | null = null;
     for (const base of cls.mroCache.slice(1)) {
       const v = base.tp_dict ? p.dictGetStr(base.tp_dict, '__init_subclass__') : null;
-      if (!v) continue;
-      const fn = v instanceof PyNative && v.ob_type === t.classmethod ? v.refs[0]! : v;
-      heap.decref(p.call(fn, [cls], null));
-      return;
+      if (v) {
+        own = v instanceof PyNative && v.ob_type === t.classmethod ? v.refs[0]! : v;
+        break;
+      }
+    }
+    const func = own ? ops.newMethod(own, cls) : rt.newBuiltin('__init_subclass__', () => heap.newref(rt.None), cls);
+    heap.decref(sup);
+    try {
+      heap.decref(p.call(func, [], null));
+    } finally {
+      heap.decref(func);
     }
   }
 
@@ -1301,12 +1520,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'upper', (_rt, a) => str(sv(a).toUpperCase()));
   m(t.str!, 'lower', (_rt, a) => str(sv(a).toLowerCase()));
   const same = (a: PyObject[], v: string) => rt.strResult(a[0] as PyStr, v);
-  /** PyDict_Copy(). */
-  const dictCopy = (src: PyDict): PyDict => {
-    const dd = dictNewCopy(rt, src);
-    for (const e of [...dictItems(src)]) dictSetItem(rt, p, dd, e.key, e.value);
-    return dd;
-  };
   /** PyDict_Keys(): a new list of the keys. */
   const dictKeysList = (d: PyDict): PyObject => rt.newList([...dictItems(d)].map((e) => heap.newref(e.key)));
   /**

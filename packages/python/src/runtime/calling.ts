@@ -20,6 +20,7 @@ import type { ObjectProtocol } from './objects';
  * emptied the free lists, against the same call in pymem.
  */
 const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
+  ['__build_class__', 6],
   ['isinstance', 6],
   ['issubclass', 6],
   ['getattr', 6],

@@ -65,6 +65,8 @@ export class Operations {
   readonly UNBOUND: PyObject;
   builtinsDict!: PyDict;
   buildClass!: PyObject;
+  /** type_dealloc()'s remove_all_subclasses(), set by the built-ins (runtime/builtins.ts). */
+  removeSubclass: ((cls: PyTypeObject) => void) | null = null;
   readonly modules = new Map<string, PyModule>();
   /** Built-in modules made on first import (`sys`, `gc`, `weakref`). */
   readonly moduleFactories = new Map<string, () => PyModule>();
@@ -311,7 +313,7 @@ export class Operations {
 
   private isDataDescriptor(d: PyObject): boolean {
     if (d instanceof PyNative && d.ob_type === this.rt.t.property) return true;
-    if (d instanceof PyNative && d.ob_type === this.rt.t.member_descriptor) return true;
+    if (d instanceof PyNative && (d.ob_type === this.rt.t.member_descriptor || d.ob_type === this.rt.t.getset_descriptor)) return true;
     if (d.ob_type.isHeapType && (this.p.typeLookup(d.ob_type, '__set__') || this.p.typeLookup(d.ob_type, '__delete__'))) return true;
     return false;
   }
@@ -333,6 +335,15 @@ export class Operations {
       }
       if (d.ob_type === rt.t.classmethod) return this.newMethod(d.refs[0]!, type);
       if (d.ob_type === rt.t.staticmethod) return heap.newref(d.refs[0]!);
+      if (d.ob_type === rt.t.getset_descriptor) {
+        // subtype_dict() / subtype_getweakref(): the instance's dict, or the head of its weakref list.
+        if (!o) return heap.newref(d);
+        if (d.state === '__dict__') {
+          const dict = this.specialAttr(o, '__dict__');
+          if (dict) return dict;
+        }
+        return heap.newref(o.weakrefs?.[0] ?? rt.None);
+      }
       if (d.ob_type === rt.t.member_descriptor) {
         if (!o) return heap.newref(d);
         const idx = d.state as number;
@@ -522,7 +533,8 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     const p = this.p;
-    const v = p.typeLookup(t, name);
+    // `type.__dict__` is a data descriptor of the metatype: it wins over the class's own `__dict__` getset.
+    const v = name === '__dict__' ? null : p.typeLookup(t, name);
     if (v) {
       if (v instanceof PyNative && v.ob_type === rt.t.classmethod) return this.newMethod(v.refs[0]!, t);
       if (v instanceof PyNative && v.ob_type === rt.t.staticmethod) return heap.newref(v.refs[0]!);

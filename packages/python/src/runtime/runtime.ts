@@ -216,6 +216,10 @@ export class Runtime {
     mk('str');
     mk('bytes');
     mk('tuple', object, { gc: true, trashcan: true });
+    // tp_itemsize of the variable-size built-ins: type_new() gives their subclasses no `__weakref__` slot.
+    int.tp_itemsize = 4;
+    this.t.bytes!.tp_itemsize = 1;
+    this.t.tuple!.tp_itemsize = 8;
     mk('list', object, { gc: true, trashcan: true });
     mk('dict', object, { gc: true, trashcan: true });
     mk('set', object, { gc: true });
