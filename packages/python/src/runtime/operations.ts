@@ -1882,6 +1882,16 @@ export class Operations {
           if (st.lenNum !== undefined) return st.i < st.lenNum ? rt.newSafeInt(st.startNum! + st.i++ * st.stepNum!) : null;
           if (BigInt(st.i) < st.len!) return rt.newInt(st.start! + BigInt(st.i++) * st.step!);
           return null;
+        case 'reversed':
+          // reversed_next(): seq[index--]; the sequence is dropped once exhausted.
+          if (!seq || st.i < 0) {
+            this.exhaust(it);
+            return null;
+          }
+          return this.sequenceItem(it, seq, st.i--);
+        case 'dict_keyiterator':
+        case 'dict_valueiterator':
+        case 'dict_itemiterator':
         case 'dict_reversekeyiterator':
         case 'dict_reversevalueiterator':
         case 'dict_reverseitemiterator': {
@@ -1891,52 +1901,15 @@ export class Operations {
             st.used = -1;
             throw rt.error('RuntimeError', 'dictionary changed size during iteration');
           }
-          while (st.i >= 0 && d.entries[st.i]!.key === null) st.i--;
-          if (st.i < 0) {
+          // dictiter_iternextkey() walks the entries forwards, dictreviter_iternext() backwards.
+          const step = it.ob_type.tp_name.startsWith('dict_reverse') ? -1 : 1;
+          while (st.i >= 0 && st.i < d.entries.length && d.entries[st.i]!.key === null) st.i += step;
+          if (st.i < 0 || st.i >= d.entries.length) {
             this.exhaust(it);
             return null;
           }
-          const e = d.entries[st.i--]!;
-          if (st.kind === 'keys') return heap.newref(e.key!);
-          if (st.kind === 'values') return heap.newref(e.value!);
-          const item = [heap.newref(e.key!), heap.newref(e.value!)];
-          return this.recycleResult(it.refs[1] as PyTuple, item) ?? rt.newTuple(item);
-        }
-        case 'reversed': {
-          // reversed_next(): seq[index--]; the sequence is dropped once exhausted.
-          if (!seq || st.i < 0) {
-            this.exhaust(it);
-            return null;
-          }
-          const idx = rt.newInt(st.i--);
-          try {
-            return this.getItem(seq, idx);
-          } catch (e) {
-            if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
-              heap.decref(e.exc);
-              this.exhaust(it);
-              return null;
-            }
-            throw e;
-          } finally {
-            heap.decref(idx);
-          }
-        }
-        case 'dict_keyiterator':
-        case 'dict_valueiterator':
-        case 'dict_itemiterator': {
-          const d = seq as PyDict | undefined;
-          if (!d) return null;
-          if (d.used !== st.used) {
-            st.used = -1;
-            throw rt.error('RuntimeError', 'dictionary changed size during iteration');
-          }
-          while (st.i < d.entries.length && d.entries[st.i]!.key === null) st.i++;
-          if (st.i >= d.entries.length) {
-            this.exhaust(it);
-            return null;
-          }
-          const e = d.entries[st.i++]!;
+          const e = d.entries[st.i]!;
+          st.i += step;
           if (st.kind === 'keys') return heap.newref(e.key!);
           if (st.kind === 'values') return heap.newref(e.value!);
           const item = [heap.newref(e.key!), heap.newref(e.value!)];
@@ -1953,22 +1926,9 @@ export class Operations {
           this.exhaust(it);
           return null;
         }
-        case 'iterator': {
+        case 'iterator':
           if (!seq) return null;
-          const idx = rt.newInt(st.i++);
-          try {
-            return this.getItem(seq, idx);
-          } catch (e) {
-            if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
-              heap.decref(e.exc);
-              this.exhaust(it);
-              return null;
-            }
-            throw e;
-          } finally {
-            heap.decref(idx);
-          }
-        }
+          return this.sequenceItem(it, seq, st.i++);
       }
     }
     const m = this.p.special(it, '__next__');
@@ -2007,6 +1967,24 @@ export class Operations {
     for (const v of old) heap.decref(v);
     if (this.rt.profile.recycledResultTupleRetracked) this.rt.track(result);
     return result;
+  }
+
+  /** `seq[index]` for a sequence iterator: null, and the sequence dropped, at IndexError or StopIteration. */
+  private sequenceItem(it: PyNative, seq: PyObject, index: number): PyObject | null {
+    const rt = this.rt;
+    const idx = rt.newInt(index);
+    try {
+      return this.getItem(seq, idx);
+    } catch (e) {
+      if (e instanceof PyErr && (rt.isInstance(e.exc, rt.t.IndexError!) || rt.isInstance(e.exc, rt.t.StopIteration!))) {
+        rt.heap.decref(e.exc);
+        this.exhaust(it);
+        return null;
+      }
+      throw e;
+    } finally {
+      rt.heap.decref(idx);
+    }
   }
 
   /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
