@@ -1726,7 +1726,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.object!, '__ne__', (_rt, a) => (a[0] === a[1] ? rt.newBool(false) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__hash__', (_rt, a) => rt.newInt(p.hash(a[0]!)));
   // PyObject_GenericGetAttr/SetAttr: what a class's own __getattribute__/__setattr__/__delattr__ delegate to.
-  m(t.object!, '__getattribute__', (_rt, a) => ops.genericGetAttr(a[0]!, attrName(a[1]!)));
+  // Not suppressed: a missing attribute raises, so there is always a result.
+  m(t.object!, '__getattribute__', (_rt, a) => ops.genericGetAttr(a[0]!, attrName(a[1]!))!);
   m(t.object!, '__setattr__', (_rt, a) => {
     ops.genericSetAttr(a[0]!, attrName(a[1]!), a[2]!);
     return heap.newref(rt.None);
