@@ -30,7 +30,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     return m;
   };
   const def = (m: PyModule, name: string, fn: NativeFn) => {
-    const f = rt.newBuiltin(name, withCallingConvention(rt, p, `${m.name}.${name}`, fn, false), m);
+    const f = rt.newModuleFunction(m, name, withCallingConvention(rt, p, `${m.name}.${name}`, fn, false));
     p.dictSetStr(m.dict, name, f);
     heap.decref(f);
   };

@@ -20,7 +20,6 @@ import {
   PyNative,
   PyFunction,
   PyMethod,
-  PyInstance,
   PyModule,
   PyException,
   PyCode,
@@ -211,6 +210,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyNative && o.ob_type === rt.t.builtin_function_or_method) {
       const st = o.state as NativeFunctionState;
       const self = o.refs[0];
+      // meth_repr(): a function bound to a module is a 'built-in function', whatever bound it.
       if (self && !(self instanceof PyModule)) return `<built-in method ${st.name} of ${self.ob_type.tp_name} object at ${hex(self.addr)}>`;
       return `<built-in function ${st.name}>`;
     }
@@ -499,7 +499,7 @@ export class ObjectProtocol implements DictOps {
     if (callable instanceof PyNative && callable.ob_type === rt.t.builtin_function_or_method) {
       const st = callable.state as NativeFunctionState;
       const self = callable.refs[0];
-      if (self && !(self instanceof PyModule)) return st.fn(rt, [self, ...args], kwargs);
+      if (self && !st.ofModule) return st.fn(rt, [self, ...args], kwargs);
       return st.fn(rt, args, kwargs);
     }
     if (callable instanceof PyNative && callable.ob_type === rt.t.method_descriptor) {
@@ -560,10 +560,6 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyWeakref) return p.fixed.weakref;
     if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] + cachedKeysSize(rt, o) : 400;
     if (o instanceof PySingleton) return 16;
-    if (o instanceof PyInstance) {
-      if (o.ob_type.ht_slots && !o.ob_type.instancesHaveDict) return o.allocSize;
-      return o.allocSize;
-    }
     return o.allocSize;
   }
 }

@@ -192,6 +192,14 @@ export class Operations {
       const v = p.dictGetStr(o.dict, name);
       if (v) return heap.newref(v);
       if (name === '__dict__') return heap.newref(o.dict);
+      // module_getattro() starts with PyObject_GenericGetAttr(): the module type's own
+      // attributes (`sys.__sizeof__`, `sys.__class__`) come after the module's dict.
+      const descr = p.typeLookup(o.ob_type, name);
+      if (descr) return this.descrGet(descr, o, o.ob_type);
+      const nm = this.nativeMethod(o.ob_type, name);
+      if (nm) return rt.newBuiltin(name, nm, o, `${o.ob_type.tp_name}.${name}`);
+      const special = this.specialAttr(o, name);
+      if (special) return special;
       if (rt.profile.moduleGetattrNormalizesSpecError) {
         // module_getattro() asks _PyModuleSpec_IsInitializing(__spec__), which reads
         // `__spec__._initializing` with PyObject_GetAttr(); 3.10/3.11 normalize that

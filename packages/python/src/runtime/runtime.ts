@@ -21,6 +21,7 @@ import {
   PyTypeObject,
   PyNative,
   PyException,
+  PyModule,
   PyFrame,
   PyCode,
   InternState,
@@ -42,6 +43,12 @@ export interface NativeFunctionState {
   readonly fn: NativeFn;
   /** The qualified name for reprs (`list.append`). */
   readonly qualname: string;
+  /**
+   * A module's function (`m_self` is the module, which the function does not
+   * take as an argument), not a method bound to its object: `sys.getsizeof`
+   * is one, the `__sizeof__` that `sys.getsizeof(sys)` binds to `sys` is not.
+   */
+  readonly ofModule?: true;
 }
 
 /** The runtime's data of a type (`PyTypeObject` slots that are behaviour). */
@@ -595,8 +602,16 @@ export class Runtime {
 
   /** A built-in function object (`PyCFunction`), bound to `self` when given. */
   newBuiltin(name: string, fn: NativeFn, self: PyObject | null = null, qualname = name): PyNative {
+    return this.allocBuiltin({ name, fn, qualname }, self);
+  }
+
+  /** A module's built-in function (`PyCFunction` with the module as `m_self`). */
+  newModuleFunction(module: PyModule, name: string, fn: NativeFn): PyNative {
+    return this.allocBuiltin({ name, fn, qualname: name, ofModule: true }, module);
+  }
+
+  private allocBuiltin(state: NativeFunctionState, self: PyObject | null): PyNative {
     if (self) this.heap.incref(self);
-    const state: NativeFunctionState = { name, fn, qualname };
     const o = this.heap.allocate(new PyNative(this.t.builtin_function_or_method!, [self], state), this.sizes.fixed.builtin_function_or_method);
     this.track(o);
     return o;
