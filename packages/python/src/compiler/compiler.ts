@@ -1255,11 +1255,46 @@ class Compiler {
     }
   }
 
-  /** A constant folded from a display of constants, as the optimizer does. */
+  /**
+   * A constant folded from a display of constants, as the optimizer does
+   * (ast_opt.c fold_tuple() 3.7+, peephole.c 3.6), after folding its items:
+   * `(1, -5)`, `(2**8, "a" * 3)` and `((1, 2), 3)` are constants too.
+   */
   private constTuple(elts: ast.expr[]): ConstDesc | null {
-    if (!elts.every((x) => x.type === 'Constant')) return null;
-    const unique = this.options.version[1] < 7;
-    return { kind: 'tuple', items: elts.map((x) => ({ kind: 'ast', node: x as ast.Constant })), folded: true, unique };
+    const items: ConstDesc[] = [];
+    for (const x of elts) {
+      const item = this.foldedItem(x);
+      if (!item) return null;
+      items.push(item);
+    }
+    return { kind: 'tuple', items, folded: true, unique: this.options.version[1] < 7 };
+  }
+
+  /**
+   * 3.6 folds a tuple in the peephole, from the LOAD_CONSTs the compiler emitted:
+   * its items (and the inner tuples it folded first) stay in co_consts.
+   */
+  private addPeepholeItems(d: ConstDesc): void {
+    if (this.options.version[1] >= 7 || d.kind !== 'tuple') return;
+    for (const item of d.items) {
+      this.addPeepholeItems(item);
+      this.addConst(item);
+    }
+  }
+
+  /** An item of a constant tuple once folded, or null when it is not constant. */
+  private foldedItem(e: ast.expr): ConstDesc | null {
+    if (e.type === 'Constant') return { kind: 'ast', node: e };
+    if (e.type === 'Tuple') return this.constTuple(e.elts);
+    const minor = this.options.version[1];
+    let node: ast.Constant | null = null;
+    if (e.type === 'BinOp') node = foldBinOp(e, minor);
+    else if (e.type === 'UnaryOp') {
+      const value = constantOf(e, minor);
+      if (value) node = { type: 'Constant', value, kind: null, lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
+    }
+    // A new constant: 3.6's peephole appends each one it folds to co_consts.
+    return node && { kind: 'ast', node, unique: minor < 7 };
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
@@ -1269,6 +1304,7 @@ class Compiler {
     if (!hasStar) {
       const consts = elts.length > 0 ? this.constTuple(elts) : null;
       if (kind === 'tuple' && consts) {
+        this.addPeepholeItems(consts);
         this.emit(Op.LOAD_CONST, this.addConst(consts));
         return;
       }
@@ -1336,8 +1372,10 @@ class Compiler {
     const flush = () => {
       if (seen === 0) return;
       const consts = inner === Op.BUILD_TUPLE && seen === run.length ? this.constTuple(run) : null;
-      if (consts) this.emit(Op.LOAD_CONST, this.addConst(consts));
-      else {
+      if (consts) {
+        this.addPeepholeItems(consts);
+        this.emit(Op.LOAD_CONST, this.addConst(consts));
+      } else {
         for (const x of run) this.expr(x);
         this.emit(inner, seen);
       }
@@ -1551,8 +1589,10 @@ class Compiler {
         this.emit(Op.LIST_TO_TUPLE);
       } else {
         const consts = extra === 0 && args.length > 0 ? this.constTuple(args) : null;
-        if (consts) this.emit(Op.LOAD_CONST, this.addConst(consts));
-        else {
+        if (consts) {
+          this.addPeepholeItems(consts);
+          this.emit(Op.LOAD_CONST, this.addConst(consts));
+        } else {
           for (const a of args) this.expr(a);
           this.emit(Op.BUILD_TUPLE, extra + args.length);
         }
@@ -1610,7 +1650,6 @@ function bitLength(v: bigint): number {
   return (v < 0n ? -v : v).toString(2).replace(/^0$/, '').length;
 }
 
-/** The constant value of a (possibly folded) operand. */
 /** The type name of what `e` folds to when that is a constant other than the named singletons (compile.c check_is_arg). */
 function literalType(e: ast.expr, minor: number): string | null {
   if (e.type === 'Tuple') return e.elts.every((x) => x.type !== 'Starred' && (constantOf(x, minor) || x.type === 'Tuple' && literalType(x, minor))) ? 'tuple' : null;
@@ -1619,6 +1658,7 @@ function literalType(e: ast.expr, minor: number): string | null {
   return v.kind;
 }
 
+/** The constant value of a (possibly folded) operand. */
 function constantOf(e: ast.expr, minor: number): ast.ConstantValue | null {
   if (e.type === 'Constant') return e.value;
   if (e.type === 'BinOp') return foldBinOp(e, minor)?.value ?? null;

@@ -19,7 +19,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   const heap = rt.heap;
   const arena: PyObject[] = [];
   const arenaObjects = new Map<ast.Constant, PyObject>();
-  const merged = new Map<string, PyObject>();
+  const merged: ConstCache = new Map();
 
   /** The parser's object for a literal (one per occurrence, in the arena). */
   const literal = (node: ast.Constant): PyObject => {
@@ -33,7 +33,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   };
 
   const build = (u: CodeUnit): PyCode => {
-    const perCode = new Map<string, PyObject>();
+    const perCode: ConstCache = new Map();
     const consts = u.consts.map((d) => constObject(d, perCode));
     const co_consts = mergeAcross ? mergeConstTuple(consts, coConstsKey(u.consts)) : rt.newTuple(consts);
     const nameObjs = [...u.names, ...u.varnames, ...u.cellvars, ...u.freevars].map((n) => rt.internString(n));
@@ -79,10 +79,13 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     return t;
   };
 
-  const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
+  const constObject = (d: ConstDesc, perCode: ConstCache): PyObject => {
     if (d.kind === 'code') return build(d.unit);
     const key = (d.kind === 'ast' || d.kind === 'value') && d.unique ? null : d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
-    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : null);
+    // A constant kept apart (`unique`) is still one object wherever its occurrence is
+    // used: 3.6's peephole folds a tuple from the co_consts entries of its items.
+    const unique = (d.kind === 'ast' || d.kind === 'value' || d.kind === 'tuple') && d.unique;
+    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : unique ? d : null);
     const cache = mergeAcross ? merged : perCode;
     if (cacheKey) {
       const hit = cache.get(cacheKey);
@@ -95,11 +98,19 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
       o = valueObject(rt, d.value, false);
     } else if (d.kind === 'frozenset') {
       // PyFrozenSet_New over the folded tuple: the items go in in display order.
-      const s = rt.newSet(true);
+      let s = rt.newSet(true);
       for (const x of d.items) {
         const item = constObject(x, perCode);
         ops.setAdd(s, item);
         heap.decref(item);
+      }
+      if (mergeAcross) {
+        // merge_consts_recursive() registers a new frozenset made from the first one's
+        // items in its iteration order: where keys collided, the order changes.
+        const first = s;
+        s = rt.newSet(true);
+        for (const item of first.entries.map((e) => e.key)) ops.setAdd(s, item);
+        heap.decref(first);
       }
       o = s;
     } else {
@@ -107,7 +118,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
       // peephole builds it from co_consts, and 3.8+ merges them (merge_consts_recursive).
       const items = d.items.map((x) => (rt.profile.constTupleItemsShared ? constObject(x, perCode) : constObject(x, new Map())));
       o = rt.newTuple(items);
-      if (rt.profile.version[1] >= 7 && d.items.every((x) => x.kind === 'ast')) {
+      if (rt.profile.version[1] >= 7 && foldedByOptimizer(d)) {
         // The AST optimizer folded the display into a constant it keeps in the arena.
         arena.push(heap.newref(o));
       }
@@ -119,6 +130,14 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
 
   const code = build(unit);
   return { code, arena };
+}
+
+/** Constants made so far: by merge key, or by occurrence for one kept apart. */
+type ConstCache = Map<string | ConstDesc, PyObject>;
+
+/** A constant the AST optimizer made from literals (a folded tuple, its folded tuples): the arena holds it. */
+function foldedByOptimizer(d: ConstDesc): boolean {
+  return d.kind === 'ast' || (d.kind === 'tuple' && d.items.every(foldedByOptimizer));
 }
 
 /** The merge key of a co_consts tuple: none when it holds a code object or a constant kept apart (`unique`). */
