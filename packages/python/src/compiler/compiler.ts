@@ -1023,12 +1023,7 @@ class Compiler {
       case 'Name':
         return this.nameOp(e.id, e.ctx);
       case 'BinOp': {
-        const folded = foldBinOp(e, this.options.version[1]);
-        if (folded) {
-          // The optimizer's constant: held by the AST arena from 3.7 (ast_opt.c), only by co_consts in 3.6 (peephole.c).
-          this.emit(Op.LOAD_CONST, this.addConst(this.options.version[1] >= 7 ? { kind: 'ast', node: folded } : { kind: 'value', value: folded.value, unique: true }));
-          return;
-        }
+        if (this.loadFolded(e)) return;
         this.expr(e.left);
         this.expr(e.right);
         this.setLoc(e);
@@ -1036,8 +1031,7 @@ class Compiler {
         return;
       }
       case 'UnaryOp': {
-        const folded = this.foldNegative(e);
-        if (folded) return;
+        if (this.loadFolded(e)) return;
         this.expr(e.operand);
         this.setLoc(e);
         this.emit(Op.UNARY_OP, UNARY_OPERATORS.indexOf(e.op));
@@ -1071,6 +1065,7 @@ class Compiler {
         this.emit(Op.LOAD_ATTR, this.addName(e.attr));
         return;
       case 'Subscript':
+        if (e.ctx === 'Load' && this.loadFolded(e)) return;
         this.expr(e.value);
         this.expr(e.slice);
         this.setLoc(e);
@@ -1171,17 +1166,20 @@ class Compiler {
     );
   }
 
-  /** `-<number literal>` is folded to one constant by the AST optimizer (3.7+) or the peephole optimizer (3.6). */
-  private foldNegative(e: ast.UnaryOp): boolean {
-    if (e.op !== 'USub' || e.operand.type !== 'Constant') return false;
-    const v = e.operand.value;
-    let folded: ast.ConstantValue;
-    if (v.kind === 'int') folded = { kind: 'int', value: -v.value };
-    else if (v.kind === 'float') folded = { kind: 'float', value: -v.value };
-    else return false;
-    const node: ast.Constant = { ...e.operand, value: folded, lineno: e.lineno, col_offset: e.col_offset };
-    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node, unique: this.options.version[1] < 7 }));
+  /**
+   * An operation on constants is one constant (ast_opt.c from 3.7, peephole.c in
+   * 3.6): loads it and returns true, or returns false when `e` does not fold.
+   */
+  private loadFolded(e: ast.BinOp | ast.UnaryOp | ast.Subscript): boolean {
+    const node = foldConstant(e, this.options.version[1]);
+    if (!node) return false;
+    this.emit(Op.LOAD_CONST, this.addConst(this.foldedConst(node)));
     return true;
+  }
+
+  /** A folded constant: held by the AST arena from 3.7 (ast_opt.c); in 3.6 the peephole appends a new one to co_consts. */
+  private foldedConst(node: ast.Constant): ConstDesc {
+    return this.options.version[1] >= 7 ? { kind: 'ast', node } : { kind: 'value', value: node.value, unique: true };
   }
 
   /**
@@ -1286,15 +1284,8 @@ class Compiler {
   private foldedItem(e: ast.expr): ConstDesc | null {
     if (e.type === 'Constant') return { kind: 'ast', node: e };
     if (e.type === 'Tuple') return this.constTuple(e.elts);
-    const minor = this.options.version[1];
-    let node: ast.Constant | null = null;
-    if (e.type === 'BinOp') node = foldBinOp(e, minor);
-    else if (e.type === 'UnaryOp') {
-      const value = constantOf(e, minor);
-      if (value) node = { type: 'Constant', value, kind: null, lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
-    }
-    // A new constant: 3.6's peephole appends each one it folds to co_consts.
-    return node && { kind: 'ast', node, unique: minor < 7 };
+    const node = e.type === 'BinOp' || e.type === 'UnaryOp' || e.type === 'Subscript' ? foldConstant(e, this.options.version[1]) : null;
+    return node && this.foldedConst(node);
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
@@ -1661,13 +1652,37 @@ function literalType(e: ast.expr, minor: number): string | null {
 /** The constant value of a (possibly folded) operand. */
 function constantOf(e: ast.expr, minor: number): ast.ConstantValue | null {
   if (e.type === 'Constant') return e.value;
-  if (e.type === 'BinOp') return foldBinOp(e, minor)?.value ?? null;
-  if (e.type === 'UnaryOp' && e.op === 'USub' && e.operand.type === 'Constant') {
-    const v = e.operand.value;
-    if (v.kind === 'int') return { kind: 'int', value: -v.value };
-    if (v.kind === 'float') return { kind: 'float', value: -v.value };
-  }
+  if (e.type === 'BinOp' || e.type === 'UnaryOp' || e.type === 'Subscript') return foldConstant(e, minor)?.value ?? null;
   return null;
+}
+
+/**
+ * `e` as one constant when its operands are constants: ast_opt.c's fold_binop(),
+ * fold_unaryop() (`-`, `+`, `~` on numbers) and fold_subscr() (a str or bytes
+ * constant indexed by an int constant), bottom-up, so `-(-5)` and `"abc"[1]`
+ * fold; 3.6's peephole folds the same operations.
+ */
+function foldConstant(e: ast.BinOp | ast.UnaryOp | ast.Subscript, minor: number): ast.Constant | null {
+  let value: ast.ConstantValue | null = null;
+  if (e.type === 'BinOp') return foldBinOp(e, minor);
+  if (e.type === 'UnaryOp') {
+    const v = constantOf(e.operand, minor);
+    const n = v?.kind === 'bool' ? BigInt(v.value) : v?.kind === 'int' ? v.value : null;
+    if (e.op === 'USub' || e.op === 'UAdd') {
+      if (n !== null) value = { kind: 'int', value: e.op === 'USub' ? -n : n };
+      else if (v?.kind === 'float') value = { kind: 'float', value: e.op === 'USub' ? -v.value : v.value };
+    } else if (e.op === 'Invert' && v?.kind === 'int') value = { kind: 'int', value: ~v.value };
+  } else {
+    const v = constantOf(e.value, minor);
+    const i = constantOf(e.slice, minor);
+    if (v && i?.kind === 'int' && (v.kind === 'str' || v.kind === 'bytes')) {
+      const items = v.kind === 'str' ? Array.from(v.value) : v.value;
+      const n = BigInt(items.length);
+      const at = i.value < 0n ? i.value + n : i.value;
+      if (at >= 0n && at < n) value = v.kind === 'str' ? { kind: 'str', value: items[Number(at)] as string } : { kind: 'int', value: BigInt(items[Number(at)] as number) };
+    }
+  }
+  return value && { type: 'Constant', value, kind: null, lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
 }
 
 /**
