@@ -82,9 +82,10 @@ export class Deallocator {
         const child = work[i]!;
         next[top] = i + 1;
         if (child.immortal) continue;
-        child.ob_refcnt--;
-        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt: child.ob_refcnt });
-        if (child.ob_refcnt === 0) this.begin(child);
+        const refcnt = child.ob_refcnt - 1;
+        child.ob_refcnt = refcnt;
+        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt });
+        if (refcnt === 0) this.begin(child);
         continue;
       }
       const obj = objs.pop()!;
