@@ -98,17 +98,19 @@ export function collect(st: GCState, generation: number, reason: GCReason): Coll
   move_unreachable(st, young, unreachable);
   st.tracePhase(generation, 'move_unreachable', unreachable, false);
 
-  if (!profile.untrackTuplesInMoveUnreachable) untrack_tuples(st, young);
+  // NON-SPEC: the objects left in `young`, when a pass over it counted them (saves gc_list_size's walk).
+  let left = -1;
+  if (!profile.untrackTuplesInMoveUnreachable) left = untrack_tuples(st, young);
   // Move reachable objects to the next generation.
   if (young !== old) {
-    if (generation === NUM_GENERATIONS - 2) st.long_lived_pending += gcListSize(young);
+    if (generation === NUM_GENERATIONS - 2) st.long_lived_pending += left >= 0 ? left : gcListSize(young);
     st.tracePhase(generation, 'promote', young, false);
     gcListMerge(young, old);
   } else {
     // Dicts are untracked only in full collections (bpo-14775).
-    if (profile.untracksDicts) untrack_dicts(st, young);
+    if (profile.untracksDicts) left = untrack_dicts(st, young);
     st.long_lived_pending = 0;
-    st.long_lived_total = gcListSize(young);
+    st.long_lived_total = left >= 0 ? left : gcListSize(young);
   }
 
   // Objects reachable from legacy finalizers (tp_del) can't be deleted safely.
@@ -231,14 +233,20 @@ export function move_unreachable(st: GCState, young: PyObject, unreachable: PyOb
   st.reachableTarget = savedTarget;
 }
 
-/** Mirrors untrack_tuples() (3.8–3.13): offers each exact tuple of `head` to `_PyTuple_MaybeUntrack`. */
-export function untrack_tuples(st: GCState, head: PyObject): void {
+/**
+ * Mirrors untrack_tuples() (3.8–3.13): offers each exact tuple of `head` to
+ * `_PyTuple_MaybeUntrack`. Returns how many objects stay in `head` (NON-SPEC).
+ */
+export function untrack_tuples(st: GCState, head: PyObject): number {
+  let left = 0;
   let gc = head.gc_next!;
   while (gc !== head) {
     const next = gc.gc_next!;
     if (isExactTuple(gc)) _PyTuple_MaybeUntrack(st, gc);
+    if (gc.gc_tracked) left++;
     gc = next;
   }
+  return left;
 }
 
 /** Mirrors Objects/tupleobject.c _PyTuple_MaybeUntrack(): untracks a tuple none of whose items may be tracked. */
@@ -249,14 +257,20 @@ export function _PyTuple_MaybeUntrack(st: GCState, t: PyTuple): void {
   st.traceUntracked('untrack_tuples', t);
 }
 
-/** Mirrors untrack_dicts() (3.6–3.13): offers each exact dict of `head` to `_PyDict_MaybeUntrack`. */
-export function untrack_dicts(st: GCState, head: PyObject): void {
+/**
+ * Mirrors untrack_dicts() (3.6–3.13): offers each exact dict of `head` to
+ * `_PyDict_MaybeUntrack`. Returns how many objects stay in `head` (NON-SPEC).
+ */
+export function untrack_dicts(st: GCState, head: PyObject): number {
+  let left = 0;
   let gc = head.gc_next!;
   while (gc !== head) {
     const next = gc.gc_next!;
     if (isExactDict(gc)) _PyDict_MaybeUntrack(st, gc);
+    if (gc.gc_tracked) left++;
     gc = next;
   }
+  return left;
 }
 
 /** Mirrors Objects/dictobject.c _PyDict_MaybeUntrack(): untracks a dict with no key or value that may be tracked. */

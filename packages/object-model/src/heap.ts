@@ -225,9 +225,12 @@ export class Heap {
   /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`). */
   decref(o: PyObject): void {
     if (o.immortal) return;
-    o.ob_refcnt--;
-    if (this.trace) this.trace.event({ kind: 'decref', id: o.addr, refcnt: o.ob_refcnt });
-    if (o.ob_refcnt === 0) this.dealloc(o);
+    // The new count is kept in a local: every kind of object is its own JS class, so
+    // each read of `ob_refcnt` here is a megamorphic property load.
+    const refcnt = o.ob_refcnt - 1;
+    o.ob_refcnt = refcnt;
+    if (this.trace) this.trace.event({ kind: 'decref', id: o.addr, refcnt });
+    if (refcnt === 0) this.dealloc(o);
   }
 
   /** `Py_XDECREF`. */

@@ -282,8 +282,11 @@ export interface DictEntry {
 /** `dict`: an insertion-ordered entries array plus a hash index. */
 export class PyDict extends PyObject {
   entries: DictEntry[] = [];
-  /** hash -> indices into `entries` of live entries with that hash. */
-  index = new Map<bigint, number[]>();
+  /**
+   * hash -> the index into `entries` of the live entry with that hash, or the
+   * indices when several share it (NON-SPEC: no array per entry in the common case).
+   */
+  index = new Map<bigint, number | number[]>();
   /** Number of live entries (`ma_used`). */
   used = 0;
   /** log2 of the keys table size (`dk_log2_size`), for sizes and resize timing. */

@@ -15,6 +15,11 @@ function push(out: PyObject[], o: PyObject | null | undefined): void {
 
 /** A code object. Holds its constants and names, like `co_consts`/`co_names`. */
 export class PyCode extends PyObject {
+  /**
+   * NON-SPEC: the eval loop's per-instruction caches for this code (what CPython
+   * keeps inline after each specialized instruction); the interpreter's to fill.
+   */
+  instrCaches: unknown[] | null = null;
   constructor(
     type: PyTypeObject,
     readonly co: {

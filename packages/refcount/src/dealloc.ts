@@ -38,17 +38,23 @@ export interface FinalizerHooks {
   newTuple?(items: PyObject[]): PyObject;
 }
 
-/** One deallocation in progress: the references still to release, then the free. */
-interface DeallocFrame {
-  readonly obj: PyObject;
-  readonly refs: PyObject[];
-  i: number;
-  readonly trashcan: boolean;
-}
-
 /** The cascade of one heap. */
 export class Deallocator {
-  private readonly stack: DeallocFrame[] = [];
+  /**
+   * NON-SPEC: the deallocations in progress, innermost last, as parallel arrays
+   * (no object per deallocation): the object, where its references start in
+   * `work`, and the next of them to release.
+   */
+  private readonly objs: PyObject[] = [];
+  private readonly starts: number[] = [];
+  private readonly next: number[] = [];
+  private readonly trashcans: boolean[] = [];
+  /**
+   * NON-SPEC: the references still to release, of every deallocation in
+   * progress, each one's after its caller's (the innermost's run to the end).
+   * Slot 0 is a placeholder, so the array never empties and V8 keeps its room.
+   */
+  private readonly work: (PyObject | null)[] = [null];
   /** `trash_delete_nesting`. */
   private trashNesting = 0;
   /** `trash_delete_later`: deposited objects, destroyed last in, first out. */
@@ -58,34 +64,44 @@ export class Deallocator {
 
   /** `_Py_Dealloc`: called by `Py_DECREF` when the count reaches zero. */
   dealloc(o: PyObject): void {
-    const base = this.stack.length;
+    const base = this.objs.length;
     this.begin(o);
     this.run(base);
   }
 
-  /** Runs frames above `base` until they are all done. */
+  /** Runs deallocations above `base` until they are all done. */
   private run(base: number): void {
     const heap = this.heap;
-    while (this.stack.length > base) {
-      const frame = this.stack[this.stack.length - 1]!;
-      if (frame.i < frame.refs.length) {
-        const child = frame.refs[frame.i++]!;
+    const work = this.work;
+    const objs = this.objs;
+    const next = this.next;
+    while (objs.length > base) {
+      const top = objs.length - 1;
+      const i = next[top]!;
+      if (i < work.length) {
+        const child = work[i]!;
+        next[top] = i + 1;
         if (child.immortal) continue;
-        child.ob_refcnt--;
-        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt: child.ob_refcnt });
-        if (child.ob_refcnt === 0) this.begin(child);
+        const refcnt = child.ob_refcnt - 1;
+        child.ob_refcnt = refcnt;
+        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt });
+        if (refcnt === 0) this.begin(child);
         continue;
       }
-      this.stack.pop();
-      heap.free(frame.obj);
-      if (frame.trashcan) this.trashEnd();
+      const obj = objs.pop()!;
+      const start = this.starts.pop()!;
+      next.pop();
+      const trashcan = this.trashcans.pop()!;
+      while (work.length > start) work.pop();
+      heap.free(obj);
+      if (trashcan) this.trashEnd();
     }
   }
 
   /**
    * The first half of a type's `tp_dealloc`: the trashcan check, the
    * finalizer (which may resurrect), weakref clearing; then the references
-   * to release are pushed as a new frame.
+   * to release are appended to `work` for `run`.
    */
   private begin(o: PyObject): void {
     const type = o.ob_type;
@@ -112,20 +128,20 @@ export class Deallocator {
     // type_dealloc() leaves its bases' subclass dicts before PyObject_ClearWeakRefs().
     if (o instanceof PyTypeObject && o.tp_bases) this.hooks.removeSubclass?.(o);
     if (o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
-    const refs = this.spareRefs;
-    o.releaseForDealloc(refs);
-    if (refs.length === 0) {
-      // Nothing to release (an int, a float, a str…): free at once, as popping its frame would.
+    const work = this.work;
+    const start = work.length;
+    o.releaseForDealloc(work as PyObject[]);
+    if (work.length === start) {
+      // Nothing to release (an int, a float, a str…): free at once, as finishing its run would.
       this.heap.free(o);
       if (type.usesTrashcan) this.trashEnd();
       return;
     }
-    this.spareRefs = [];
-    this.stack.push({ obj: o, refs, i: 0, trashcan: type.usesTrashcan });
+    this.objs.push(o);
+    this.starts.push(start);
+    this.next.push(start);
+    this.trashcans.push(type.usesTrashcan);
   }
-
-  /** NON-SPEC: an empty array for the next `releaseForDealloc`, kept when it stays empty (most objects hold nothing). */
-  private spareRefs: PyObject[] = [];
 
   /** `Py_TRASHCAN_END`: at the outermost level, destroy what was deposited. */
   private trashEnd(): void {
@@ -134,7 +150,7 @@ export class Deallocator {
     // _PyTrash_thread_destroy_chain(): each with the nesting raised by one.
     while (this.trashLater.length > 0) {
       const o = this.trashLater.pop()!;
-      const base = this.stack.length;
+      const base = this.objs.length;
       this.trashNesting++;
       this.begin(o);
       this.run(base);

@@ -148,7 +148,11 @@ export function mayBeTracked(o: PyObject): boolean {
 /** Index of the live entry for `key`, or -1. */
 export function dictLookup(ops: DictOps, d: PyDict, key: PyObject, hash: bigint): number {
   const bucket = d.index.get(hash);
-  if (!bucket) return -1;
+  if (bucket === undefined) return -1;
+  if (typeof bucket === 'number') {
+    const k = d.entries[bucket]!.key;
+    return k === key || (k !== null && ops.eq(k, key)) ? bucket : -1;
+  }
   for (const i of bucket) {
     const e = d.entries[i]!;
     if (e.key === key) return i;
@@ -160,13 +164,18 @@ export function dictLookup(ops: DictOps, d: PyDict, key: PyObject, hash: bigint)
   return -1;
 }
 
+/** Adds the live entry `d.entries[i]` to the index. */
+function indexAdd(d: PyDict, hash: bigint, i: number): void {
+  const b = d.index.get(hash);
+  if (b === undefined) d.index.set(hash, i);
+  else if (typeof b === 'number') d.index.set(hash, [b, i]);
+  else b.push(i);
+}
+
 function reindex(d: PyDict): void {
   d.index.clear();
   d.entries.forEach((e, i) => {
-    if (e.key === null) return;
-    const b = d.index.get(e.hash);
-    if (b) b.push(i);
-    else d.index.set(e.hash, [i]);
+    if (e.key !== null) indexAdd(d, e.hash, i);
   });
 }
 
@@ -321,9 +330,7 @@ function insertItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: 
   }
   heap.incref(key);
   d.entries.push({ key, value, hash });
-  const b = d.index.get(hash);
-  if (b) b.push(d.entries.length - 1);
-  else d.index.set(hash, [d.entries.length - 1]);
+  indexAdd(d, hash, d.entries.length - 1);
   d.used++;
   d.version++;
 }
@@ -381,8 +388,11 @@ function deleteItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, hash: b
   e.key = null;
   e.value = null;
   const b = d.index.get(hash)!;
-  b.splice(b.indexOf(i), 1);
-  if (b.length === 0) d.index.delete(hash);
+  if (typeof b === 'number') d.index.delete(hash);
+  else {
+    b.splice(b.indexOf(i), 1);
+    if (b.length === 1) d.index.set(hash, b[0]!);
+  }
   d.used--;
   d.version++;
   rt.heap.decref(k);

@@ -99,7 +99,11 @@ export class ObjectProtocol implements DictOps {
   /** The position in `d.entries` of the str key `name`, or -1. */
   dictIndexStr(d: PyDict, name: string): number {
     const bucket = d.index.get(this.hashName(name));
-    if (!bucket) return -1;
+    if (bucket === undefined) return -1;
+    if (typeof bucket === 'number') {
+      const k = d.entries[bucket]!.key;
+      return k instanceof PyStr && k.value === name ? bucket : -1;
+    }
     for (const i of bucket) {
       const e = d.entries[i]!;
       if (e.key instanceof PyStr && e.key.value === name) return i;

@@ -54,14 +54,49 @@ interface GlobalCache {
  * NON-SPEC: what `stack.splice(-n)` does, without the builtin's cost on every call.
  */
 function popN(stack: PyObject[], n: number): PyObject[] {
-  const out: PyObject[] = [];
-  for (let i = stack.length - n; i < stack.length; i++) out.push(stack[i]!);
+  const at = stack.length - n;
+  // Array literals and `slice` allocate the exact length; pushing onto `[]` makes room for 17.
+  let out: PyObject[];
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      out = [stack[at]!];
+      break;
+    case 2:
+      out = [stack[at]!, stack[at + 1]!];
+      break;
+    case 3:
+      out = [stack[at]!, stack[at + 1]!, stack[at + 2]!];
+      break;
+    default:
+      out = stack.slice(at);
+  }
   for (let i = 0; i < n; i++) stack.pop();
   return out;
 }
 
-/** `n` empty fast-local slots (a packed array: `new Array(n).fill(null)` makes a slower, holey one). */
+/**
+ * `n` empty fast-local slots: a packed array of exactly `n` (`new Array(n).fill(null)`
+ * makes a slower, holey one; pushing onto `[]` makes room for 17).
+ */
 function nulls(n: number): (PyObject | null)[] {
+  switch (n) {
+    case 0:
+      return [];
+    case 1:
+      return [null];
+    case 2:
+      return [null, null];
+    case 3:
+      return [null, null, null];
+    case 4:
+      return [null, null, null, null];
+    case 5:
+      return [null, null, null, null, null];
+    case 6:
+      return [null, null, null, null, null, null];
+  }
   const out: (PyObject | null)[] = [];
   for (let i = 0; i < n; i++) out.push(null);
   return out;
@@ -150,8 +185,13 @@ export class VM {
     }
   }
 
-  /** Binds arguments to a new frame's fast locals (`initialize_locals`). */
-  makeFrame(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null): Frame {
+  /**
+   * Binds arguments to a new frame's fast locals (`initialize_locals`).
+   * `steal`: the first `min(args.length, co_argcount)` arguments are references
+   * the caller hands over (its stack's, 3.11+), taken even when binding fails;
+   * otherwise every argument is borrowed.
+   */
+  makeFrame(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null, steal = false): Frame {
     const rt = this.rt;
     const heap = rt.heap;
     const code = func.code;
@@ -163,7 +203,8 @@ export class VM {
     const kwonly = co.co_kwonlyargcount;
     const name = func.qualname.value;
     const n = Math.min(args.length, argcount);
-    for (let i = 0; i < n; i++) localsplus[i] = heap.newref(args[i]!);
+    if (steal) for (let i = 0; i < n; i++) localsplus[i] = args[i]!;
+    else for (let i = 0; i < n; i++) localsplus[i] = heap.newref(args[i]!);
     let next = argcount + kwonly;
     if (co.co_flags & CO_VARARGS) {
       const extra = args.slice(argcount);
@@ -282,7 +323,7 @@ export class VM {
     const consts = code.co_consts.items;
     const names = f.unit.names;
     const stack = f.stack;
-    const caches = this.cachesOf(f.unit);
+    const caches = this.cachesOf(code);
     const saved = this.current;
     this.current = f;
     if (this.tracer) this.tracer.framePush(f);
@@ -1051,14 +1092,12 @@ export class VM {
     }
   }
 
-  /** NON-SPEC: per code unit, what each LOAD_GLOBAL (or module-level LOAD_NAME) and name store found last, by instruction. */
-  private readonly instructionCaches = new WeakMap<CodeUnit, InstructionCaches>();
-
-  /** The per-instruction caches of a code unit, made on its first run. */
-  private cachesOf(unit: CodeUnit): InstructionCaches {
-    let caches = this.instructionCaches.get(unit);
-    if (!caches) this.instructionCaches.set(unit, (caches = []));
-    return caches;
+  /**
+   * The per-instruction caches of a code object, made on its first run: what each
+   * LOAD_GLOBAL (or module-level LOAD_NAME) and name store found last (NON-SPEC).
+   */
+  private cachesOf(code: PyCode): InstructionCaches {
+    return (code.instrCaches ??= []) as InstructionCaches;
   }
 
   /** STORE_NAME/STORE_GLOBAL of `v` (borrowed) under `name` in `d`: `PyDict_SetItem`, through the instruction's cache when the name is there. */
@@ -1284,11 +1323,25 @@ export class VM {
     let ownsArgs = true;
     try {
       if (callable instanceof PyFunction && rt.profile.callArgumentsStolen && !(callable.code.co.co_flags & CO_GENERATOR)) {
-        // 3.11+: the new frame takes the stack's references to the arguments.
-        const frame = this.makeFrame(callable, positional, kwargs);
+        // 3.11+: the new frame takes the stack's references to the arguments. Untraced, the
+        // positional ones bound to parameters move without an incref and decref (NON-SPEC:
+        // the counts are the same; traced, the events stay those of a copy and a release).
+        const steal = !heap.trace;
+        const stolen = steal ? Math.min(positional.length, callable.code.co.co_argcount) : 0;
+        let frame: Frame;
+        try {
+          frame = this.makeFrame(callable, positional, kwargs, steal);
+        } catch (e) {
+          // Binding failed: the stolen arguments are gone with the frame's locals.
+          if (stolen) {
+            ownsArgs = false;
+            for (let i = stolen; i < all.length; i++) heap.decref(all[i]!);
+          }
+          throw e;
+        }
         if (tracer) tracer.stackRelease(all, null);
         ownsArgs = false;
-        for (let i = 0; i < all.length; i++) heap.decref(all[i]!);
+        for (let i = stolen; i < all.length; i++) heap.decref(all[i]!);
         return this.runCall(frame);
       }
       return this.p.call(callable, positional, kwargs);
