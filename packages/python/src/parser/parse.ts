@@ -8,7 +8,7 @@ import { parser } from '@lezer/python';
 import type { Tree } from '@lezer/common';
 import type * as A from './ast';
 import { Converter } from './convert';
-import { explainErrorNode, scanTokens, type Diagnostic } from './diagnose';
+import { Tok, explainErrorNode, scanTokens, type Diagnostic, type ScanResult } from './diagnose';
 import { PySyntaxError } from './errors';
 import { messagesFor } from './messages';
 import { Source } from './source';
@@ -53,7 +53,7 @@ export function parseModule(source: string, filename: string, options: ParseOpti
   //    there means input nested far beyond what CPython accepts.
   let tree: Tree;
   try {
-    tree = parser.parse(src.text);
+    tree = parser.parse(lezerText(src.text, scan));
   } catch (e) {
     if (e instanceof RangeError) {
       if (scan.error) raise(scan.error);
@@ -84,6 +84,23 @@ export function parseModule(source: string, filename: string, options: ParseOpti
   const scopeErr = checkScopes(mod);
   if (scopeErr) throw conv.errorAt(scopeErr.msg, scopeErr.node);
   return mod;
+}
+
+/**
+ * The text Lezer parses: its Number token has no form for a float that ends in
+ * its dot (`1.`, `1.e5`, `1..real`), so that dot is given to Lezer as a `0`.
+ * Positions do not move, and the converter reads each literal from the real text.
+ */
+function lezerText(text: string, scan: ScanResult): string {
+  let out = text;
+  for (let k = 0; k < scan.kinds.length; k++) {
+    if (scan.kinds[k] !== Tok.Number) continue;
+    const m = /^[0-9][0-9_]*\.(?![0-9])/.exec(text.slice(scan.starts[k], scan.ends[k]));
+    if (!m) continue;
+    const dot = scan.starts[k]! + m[0].length - 1;
+    out = out.slice(0, dot) + '0' + out.slice(dot + 1);
+  }
+  return out;
 }
 
 /** Position and tree depth of the first error node, ignoring the one after a bare `yield`. */

@@ -37,9 +37,7 @@ function err(src: string, version?: readonly [number, number]): PySyntaxError {
 }
 
 /** Known gaps, each with the reason; these run as `test.fails` so a fix shows up. */
-const EXPECTED_AST_FAILURES: Record<string, string> = {
-  '1.\n.5\n1e-3\n1_000.0\n1E10\n3.14_15\n0.0\n1e400\n': "Lezer's Number token has no `1.` form (digits then a bare dot)",
-};
+const EXPECTED_AST_FAILURES: Record<string, string> = {};
 const EXPECTED_ERROR_FAILURES: Record<string, string> = {
   '"""abc\n\n': 'unterminated triple-quoted string: Lezer error node wins over the scan',
   'if x:\n': 'expected-indented-block at EOF: offset differs',
