@@ -93,11 +93,11 @@ export interface VersionProfile {
    */
   readonly slotCallsBindMethod: boolean;
   /**
-   * What `print()` receives: its arguments packed in a tuple and its
-   * keywords in a dict (3.6, METH_VARARGS), a tuple (3.11+, Argument
-   * Clinic's `*args`), or the caller's stack (3.7–3.10, METH_FASTCALL).
+   * What `print()` packs itself: its arguments in a tuple (3.11+, Argument
+   * Clinic's `*args`), or nothing (3.7–3.10, METH_FASTCALL; 3.6 is
+   * METH_VARARGS, packed by its calling convention).
    */
-  readonly printArgsPacking: 'tuple-and-dict' | 'tuple' | 'none';
+  readonly printArgsPacking: 'tuple' | 'none';
   /**
    * The compiler merges equal code objects among a code's constants (3.6–3.10,
    * 3.12: `a, b = (lambda: 0), (lambda: 0)` share one `__code__`); 3.11 and
@@ -124,6 +124,23 @@ export interface VersionProfile {
    * has the tuple statically allocated.
    */
   readonly printKwtupleMade: 'first-call-with-keywords' | 'first-call' | 'never';
+  /**
+   * When a built-in's static argument parser (`_PyArg_Parser`) runs parser_init(),
+   * which makes its `kwtuple` of keyword names: at every call up to 3.7
+   * (_PyArg_ParseStackAndKeywords, _PyArg_ParseTupleAndKeywordsFast); from 3.8
+   * Argument Clinic's fast path skips the parser for positional calls, so only a
+   * call with keywords reaches it (_PyArg_UnpackKeywords).
+   */
+  readonly argParserInitOnEveryCall: boolean;
+  /**
+   * 3.6: a call with keywords of any built-in function or method makes a dict of
+   * them (_PyCFunction_FastCallKeywords()); a METH_FASTCALL one then gets a new
+   * tuple of their names (_PyStack_UnpackDict()). From 3.7 only METH_VARARGS
+   * functions get a dict.
+   */
+  readonly cFunctionKeywordsAsDict: boolean;
+  /** 3.13: a class body stores `__firstlineno__` and `__static_attributes__` (the `self.<name>` its methods assign) in the class namespace. */
+  readonly classBodyStoresMetadata: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -260,7 +277,7 @@ function profile(minor: number, micro: number): VersionProfile {
     tracebackOmitsMainModule: atLeast(11),
     methodFreeLists: !atLeast(9),
     slotCallsBindMethod: !atLeast(7),
-    printArgsPacking: !atLeast(7) ? 'tuple-and-dict' : atLeast(11) ? 'tuple' : 'none',
+    printArgsPacking: atLeast(11) ? 'tuple' : 'none',
     equalCodeConstantsMerged: minor !== 11 && minor !== 13,
     isLiteralWarning: !atLeast(8) ? 'none' : atLeast(12) ? 'typed' : 'plain',
     setattrWithoutDictSaysSo: atLeast(13),
@@ -269,6 +286,9 @@ function profile(minor: number, micro: number): VersionProfile {
     printFlushMakesBoundMethod: !atLeast(9),
     pendingWritesAlwaysList: !atLeast(8),
     printKwtupleMade: minor === 11 ? 'first-call' : atLeast(7) && !atLeast(11) ? 'first-call-with-keywords' : 'never',
+    argParserInitOnEveryCall: !atLeast(8),
+    cFunctionKeywordsAsDict: !atLeast(7),
+    classBodyStoresMetadata: atLeast(13),
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

@@ -79,6 +79,8 @@ export interface CompileOptions {
   readonly equalCodeConstantsMerged?: boolean;
   /** The compile-time warning of `is` with a literal (see `VersionProfile.isLiteralWarning`). */
   readonly isLiteralWarning?: 'none' | 'plain' | 'typed';
+  /** A class body stores `__firstlineno__` and `__static_attributes__` (see `VersionProfile.classBodyStoresMetadata`). */
+  readonly classBodyStoresMetadata?: boolean;
   /** Receives each SyntaxWarning the compiler emits (`compiler_warn`), in compile order. */
   readonly onSyntaxWarning?: (lineno: number, message: string) => void;
 }
@@ -194,6 +196,8 @@ class Unit {
   readonly nullCalls = new Set<number>();
   /** The comprehensions being compiled inline in this unit, innermost last (3.12+). */
   readonly inlined: Scope[] = [];
+  /** A class body's `self.<name>` assignments in its methods (3.13 `u_static_attributes`). */
+  readonly staticAttributes = new Set<string>();
   lineno = 1;
   col = 0;
   endLineno = 1;
@@ -810,6 +814,7 @@ class Compiler {
       case 'Attribute':
         this.expr(t.value);
         this.setLoc(t);
+        this.addStaticAttribute(t);
         this.emit(Op.STORE_ATTR, this.addName(t.attr));
         return;
       case 'Subscript':
@@ -956,6 +961,22 @@ class Compiler {
     this.nameOp(s.name, 'Store');
   }
 
+  /**
+   * Mirrors _PyCompile_MaybeAddStaticAttributeToClass() (3.13): a store to
+   * `self.<name>` anywhere inside a class body's functions records the name in
+   * the innermost enclosing class.
+   */
+  private addStaticAttribute(t: ast.Attribute): void {
+    if (!this.options.classBodyStoresMetadata || t.value.type !== 'Name' || t.value.id !== 'self') return;
+    const units = [...this.stack, this.u];
+    for (let i = units.length - 1; i >= 0; i--) {
+      if (units[i]!.scope.kind === 'class') {
+        units[i]!.staticAttributes.add(t.attr);
+        return;
+      }
+    }
+  }
+
   private classDef(s: ast.ClassDef): void {
     for (const d of s.decorator_list) this.expr(d);
     this.setLoc(s);
@@ -966,6 +987,12 @@ class Compiler {
     this.nameOp('__module__', 'Store');
     this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: { kind: 'str', value: qualname } }));
     this.nameOp('__qualname__', 'Store');
+    if (this.options.classBodyStoresMetadata) {
+      // compiler_class_body() (3.13): the first line, a decorator's when there is one.
+      const firstlineno = s.decorator_list[0]?.lineno ?? s.lineno;
+      this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: { kind: 'int', value: BigInt(firstlineno) } }));
+      this.nameOp('__firstlineno__', 'Store');
+    }
     const first = s.body[0];
     let body = s.body;
     if (first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str') {
@@ -974,6 +1001,13 @@ class Compiler {
       body = s.body.slice(1);
     }
     this.body(body);
+    if (this.options.classBodyStoresMetadata) {
+      // _PyCompile_StaticAttributesAsTuple(): the names, sorted.
+      const names = [...this.u.staticAttributes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const items: ConstDesc[] = names.map((n) => ({ kind: 'value', value: { kind: 'str', value: n } }));
+      this.emit(Op.LOAD_CONST, this.addConst({ kind: 'tuple', items, folded: true }));
+      this.nameOp('__static_attributes__', 'Store');
+    }
     if (scope.cellvars.includes('__class__')) {
       this.emit(Op.LOAD_CLOSURE, scope.cellvars.indexOf('__class__'));
       this.emit(Op.DUP_TOP);

@@ -22,6 +22,7 @@ import {
   PyCell,
   PyGenerator,
   PyMethod,
+  PyWeakref,
   TPFLAGS,
   numbers,
   sizes,
@@ -33,7 +34,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
-import { withCallingConvention } from './calling';
+import { withCallingConvention, withArgParser } from './calling';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -139,15 +140,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
-    // builtin_print(): 3.6 (METH_VARARGS|METH_KEYWORDS) and 3.11+ (Argument Clinic's *args) get the
-    // positional arguments as a tuple, 3.6 the keywords as a dict too.
-    const packing = rt.profile.printArgsPacking;
-    const argTuple = packing !== 'none' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
-    let kwDict: PyDict | null = null;
-    if (packing === 'tuple-and-dict' && kw && kw.size) {
-      kwDict = rt.newDict();
-      for (const [k, v] of kw) p.dictSetStr(kwDict, k, v);
-    }
+    // builtin_print(): 3.11+ (Argument Clinic's *args) gets the positional arguments as a tuple.
+    const argTuple = rt.profile.printArgsPacking === 'tuple' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
     // The stream object, when the program imported sys (NON-SPEC: CPython's sys always exists).
     const sys = ops.modules.get('sys');
     const file = sys ? p.dictGetStr(sys.dict, stream) : null;
@@ -175,7 +169,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         if (flusher) heap.decref(flusher);
       }
     } finally {
-      if (kwDict) heap.decref(kwDict);
       if (argTuple) heap.decref(argTuple);
     }
     return heap.newref(rt.None);
@@ -483,7 +476,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length) throw rt.error('TypeError', 'object() takes no arguments');
     return heap.allocate(new PyInstance(t.object!, 0), 16);
   });
-  ctor.set(t.int!, (_rt, args, kw) => {
+  ctor.set(t.int!, withArgParser(rt, 'int', (_rt, args, kw) => {
     const x = args[0] ?? kw?.get('x');
     const base = args[1] ?? kw?.get('base');
     if (!x) return rt.newInt(0);
@@ -503,7 +496,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (f) return p.callSpecial(f, x, []);
     }
     throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${x.ob_type.tp_name}'`);
-  });
+  }));
   ctor.set(t.bool!, (_rt, args) => rt.newBool(args.length ? p.isTrue(args[0]!) : false));
   ctor.set(t.float!, (_rt, args) => {
     const x = args[0];
@@ -625,9 +618,15 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   ctor.set(t.classmethod!, methodWrapper(t.classmethod!, rt.sizes.fixed.classmethod));
   ctor.set(t.staticmethod!, methodWrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
-  ctor.set(t.type!, (_rt, args) => {
-    if (args.length === 1) return heap.newref(args[0]!.ob_type);
-    throw rt.error('NotImplementedError', 'pymem does not support type() with three arguments yet');
+  ctor.set(t.type!, (_rt, args, kw) => {
+    if (args.length === 1 && !(kw && kw.size)) return heap.newref(args[0]!.ob_type);
+    if (args.length !== 3) throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
+    // type_new(): the name, the bases and the namespace, checked as PyArg_ParseTuple's "UO!O!" does.
+    const [nameObj, bases, ns] = args as [PyObject, PyObject, PyObject];
+    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${nameObj.ob_type.tp_name}`);
+    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${bases.ob_type.tp_name}`);
+    if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
+    return makeClass(nameObj, bases, ns);
   });
   ctor.set(t.super!, (_rt, args) => {
     let type: PyTypeObject;
@@ -672,7 +671,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     });
     return its;
   };
-  ctor.set(t.enumerate!, (_rt, args, kw) => {
+  ctor.set(t.enumerate!, withArgParser(rt, 'enumerate', (_rt, args, kw) => {
     // enum_new: the enumerate object first, then its iterator and the result tuple it recycles.
     let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
     const en = ops.newIterator('enumerate', [], {
@@ -692,7 +691,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     en.refs.push(ops.newResultTuple(2));
     return en;
-  });
+  }));
   ctor.set(t.zip!, (_rt, args) => {
     // zip_new: a tuple of the iterators, the result tuple it recycles, then the zip object.
     const its = iteratorTuple(args);
@@ -1039,6 +1038,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const bases = baseTypes0.length ? heap.newref(basesTuple) : rt.newTuple([heap.newref(t.object!)]);
     const baseTypes = bases.items as PyTypeObject[];
     const dict = dictCopy(ns);
+    // type_new_set_module(): a namespace without `__module__` (type() called with three
+    // arguments) gets the calling frame's global `__name__`.
+    if (!p.dictGetStr(dict, '__module__')) {
+      const modName = ops.vm.current ? p.dictGetStr(ops.vm.current.globals, '__name__') : null;
+      if (modName) p.dictSetStr(dict, '__module__', modName);
+    }
     const slotsObj = p.dictGetStr(dict, '__slots__');
     let slots: string[] | null = null;
     let slotsTuple: PyTuple | null = null;
@@ -1129,15 +1134,39 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     typeDictsChanged();
     cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
     for (const b of baseTypes) addSubclass(b, cls);
-    // set_names(): iterates a copy of the dict (`__set_name__` is not modelled).
-    heap.decref(dictCopy(dict));
     try {
+      setNames(cls, dict);
       initSubclass(cls);
     } catch (e) {
       heap.decref(cls);
       throw e;
     }
     return cls;
+  }
+
+  /**
+   * Mirrors set_names() (type_new_set_names()): for each value of a copy of the class
+   * dict whose type has `__set_name__`, that method, bound to the value
+   * (_PyObject_LookupSpecial()), called with the class and the name; up to 3.7
+   * PyObject_CallFunctionObjArgs() passes a bound method an argument tuple.
+   */
+  function setNames(cls: PyTypeObject, dict: PyDict): void {
+    const names = dictCopy(dict);
+    try {
+      for (const e of [...dictItems(names)]) {
+        const setName = ops.lookupSpecial(e.value, '__set_name__');
+        if (!setName) continue;
+        const argTuple = minor <= 7 ? rt.newTuple([heap.newref(cls), heap.newref(e.key)]) : null;
+        try {
+          heap.decref(p.call(setName, [cls, e.key], null));
+        } finally {
+          if (argTuple) heap.decref(argTuple);
+          heap.decref(setName);
+        }
+      }
+    } finally {
+      heap.decref(names);
+    }
   }
 
   /** `PyDict_Copy`. */
@@ -1930,6 +1959,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       return np;
     });
   }
+  m(t.type!, '__subclasses__', (_rt, a) => {
+    // type___subclasses___impl(): a new list, appended the live classes of `tp_subclasses`.
+    const cls = a[0] as PyTypeObject;
+    const l = rt.newList([]);
+    if (cls.tp_subclasses) {
+      for (const e of dictItems(cls.tp_subclasses)) {
+        const sub = (e.value as PyWeakref).target;
+        if (sub) ops.listAppend(l, sub);
+      }
+    }
+    return l;
+  });
   m(t.type!, 'mro', (_rt, a) => rt.newList((a[0] as PyTypeObject).mroCache.map((x) => heap.newref(x))));
 
   // ---------------------------------------------------------------- format() and str % args

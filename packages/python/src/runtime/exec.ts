@@ -29,6 +29,7 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
       version,
       assertLocatedAtTest: rt.profile.assertLocatedAtTest,
       equalCodeConstantsMerged: rt.profile.equalCodeConstantsMerged,
+      classBodyStoresMetadata: rt.profile.classBodyStoresMetadata,
       isLiteralWarning: rt.profile.isLiteralWarning,
       // linecache has no lines of a string, so the warning shows none.
       onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(filename, lineno, message, undefined)),
