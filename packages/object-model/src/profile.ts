@@ -141,6 +141,8 @@ export interface VersionProfile {
   readonly cFunctionKeywordsAsDict: boolean;
   /** 3.13: a class body stores `__firstlineno__` and `__static_attributes__` (the `self.<name>` its methods assign) in the class namespace. */
   readonly classBodyStoresMetadata: boolean;
+  /** 3.12+: the compiler removes constants no instruction loads after folding (remove_unused_consts()), such as a function's defaults folded into their tuple. */
+  readonly unusedConstsRemoved: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -289,6 +291,7 @@ function profile(minor: number, micro: number): VersionProfile {
     argParserInitOnEveryCall: !atLeast(8),
     cFunctionKeywordsAsDict: !atLeast(7),
     classBodyStoresMetadata: atLeast(13),
+    unusedConstsRemoved: atLeast(12),
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

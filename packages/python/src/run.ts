@@ -180,6 +180,7 @@ export function runProgram(options: RunOptions): RunResult {
         assertLocatedAtTest: profile.assertLocatedAtTest,
         equalCodeConstantsMerged: profile.equalCodeConstantsMerged,
         classBodyStoresMetadata: profile.classBodyStoresMetadata,
+        unusedConstsRemoved: profile.unusedConstsRemoved,
         isLiteralWarning: profile.isLiteralWarning,
         onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(options.path, lineno, message, options.source.split('\n')[lineno - 1])),
         intMaxStrDigits: p.numProfile.intMaxStrDigits,

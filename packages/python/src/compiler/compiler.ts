@@ -35,7 +35,15 @@ export type ConstDesc =
   /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
   | { kind: 'value'; value: ast.ConstantValue; unique?: boolean }
   /** A tuple folded from constants (keyword names, constant tuples). */
-  | { kind: 'tuple'; items: ConstDesc[]; folded: boolean; /** 3.6's peephole appends every folded tuple: no sharing. */ unique?: boolean }
+  | {
+      kind: 'tuple';
+      items: ConstDesc[];
+      folded: boolean;
+      /** 3.6's peephole appends every folded tuple: no sharing. */
+      unique?: boolean;
+      /** Folded by the bytecode optimizer (fold_tuple_on_constants()), not the AST optimizer: the AST arena does not hold it. */
+      bytecodeFolded?: boolean;
+    }
   /** 3.9+: the frozenset a constant set display is built from (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`). */
   | { kind: 'frozenset'; items: ConstDesc[] }
   | { kind: 'code'; unit: CodeUnit };
@@ -79,6 +87,8 @@ export interface CompileOptions {
   readonly equalCodeConstantsMerged?: boolean;
   /** The compile-time warning of `is` with a literal (see `VersionProfile.isLiteralWarning`). */
   readonly isLiteralWarning?: 'none' | 'plain' | 'typed';
+  /** 3.12+: constants no instruction loads any more are removed from co_consts (`VersionProfile.unusedConstsRemoved`). */
+  readonly unusedConstsRemoved?: boolean;
   /** A class body stores `__firstlineno__` and `__static_attributes__` (see `VersionProfile.classBodyStoresMetadata`). */
   readonly classBodyStoresMetadata?: boolean;
   /** Receives each SyntaxWarning the compiler emits (`compiler_warn`), in compile order. */
@@ -209,6 +219,8 @@ class Compiler {
   private u!: Unit;
   private readonly stack: Unit[] = [];
   private readonly methodCalls: boolean;
+  /** The folded constant of each `-<number literal>` compiled so far. */
+  private readonly negatives = new Map<ast.UnaryOp, ast.Constant>();
   /** The call that is the whole value of the current `return`/assignment statement, if it calls a plain name. */
   private plainCallStatement: ast.Call | null = null;
   constructor(
@@ -890,8 +902,17 @@ class Compiler {
   private defaults(args: ast.arguments): number {
     let flags = 0;
     if (args.defaults.length) {
-      for (const d of args.defaults) this.expr(d);
-      this.emit(Op.BUILD_TUPLE, args.defaults.length);
+      // compiler_visit_defaults(): LOAD_CONST each default and BUILD_TUPLE, which the
+      // bytecode optimizer folds into one tuple constant when every default is a
+      // constant (fold_tuple_on_constants()); the defaults' own constants stay in
+      // co_consts until 3.12 removes unused ones (remove_unused_consts()).
+      const folded = this.constTuple(args.defaults);
+      if (folded) {
+        this.emit(Op.LOAD_CONST, this.addBytecodeFolded(folded));
+      } else {
+        for (const d of args.defaults) this.expr(d);
+        this.emit(Op.BUILD_TUPLE, args.defaults.length);
+      }
       flags |= MAKE_FUNCTION_DEFAULTS;
     }
     const kw = args.kwonlyargs.map((a, i) => [a, args.kw_defaults[i]] as const).filter(([, d]) => d);
@@ -1207,15 +1228,25 @@ class Compiler {
 
   /** `-<number literal>` is folded to one constant by the AST optimizer (3.7+) or the peephole optimizer (3.6). */
   private foldNegative(e: ast.UnaryOp): boolean {
-    if (e.op !== 'USub' || e.operand.type !== 'Constant') return false;
+    const node = this.negativeConstant(e);
+    if (!node) return false;
+    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node, unique: this.options.version[1] < 7 }));
+    return true;
+  }
+
+  /** The constant `-<number literal>` folds to, one node per expression (its parser object). */
+  private negativeConstant(e: ast.UnaryOp): ast.Constant | null {
+    if (e.op !== 'USub' || e.operand.type !== 'Constant') return null;
+    const cached = this.negatives.get(e);
+    if (cached) return cached;
     const v = e.operand.value;
     let folded: ast.ConstantValue;
     if (v.kind === 'int') folded = { kind: 'int', value: -v.value };
     else if (v.kind === 'float') folded = { kind: 'float', value: -v.value };
-    else return false;
+    else return null;
     const node: ast.Constant = { ...e.operand, value: folded, lineno: e.lineno, col_offset: e.col_offset };
-    this.emit(Op.LOAD_CONST, this.addConst({ kind: 'ast', node, unique: this.options.version[1] < 7 }));
-    return true;
+    this.negatives.set(e, node);
+    return node;
   }
 
   /**
@@ -1290,10 +1321,39 @@ class Compiler {
   }
 
   /** A constant folded from a display of constants, as the optimizer does. */
-  private constTuple(elts: ast.expr[]): ConstDesc | null {
-    if (!elts.every((x) => x.type === 'Constant')) return null;
+  /**
+   * The constant of a tuple the bytecode optimizer folded from LOAD_CONSTs
+   * (fold_tuple_on_constants()): the constants it was folded from stay in co_consts
+   * until 3.12 removes unused ones, and 3.6's peephole folded nested displays the
+   * same way, one after the other.
+   */
+  private addBytecodeFolded(d: ConstDesc & { kind: 'tuple' }): number {
+    if (!this.options.unusedConstsRemoved) {
+      for (const item of d.items) {
+        if (item.kind === 'tuple' && this.options.version[1] < 7) this.addBytecodeFolded(item);
+        else this.addConst(item);
+      }
+    }
+    d.bytecodeFolded = true;
+    return this.addConst(d);
+  }
+
+  private constTuple(elts: ast.expr[]): (ConstDesc & { kind: 'tuple' }) | null {
+    const items: ConstDesc[] = [];
+    for (const x of elts) {
+      const negative = x.type === 'UnaryOp' ? this.negativeConstant(x) : null;
+      if (x.type === 'Constant') items.push({ kind: 'ast', node: x });
+      // 3.6's peephole folds `-<number>` itself: a new constant, not the parser's.
+      else if (negative) items.push(this.options.version[1] < 7 ? { kind: 'value', value: negative.value, unique: true } : { kind: 'ast', node: negative });
+      else if (x.type === 'Tuple' && x.elts.length > 0) {
+        // A nested display of constants folds first (fold_tuple() bottom-up; 3.6's peephole likewise).
+        const inner = this.constTuple(x.elts);
+        if (!inner) return null;
+        items.push(inner);
+      } else return null;
+    }
     const unique = this.options.version[1] < 7;
-    return { kind: 'tuple', items: elts.map((x) => ({ kind: 'ast', node: x as ast.Constant })), folded: true, unique };
+    return { kind: 'tuple', items, folded: true, unique };
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
@@ -1303,7 +1363,7 @@ class Compiler {
     if (!hasStar) {
       const consts = elts.length > 0 ? this.constTuple(elts) : null;
       if (kind === 'tuple' && consts) {
-        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        this.emit(Op.LOAD_CONST, this.options.version[1] < 7 ? this.addBytecodeFolded(consts) : this.addConst(consts));
         return;
       }
       if (kind !== 'tuple' && consts && elts.length >= 3 && this.options.version[1] >= 9) {

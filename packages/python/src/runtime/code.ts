@@ -20,6 +20,8 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   const arena: PyObject[] = [];
   const arenaObjects = new Map<ast.Constant, PyObject>();
   const merged = new Map<string, PyObject>();
+  /** Constants without a merge key, by the compiler's description (borrowed: co_consts holds them). */
+  const byDesc = new Map<ConstDesc, PyObject>();
 
   /** The parser's object for a literal (one per occurrence, in the arena). */
   const literal = (node: ast.Constant): PyObject => {
@@ -88,6 +90,10 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
       const hit = cache.get(cacheKey);
       if (hit) return heap.newref(hit);
     }
+    // A constant kept apart is still one object where the optimizer reuses it: 3.6's
+    // peephole folds a tuple from the co_consts items it folded before.
+    const same = byDesc.get(d);
+    if (same) return heap.newref(same);
     let o: PyObject;
     if (d.kind === 'ast') {
       o = heap.newref(literal(d.node));
@@ -105,15 +111,17 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     } else {
       // 3.7's AST optimizer keeps its folded tuple's items as they are; 3.6's
       // peephole builds it from co_consts, and 3.8+ merges them (merge_consts_recursive).
-      const items = d.items.map((x) => (rt.profile.constTupleItemsShared ? constObject(x, perCode) : constObject(x, new Map())));
+      // A tuple the bytecode optimizer folded takes its items from co_consts (fold_tuple_on_constants()).
+      const items = d.items.map((x) => (rt.profile.constTupleItemsShared || d.bytecodeFolded ? constObject(x, perCode) : constObject(x, new Map())));
       o = rt.newTuple(items);
-      if (rt.profile.version[1] >= 7 && d.items.every((x) => x.kind === 'ast')) {
+      if (rt.profile.version[1] >= 7 && !d.bytecodeFolded && d.items.every((x) => x.kind === 'ast' || x.kind === 'tuple')) {
         // The AST optimizer folded the display into a constant it keeps in the arena.
         arena.push(heap.newref(o));
       }
     }
     if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o, false);
     if (cacheKey) cache.set(cacheKey, o);
+    else byDesc.set(d, o);
     return o;
   };
 

@@ -30,6 +30,7 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
       assertLocatedAtTest: rt.profile.assertLocatedAtTest,
       equalCodeConstantsMerged: rt.profile.equalCodeConstantsMerged,
       classBodyStoresMetadata: rt.profile.classBodyStoresMetadata,
+      unusedConstsRemoved: rt.profile.unusedConstsRemoved,
       isLiteralWarning: rt.profile.isLiteralWarning,
       // linecache has no lines of a string, so the warning shows none.
       onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(filename, lineno, message, undefined)),
