@@ -143,6 +143,17 @@ export interface VersionProfile {
   readonly classBodyStoresMetadata: boolean;
   /** 3.12+: the compiler removes constants no instruction loads after folding (remove_unused_consts()), such as a function's defaults folded into their tuple. */
   readonly unusedConstsRemoved: boolean;
+  /** Up to 3.11 slot_tp_getattr_hook's call_attribute() binds `__getattr__` to the object (a bound method); 3.12 calls it as a method descriptor. */
+  readonly getattrHookBindsMethod: boolean;
+  /** Up to 3.7 the io stack calls `buffer.write` and `raw.write` through bound built-in methods (PyObject_CallMethodObjArgs); 3.8 looks them up unbound (_PyObject_GetMethod). */
+  readonly ioCallsWriteThroughBoundMethods: boolean;
+  /**
+   * 3.10 and 3.11: before calling `__getattr__`, slot_tp_getattr_hook's generic
+   * lookup raises an AttributeError that is normalized at once
+   * (set_attribute_error_context()), so the exception object is made; 3.12 asks the
+   * lookup not to raise, and earlier versions only store the error's type and message.
+   */
+  readonly getattrHookMakesAttributeError: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -292,6 +303,9 @@ function profile(minor: number, micro: number): VersionProfile {
     cFunctionKeywordsAsDict: !atLeast(7),
     classBodyStoresMetadata: atLeast(13),
     unusedConstsRemoved: atLeast(12),
+    getattrHookBindsMethod: !atLeast(12),
+    ioCallsWriteThroughBoundMethods: !atLeast(8),
+    getattrHookMakesAttributeError: minor === 10 || minor === 11,
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

@@ -104,6 +104,32 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     pendingChunks = 0;
     pendingBytes = 0;
   };
+  /** Whether stdout's BufferedWriter holds bytes its raw file has not been written yet. */
+  let bufferHasData = false;
+  /**
+   * Mirrors _io_TextIOWrapper_flush_impl() for stdout: the pending text goes to the
+   * buffer (`buffer.write`), then `buffer.flush()` writes what the buffer holds to
+   * the raw file (`raw.write`). Up to 3.7 the io stack calls `write` through bound
+   * built-in methods (PyObject_CallMethodObjArgs()), and up to 3.8 `buffer.flush`
+   * too (_PyObject_CallMethodId()); later versions call them unbound. NON-SPEC: the
+   * buffer and the raw file are not objects here, only those method objects are.
+   */
+  const textFlush = () => {
+    const bound = (name: string, on: boolean, run: () => void) => {
+      const meth = on ? rt.newBuiltin(name, () => heap.newref(rt.None)) : null;
+      try {
+        run();
+      } finally {
+        if (meth) heap.decref(meth);
+      }
+    };
+    const callsBound = rt.profile.ioCallsWriteThroughBoundMethods;
+    if (pendingChunks) bound('write', callsBound, () => (bufferHasData = true));
+    writeFlush();
+    bound('flush', rt.profile.printFlushMakesBoundMethod, () => {
+      if (bufferHasData) bound('write', callsBound, () => (bufferHasData = false));
+    });
+  };
   const textWrite = (s: string) => {
     const n = new TextEncoder().encode(s).length;
     if (rt.profile.pendingWritesAlwaysList) {
@@ -165,7 +191,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (flush) {
         // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
         const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
-        if (stream === 'stdout') writeFlush();
+        if (stream === 'stdout') textFlush();
         if (flusher) heap.decref(flusher);
       }
     } finally {
@@ -1156,7 +1182,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       for (const e of [...dictItems(names)]) {
         const setName = ops.lookupSpecial(e.value, '__set_name__');
         if (!setName) continue;
-        const argTuple = minor <= 7 ? rt.newTuple([heap.newref(cls), heap.newref(e.key)]) : null;
+        const argTuple = rt.profile.cCallOfMethodPacksArguments ? rt.newTuple([heap.newref(cls), heap.newref(e.key)]) : null;
         try {
           heap.decref(p.call(setName, [cls, e.key], null));
         } finally {
@@ -1273,7 +1299,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newInt(s.length);
   });
   m(t.TextIOWrapper!, 'flush', (_rt, a) => {
-    if (streamOf(a) === 'stdout') writeFlush();
+    if (streamOf(a) === 'stdout') textFlush();
     return heap.newref(rt.None);
   });
 

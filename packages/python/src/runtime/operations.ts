@@ -173,9 +173,29 @@ export class Operations {
       const fallback = e instanceof PyErr && this.rt.isInstance(e.exc, this.rt.t.AttributeError!) ? this.p.special(o, '__getattr__') : null;
       if (!fallback) throw e;
       heap.decref((e as PyErr).exc);
-      return this.p.callSpecial(fallback, o, [n]);
+      return this.callAttribute(o, fallback, n);
     } finally {
       heap.decref(n);
+    }
+  }
+
+  /**
+   * Mirrors Objects/typeobject.c call_attribute(): slot_tp_getattr_hook's call of
+   * `__getattr__` (or `__getattribute__`) with the name. Up to 3.11 it binds the
+   * function to the object first (tp_descr_get: a bound method object), which up
+   * to 3.7 is then called with an argument tuple (PyObject_CallFunctionObjArgs());
+   * 3.12 calls a method descriptor with the object and the name on the stack.
+   */
+  private callAttribute(o: PyObject, attr: PyObject, name: PyObject): PyObject {
+    const rt = this.rt;
+    if (!rt.profile.getattrHookBindsMethod || !(attr instanceof PyFunction)) return this.p.callSpecial(attr, o, [name]);
+    const bound = this.newMethod(attr, o);
+    const argTuple = rt.profile.cCallOfMethodPacksArguments ? rt.newTuple([rt.heap.newref(name)]) : null;
+    try {
+      return this.p.call(bound, [name], null);
+    } finally {
+      if (argTuple) rt.heap.decref(argTuple);
+      rt.heap.decref(bound);
     }
   }
 
@@ -224,9 +244,13 @@ export class Operations {
     if (special) return special;
     const ga = withGetattr ? p.typeLookup(type, '__getattr__') : null;
     if (ga) {
+      // slot_tp_getattr_hook(): the generic lookup failed with an AttributeError,
+      // which 3.10 and 3.11 normalize at once (set_attribute_error_context()): an
+      // exception object made and cleared before `__getattr__` is called.
+      if (rt.profile.getattrHookMakesAttributeError) heap.decref(rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`).exc);
       const n = rt.newStr(name);
       try {
-        return p.callSpecial(ga, o, [n]);
+        return this.callAttribute(o, ga, n);
       } finally {
         heap.decref(n);
       }
