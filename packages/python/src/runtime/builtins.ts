@@ -1544,11 +1544,101 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     ops.setDiscard(s, e.key);
     return e.key;
   });
+  /** Each item of an iterable, borrowed for the callback (PyObject_GetIter + PyIter_Next). */
+  const eachItem = (o: PyObject, f: (x: PyObject) => boolean | void) => {
+    const items = ops.collect(o);
+    try {
+      for (const x of items) if (f(x) === false) return;
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  };
+  /** A new set of `so`'s type with `o`'s items (make_new_set_basetype()). */
+  const newSetOf = (frozen: boolean, o: PyObject | null) => {
+    const r = rt.newSet(frozen);
+    if (o) ops.setUpdate(r, o);
+    return r;
+  };
   for (const st of [t.set!, t.frozenset!]) {
-    m(st, 'union', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitOr', false));
-    m(st, 'intersection', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitAnd', false));
-    m(st, 'difference', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'Sub', false));
-    m(st, 'issubset', (_rt, a) => rt.newBool(self<PySet>(a).entries.every((e) => ops.contains(a[1]!, e.key))));
+    const frozen = st === t.frozenset;
+    // set_union(): a copy of the set, updated with each argument.
+    m(st, 'union', (_rt, a) => {
+      const r = newSetOf(frozen, a[0]!);
+      for (const o of a.slice(1)) if (o !== a[0]) ops.setUpdate(r, o);
+      return r;
+    });
+    // set_intersection_multi(): each argument in turn; a set is intersected as `&`, another iterable is walked.
+    m(st, 'intersection', (_rt, a) => {
+      let r = newSetOf(frozen, a[0]!);
+      if (a.length === 1) return r;
+      heap.decref(r);
+      r = heap.newref(a[0]!) as PySet;
+      for (const o of a.slice(1)) {
+        let next: PySet;
+        if (o instanceof PySet) next = ops.setOp(r, o, 'BitAnd') as PySet;
+        else {
+          next = rt.newSet(frozen);
+          eachItem(o, (x) => {
+            if (ops.setHas(r, x)) ops.setAdd(next, x);
+          });
+        }
+        heap.decref(r);
+        r = next;
+      }
+      return r;
+    });
+    // set_difference_multi(): the first argument as `-`, then the others discarded from that result.
+    m(st, 'difference', (_rt, a) => {
+      if (a.length === 1) return newSetOf(frozen, a[0]!);
+      const first = a[1]!;
+      let r: PySet;
+      if (first instanceof PySet) r = ops.setOp(a[0] as PySet, first, 'Sub') as PySet;
+      else {
+        r = newSetOf(frozen, a[0]!);
+        eachItem(first, (x) => void ops.setDiscard(r, x));
+      }
+      for (const o of a.slice(2)) eachItem(o, (x) => void ops.setDiscard(r, x));
+      return r;
+    });
+    // set_symmetric_difference(): a new set of the argument, toggled by each item of the set.
+    m(st, 'symmetric_difference', (_rt, a) => {
+      const other = a[1] instanceof PySet ? a[1] : newSetOf(false, a[1]!);
+      try {
+        return ops.setOp(a[0] as PySet, other, 'BitXor')!;
+      } finally {
+        if (other !== a[1]) heap.decref(other);
+      }
+    });
+    // set_issubset(): a non-set argument is made a set first.
+    m(st, 'issubset', (_rt, a) => {
+      const other = a[1] instanceof PySet ? a[1] : newSetOf(false, a[1]!);
+      try {
+        return rt.newBool(self<PySet>(a).entries.every((e) => ops.setHas(other, e.key)));
+      } finally {
+        if (other !== a[1]) heap.decref(other);
+      }
+    });
+    // set_issuperset(): a set is asked the other way round; another iterable is walked.
+    m(st, 'issuperset', (_rt, a) => {
+      const so = self<PySet>(a);
+      const o = a[1]!;
+      if (o instanceof PySet) return rt.newBool(o.entries.every((e) => ops.setHas(so, e.key)));
+      let all = true;
+      eachItem(o, (x) => (all = ops.setHas(so, x)));
+      return rt.newBool(all);
+    });
+    // set_isdisjoint(): the smaller set is walked; another iterable item by item.
+    m(st, 'isdisjoint', (_rt, a) => {
+      const so = self<PySet>(a);
+      const o = a[1]!;
+      if (o instanceof PySet) {
+        const [walked, probed] = o.entries.length > so.entries.length ? [so, o] : [o, so];
+        return rt.newBool(!walked.entries.some((e) => ops.setHas(probed, e.key)));
+      }
+      let disjoint = true;
+      eachItem(o, (x) => (disjoint = !ops.setHas(so, x)));
+      return rt.newBool(disjoint);
+    });
     m(st, 'copy', (_rt, a) => {
       const s = rt.newSet(st === t.frozenset);
       ops.setUpdate(s, a[0]!);
@@ -1670,6 +1760,87 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'isdigit', (_rt, a) => rt.newBool(/^\p{Nd}+$/u.test(sv(a))));
   m(t.str!, 'isalpha', (_rt, a) => rt.newBool(/^\p{L}+$/u.test(sv(a))));
   m(t.str!, 'format', (_rt, a, kw) => str(strFormat(sv(a), a.slice(1), kw)));
+  m(t.str!, 'format_map', (_rt, a) => {
+    arity('format_map', a.slice(1), 1);
+    return str(strFormat(sv(a), [], a[1]!));
+  });
+  /**
+   * unicode_maketrans_impl(): a new dict from one argument (a dict whose keys, str of
+   * length 1 or ints, become ints), or from two strs of equal length (and the
+   * characters of a third mapped to None).
+   */
+  ops.defineStaticMethod(t.str!, 'maketrans', (_rt, a) => {
+    const [x, y, z] = a;
+    const d = rt.newDict();
+    try {
+      if (!y) {
+        if (!(x instanceof PyDict)) throw rt.error('TypeError', 'if you give only one argument to maketrans it must be a dict');
+        for (const e of [...dictItems(x)]) {
+          let key: PyObject;
+          if (e.key instanceof PyStr) {
+            if (e.key.length !== 1) throw rt.error('ValueError', 'string keys in translate table must be of length 1');
+            key = rt.newInt(e.key.value.codePointAt(0)!);
+          } else if (e.key instanceof PyInt) key = heap.newref(e.key);
+          else throw rt.error('TypeError', 'keys in translate table must be strings or integers');
+          dictSetItem(rt, p, d, key, e.value);
+          heap.decref(key);
+        }
+        return d;
+      }
+      if (!(x instanceof PyStr) || !(y instanceof PyStr)) throw rt.error('TypeError', 'maketrans() argument 2 must be str');
+      const xs = [...x.value];
+      const ys = [...y.value];
+      if (xs.length !== ys.length) throw rt.error('ValueError', 'the first two maketrans arguments must have equal length');
+      const put = (k: string, v: PyObject) => {
+        const key = rt.newInt(k.codePointAt(0)!);
+        dictSetItem(rt, p, d, key, v);
+        heap.decref(key);
+      };
+      xs.forEach((c, i) => {
+        const v = rt.newInt(ys[i]!.codePointAt(0)!);
+        put(c, v);
+        heap.decref(v);
+      });
+      if (z instanceof PyStr) for (const c of z.value) put(c, rt.None);
+      return d;
+    } catch (e) {
+      heap.decref(d);
+      throw e;
+    }
+  });
+  /**
+   * unicode_translate(): each character looked up in the table (`table[ord(c)]`): a
+   * LookupError keeps it, None deletes it, an int or a str replaces it.
+   */
+  m(t.str!, 'translate', (_rt, a) => {
+    const table = a[1]!;
+    let out = '';
+    for (const c of sv(a)) {
+      const key = rt.newInt(c.codePointAt(0)!);
+      let v: PyObject;
+      try {
+        v = ops.getItem(table, key);
+      } catch (e) {
+        if (e instanceof PyErr && rt.isInstance(e.exc, t.LookupError!)) {
+          heap.decref(e.exc);
+          out += c;
+          continue;
+        }
+        throw e;
+      } finally {
+        heap.decref(key);
+      }
+      try {
+        if (v === rt.None) continue;
+        if (v instanceof PyInt) out += String.fromCodePoint(Number(v.value));
+        else if (v instanceof PyStr) out += v.value;
+        else throw rt.error('TypeError', 'character mapping must return integer, None or str');
+      } finally {
+        heap.decref(v);
+      }
+    }
+    return rt.strResult(a[0] as PyStr, out);
+  });
   m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
   m(t.str!, 'title', (_rt, a) => {
     // do_title(): a cased character after a cased one is lowered, any other is title-cased.
@@ -1701,6 +1872,68 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   });
   m(t.bytes!, 'decode', (_rt, a) => str(new TextDecoder().decode((a[0] as PyBytes).value)));
+  // bytes methods over the bytes as latin-1 text (each byte one character), as
+  // Objects/bytes_methods.c works byte by byte.
+  const latin1 = (o: PyObject | undefined): string => {
+    if (!(o instanceof PyBytes)) throw rt.error('TypeError', `a bytes-like object is required, not '${o?.ob_type.tp_name}'`);
+    return String.fromCharCode(...o.value);
+  };
+  const bytesOf = (s: string) => rt.newBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  /** A bytes result: the object itself when unchanged and exact (as bytes methods return it). */
+  const bytesResult = (self: PyBytes, s: string) => (s === latin1(self) && self.ob_type === t.bytes ? heap.newref(self) : bytesOf(s));
+  const bself = (a: PyObject[]) => a[0] as PyBytes;
+  m(t.bytes!, 'upper', (_rt, a) => bytesOf(latin1(a[0]).replace(/[a-z]+/g, (x) => x.toUpperCase())));
+  m(t.bytes!, 'lower', (_rt, a) => bytesOf(latin1(a[0]).replace(/[A-Z]+/g, (x) => x.toLowerCase())));
+  m(t.bytes!, 'hex', (_rt, a) => str([...bself(a).value].map((x) => x.toString(16).padStart(2, '0')).join('')));
+  for (const [name, fromRight] of [['find', false], ['rfind', true]] as const) {
+    m(t.bytes!, name, (_rt, a) => {
+      const hay = latin1(a[0]);
+      const sub = latin1(a[1]);
+      return rt.newInt(fromRight ? hay.lastIndexOf(sub) : hay.indexOf(sub));
+    });
+  }
+  m(t.bytes!, 'count', (_rt, a) => {
+    const hay = latin1(a[0]);
+    const sub = latin1(a[1]);
+    return rt.newInt(sub === '' ? hay.length + 1 : hay.split(sub).length - 1);
+  });
+  for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
+    m(t.bytes!, name, (_rt, a) => {
+      const hay = latin1(a[0]);
+      const subs = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
+      return rt.newBool(subs.some((x) => (atEnd ? hay.endsWith(latin1(x)) : hay.startsWith(latin1(x)))));
+    });
+  }
+  m(t.bytes!, 'replace', (_rt, a) => {
+    const count = a[3] ? Number(int(a[3])) : -1;
+    return bytesResult(bself(a), replaceStr(latin1(a[0]), latin1(a[1]), latin1(a[2]), count));
+  });
+  m(t.bytes!, 'split', (_rt, a, kw) => {
+    const sep = a[1] ?? kw?.get('sep');
+    const hay = latin1(a[0]);
+    const parts = sep && sep !== rt.None ? hay.split(latin1(sep)) : hay.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x !== '');
+    return rt.newList(parts.map(bytesOf));
+  });
+  m(t.bytes!, 'strip', (_rt, a) => {
+    const chars = a[1] && a[1] !== rt.None ? latin1(a[1]) : ' \t\n\r\x0b\x0c';
+    let s0 = latin1(a[0]);
+    while (s0 && chars.includes(s0[0]!)) s0 = s0.slice(1);
+    while (s0 && chars.includes(s0[s0.length - 1]!)) s0 = s0.slice(0, -1);
+    return bytesResult(bself(a), s0);
+  });
+  m(t.bytes!, 'join', (_rt, a) => {
+    const items = ops.collect(a[1]!);
+    try {
+      return bytesOf(items.map((x) => latin1(x)).join(latin1(a[0])));
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  });
+  ops.defineClassMethod(t.bytes!, 'fromhex', (_rt, a) => {
+    const h = (a[1] as PyStr).value.replace(/\s+/g, '');
+    if (h.length % 2 || /[^0-9a-fA-F]/.test(h)) throw rt.error('ValueError', 'non-hexadecimal number found in fromhex() arg');
+    return rt.newBytes(Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16)));
+  });
   m(t.int!, 'bit_length', (_rt, a) => {
     const v = (a[0] as PyInt).value;
     return rt.newInt((v < 0n ? -v : v).toString(2).replace(/^0$/, '').length);
@@ -2244,19 +2477,33 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return fill.repeat(pad) + signStr + body;
   }
 
-  function strFormat(fmt: string, args: PyObject[], kw: Kw): string {
+  /** `named`: the keywords of str.format(), or the mapping of str.format_map(), asked with `mapping[name]` (PyObject_GetItem). */
+  function strFormat(fmt: string, args: PyObject[], named: Kw | PyObject): string {
     let auto = 0;
-    return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
+    // A format spec may hold replacement fields itself (`{:>{width}}`), formatted first
+    // with the same arguments (MarkupIterator, one level deep).
+    const expand = (text: string): string => text.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::((?:[^{}]|\{[^{}]*\})*))?\}/g, (whole, field: string | undefined, conv: string | undefined, rawSpec: string | undefined) => {
+      const spec = rawSpec?.includes('{') ? expand(rawSpec) : rawSpec;
       if (whole === '{{') return '{';
       if (whole === '}}') return '}';
       let v: PyObject | undefined;
       const parts = (field ?? '').split('.');
       const head = parts[0]!;
-      if (head === '') v = args[auto++];
-      else if (/^\d+$/.test(head)) v = args[Number(head)];
-      else v = kw?.get(head);
-      if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
-      let cur = heap.newref(v);
+      let cur: PyObject;
+      if (head !== '' && !/^\d+$/.test(head) && named instanceof PyObject) {
+        const key = str(head);
+        try {
+          cur = ops.getItem(named, key);
+        } finally {
+          heap.decref(key);
+        }
+      } else {
+        if (head === '') v = args[auto++];
+        else if (/^\d+$/.test(head)) v = args[Number(head)];
+        else v = (named as Kw)?.get(head);
+        if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
+        cur = heap.newref(v);
+      }
       for (const attr of parts.slice(1)) {
         const nxt = ops.getAttr(cur, attr);
         heap.decref(cur);
@@ -2275,6 +2522,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         heap.decref(cur);
       }
     });
+    return expand(fmt);
   }
 
   void sizes;

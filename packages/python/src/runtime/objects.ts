@@ -171,7 +171,7 @@ export class ObjectProtocol implements DictOps {
     }
     if (o instanceof PyFloat) return text.floatRepr(o.value);
     if (o instanceof PyStr) return text.strRepr(o.value);
-    if (o instanceof PyBytes) return text.bytesRepr(o.value);
+    if (o instanceof PyBytes) return o.ob_type === rt.t.bytearray ? `bytearray(${text.bytesRepr(o.value)})` : text.bytesRepr(o.value);
     if (o instanceof PySingleton) return o.name;
     if (o instanceof PyTuple || o instanceof PyList || o instanceof PyDict || o instanceof PySet) {
       if ((o instanceof PySet ? o.entries.length : o instanceof PyDict ? o.used : o.items.length) > 0) this.reprEnter();
@@ -481,6 +481,8 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyTuple || o instanceof PyList) return o.items.length;
     if (o instanceof PyDict) return o.used;
     if (o instanceof PySet) return o.entries.length;
+    // dictview_len(): the dict's size.
+    if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) return (o.refs[0] as PyDict).used;
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return Number(rangeLength(start, stop, step));

@@ -92,6 +92,23 @@ export class Operations {
     this.classMethods.add(this.defineMethod(type, name, fn));
   }
 
+  /** Built-in static methods (`METH_STATIC`), the stored method to the function without `self`. */
+  private readonly staticMethods = new Map<NativeFn, NativeFn>();
+
+  /**
+   * A `METH_STATIC` built-in method (`str.maketrans`): looked up on the type it is a
+   * plain built-in function; bound to an instance, the instance is dropped.
+   */
+  defineStaticMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
+    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, false);
+    const stored: NativeFn = (rt, args, kw) => called(rt, args.slice(1), kw);
+    let m = this.methods.get(type);
+    if (!m) this.methods.set(type, (m = new Map()));
+    m.set(name, stored);
+    this.staticMethods.set(stored, called);
+    this.nativeMethodCache.clear();
+  }
+
   /** Defines the built-in method `type.name`; returns the function stored, `fn` with its calling convention. */
   defineMethod(type: PyTypeObject, name: string, fn: NativeFn): NativeFn {
     let m = this.methods.get(type);
@@ -591,6 +608,8 @@ export class Operations {
         return heap.newref(t.ob_type);
     }
     const nm = this.nativeMethod(t, name);
+    const staticFn = nm ? this.staticMethods.get(nm) : undefined;
+    if (staticFn) return rt.newBuiltin(name, staticFn);
     if (nm) return this.classMethods.has(nm) ? rt.newBuiltin(name, nm, t) : this.methodDescriptor(t, name, nm);
     const metaNm = this.nativeMethod(t.ob_type, name);
     if (metaNm) return rt.newBuiltin(name, metaNm, t);
@@ -1014,6 +1033,7 @@ export class Operations {
       return rt.newTuple(items);
     }
     if (a instanceof PySet && b instanceof PySet) return this.setOp(a, b, op);
+    if (['BitAnd', 'BitOr', 'Sub', 'BitXor'].includes(op) && (this.isSetLikeView(a) || this.isSetLikeView(b))) return this.dictViewSetOp(a, b, op);
     if (a instanceof PyDict && b instanceof PyDict && op === 'BitOr' && rt.profile.version[1] >= 9) {
       const d = rt.newDict();
       this.dictUpdate(d, a);
@@ -1129,6 +1149,15 @@ export class Operations {
     const p = this.p;
     if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
     if (container instanceof PySet) return this.setHas(container, item);
+    // bytes_contains(): an int is a byte value, bytes a substring.
+    if (container instanceof PyBytes) {
+      const hay = String.fromCharCode(...container.value);
+      if (item instanceof PyInt) return container.value.includes(Number(item.value));
+      if (item instanceof PyBytes) return hay.includes(String.fromCharCode(...item.value));
+      throw rt.error('TypeError', `a bytes-like object is required, not '${item.ob_type.tp_name}'`);
+    }
+    // dictkeys_contains(): a lookup in the dict.
+    if (container instanceof PyNative && container.ob_type === rt.t.dict_keys) return this.builtinContains(container.refs[0]!, item);
     if (container instanceof PyStr) {
       if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.ob_type.tp_name}`);
       return container.value.includes(item.value);
@@ -1653,6 +1682,33 @@ export class Operations {
     this.setTable(s).clear();
     this.syncSet(s);
     for (const e of old) this.rt.heap.decref(e.key);
+  }
+
+  /** A dict's keys or items view: they have the set operators (dictviews_as_number). */
+  private isSetLikeView(o: PyObject): boolean {
+    return o instanceof PyNative && (o.ob_type === this.rt.t.dict_keys || o.ob_type === this.rt.t.dict_items);
+  }
+
+  /**
+   * Mirrors Objects/dictobject.c dictviews_and/or/sub/xor(): a new set of the
+   * left operand's items (PySet_New), updated in place with the right operand's
+   * (made a set first when it is not one).
+   */
+  private dictViewSetOp(a: PyObject, b: PyObject, op: string): PyObject {
+    const rt = this.rt;
+    const result = rt.newSet();
+    const other = b instanceof PySet ? b : rt.newSet();
+    try {
+      this.setUpdate(result, a);
+      if (other !== b) this.setUpdate(other, b);
+      this.setInPlace(result, other, op);
+      return result;
+    } catch (e) {
+      rt.heap.decref(result);
+      throw e;
+    } finally {
+      if (other !== b) rt.heap.decref(other);
+    }
   }
 
   /**
