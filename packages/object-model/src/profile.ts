@@ -93,11 +93,11 @@ export interface VersionProfile {
    */
   readonly slotCallsBindMethod: boolean;
   /**
-   * What `print()` receives: its arguments packed in a tuple and its
-   * keywords in a dict (3.6, METH_VARARGS), a tuple (3.11+, Argument
-   * Clinic's `*args`), or the caller's stack (3.7–3.10, METH_FASTCALL).
+   * What `print()` packs itself: its arguments in a tuple (3.11+, Argument
+   * Clinic's `*args`), or nothing (3.7–3.10, METH_FASTCALL; 3.6 is
+   * METH_VARARGS, packed by its calling convention).
    */
-  readonly printArgsPacking: 'tuple-and-dict' | 'tuple' | 'none';
+  readonly printArgsPacking: 'tuple' | 'none';
   /**
    * The compiler merges equal code objects among a code's constants (3.6–3.10,
    * 3.12: `a, b = (lambda: 0), (lambda: 0)` share one `__code__`); 3.11 and
@@ -124,6 +124,36 @@ export interface VersionProfile {
    * has the tuple statically allocated.
    */
   readonly printKwtupleMade: 'first-call-with-keywords' | 'first-call' | 'never';
+  /**
+   * When a built-in's static argument parser (`_PyArg_Parser`) runs parser_init(),
+   * which makes its `kwtuple` of keyword names: at every call up to 3.7
+   * (_PyArg_ParseStackAndKeywords, _PyArg_ParseTupleAndKeywordsFast); from 3.8
+   * Argument Clinic's fast path skips the parser for positional calls, so only a
+   * call with keywords reaches it (_PyArg_UnpackKeywords).
+   */
+  readonly argParserInitOnEveryCall: boolean;
+  /**
+   * 3.6: a call with keywords of any built-in function or method makes a dict of
+   * them (_PyCFunction_FastCallKeywords()); a METH_FASTCALL one then gets a new
+   * tuple of their names (_PyStack_UnpackDict()). From 3.7 only METH_VARARGS
+   * functions get a dict.
+   */
+  readonly cFunctionKeywordsAsDict: boolean;
+  /** 3.13: a class body stores `__firstlineno__` and `__static_attributes__` (the `self.<name>` its methods assign) in the class namespace. */
+  readonly classBodyStoresMetadata: boolean;
+  /** 3.12+: the compiler removes constants no instruction loads after folding (remove_unused_consts()), such as a function's defaults folded into their tuple. */
+  readonly unusedConstsRemoved: boolean;
+  /** Up to 3.11 slot_tp_getattr_hook's call_attribute() binds `__getattr__` to the object (a bound method); 3.12 calls it as a method descriptor. */
+  readonly getattrHookBindsMethod: boolean;
+  /** Up to 3.7 the io stack calls `buffer.write` and `raw.write` through bound built-in methods (PyObject_CallMethodObjArgs); 3.8 looks them up unbound (_PyObject_GetMethod). */
+  readonly ioCallsWriteThroughBoundMethods: boolean;
+  /**
+   * 3.10 and 3.11: before calling `__getattr__`, slot_tp_getattr_hook's generic
+   * lookup raises an AttributeError that is normalized at once
+   * (set_attribute_error_context()), so the exception object is made; 3.12 asks the
+   * lookup not to raise, and earlier versions only store the error's type and message.
+   */
+  readonly getattrHookMakesAttributeError: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -260,7 +290,7 @@ function profile(minor: number, micro: number): VersionProfile {
     tracebackOmitsMainModule: atLeast(11),
     methodFreeLists: !atLeast(9),
     slotCallsBindMethod: !atLeast(7),
-    printArgsPacking: !atLeast(7) ? 'tuple-and-dict' : atLeast(11) ? 'tuple' : 'none',
+    printArgsPacking: atLeast(11) ? 'tuple' : 'none',
     equalCodeConstantsMerged: minor !== 11 && minor !== 13,
     isLiteralWarning: !atLeast(8) ? 'none' : atLeast(12) ? 'typed' : 'plain',
     setattrWithoutDictSaysSo: atLeast(13),
@@ -269,6 +299,13 @@ function profile(minor: number, micro: number): VersionProfile {
     printFlushMakesBoundMethod: !atLeast(9),
     pendingWritesAlwaysList: !atLeast(8),
     printKwtupleMade: minor === 11 ? 'first-call' : atLeast(7) && !atLeast(11) ? 'first-call-with-keywords' : 'never',
+    argParserInitOnEveryCall: !atLeast(8),
+    cFunctionKeywordsAsDict: !atLeast(7),
+    classBodyStoresMetadata: atLeast(13),
+    unusedConstsRemoved: atLeast(12),
+    getattrHookBindsMethod: !atLeast(12),
+    ioCallsWriteThroughBoundMethods: !atLeast(8),
+    getattrHookMakesAttributeError: minor === 10 || minor === 11,
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

@@ -179,6 +179,8 @@ export function runProgram(options: RunOptions): RunResult {
         version: profile.version,
         assertLocatedAtTest: profile.assertLocatedAtTest,
         equalCodeConstantsMerged: profile.equalCodeConstantsMerged,
+        classBodyStoresMetadata: profile.classBodyStoresMetadata,
+        unusedConstsRemoved: profile.unusedConstsRemoved,
         isLiteralWarning: profile.isLiteralWarning,
         onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(options.path, lineno, message, options.source.split('\n')[lineno - 1])),
         intMaxStrDigits: p.numProfile.intMaxStrDigits,

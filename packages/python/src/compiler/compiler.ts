@@ -35,7 +35,15 @@ export type ConstDesc =
   /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
   | { kind: 'value'; value: ast.ConstantValue; unique?: boolean }
   /** A tuple folded from constants (keyword names, constant tuples). */
-  | { kind: 'tuple'; items: ConstDesc[]; folded: boolean; /** 3.6's peephole appends every folded tuple: no sharing. */ unique?: boolean }
+  | {
+      kind: 'tuple';
+      items: ConstDesc[];
+      folded: boolean;
+      /** 3.6's peephole appends every folded tuple: no sharing. */
+      unique?: boolean;
+      /** Folded by the bytecode optimizer (fold_tuple_on_constants()), not the AST optimizer: the AST arena does not hold it. */
+      bytecodeFolded?: boolean;
+    }
   /** 3.9+: the frozenset a constant set display is built from (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`). */
   | { kind: 'frozenset'; items: ConstDesc[] }
   | { kind: 'code'; unit: CodeUnit };
@@ -79,6 +87,10 @@ export interface CompileOptions {
   readonly equalCodeConstantsMerged?: boolean;
   /** The compile-time warning of `is` with a literal (see `VersionProfile.isLiteralWarning`). */
   readonly isLiteralWarning?: 'none' | 'plain' | 'typed';
+  /** 3.12+: constants no instruction loads any more are removed from co_consts (`VersionProfile.unusedConstsRemoved`). */
+  readonly unusedConstsRemoved?: boolean;
+  /** A class body stores `__firstlineno__` and `__static_attributes__` (see `VersionProfile.classBodyStoresMetadata`). */
+  readonly classBodyStoresMetadata?: boolean;
   /** Receives each SyntaxWarning the compiler emits (`compiler_warn`), in compile order. */
   readonly onSyntaxWarning?: (lineno: number, message: string) => void;
 }
@@ -194,6 +206,8 @@ class Unit {
   readonly nullCalls = new Set<number>();
   /** The comprehensions being compiled inline in this unit, innermost last (3.12+). */
   readonly inlined: Scope[] = [];
+  /** A class body's `self.<name>` assignments in its methods (3.13 `u_static_attributes`). */
+  readonly staticAttributes = new Set<string>();
   lineno = 1;
   col = 0;
   endLineno = 1;
@@ -810,6 +824,7 @@ class Compiler {
       case 'Attribute':
         this.expr(t.value);
         this.setLoc(t);
+        this.addStaticAttribute(t);
         this.emit(Op.STORE_ATTR, this.addName(t.attr));
         return;
       case 'Subscript':
@@ -885,8 +900,17 @@ class Compiler {
   private defaults(args: ast.arguments): number {
     let flags = 0;
     if (args.defaults.length) {
-      for (const d of args.defaults) this.expr(d);
-      this.emit(Op.BUILD_TUPLE, args.defaults.length);
+      // compiler_visit_defaults(): LOAD_CONST each default and BUILD_TUPLE, which the
+      // bytecode optimizer folds into one tuple constant when every default is a
+      // constant (fold_tuple_on_constants()); the defaults' own constants stay in
+      // co_consts until 3.12 removes unused ones (remove_unused_consts()).
+      const folded = this.constTuple(args.defaults);
+      if (folded) {
+        this.emit(Op.LOAD_CONST, this.addBytecodeFolded(folded));
+      } else {
+        for (const d of args.defaults) this.expr(d);
+        this.emit(Op.BUILD_TUPLE, args.defaults.length);
+      }
       flags |= MAKE_FUNCTION_DEFAULTS;
     }
     const kw = args.kwonlyargs.map((a, i) => [a, args.kw_defaults[i]] as const).filter(([, d]) => d);
@@ -956,6 +980,22 @@ class Compiler {
     this.nameOp(s.name, 'Store');
   }
 
+  /**
+   * Mirrors _PyCompile_MaybeAddStaticAttributeToClass() (3.13): a store to
+   * `self.<name>` anywhere inside a class body's functions records the name in
+   * the innermost enclosing class.
+   */
+  private addStaticAttribute(t: ast.Attribute): void {
+    if (!this.options.classBodyStoresMetadata || t.value.type !== 'Name' || t.value.id !== 'self') return;
+    const units = [...this.stack, this.u];
+    for (let i = units.length - 1; i >= 0; i--) {
+      if (units[i]!.scope.kind === 'class') {
+        units[i]!.staticAttributes.add(t.attr);
+        return;
+      }
+    }
+  }
+
   private classDef(s: ast.ClassDef): void {
     for (const d of s.decorator_list) this.expr(d);
     this.setLoc(s);
@@ -966,6 +1006,12 @@ class Compiler {
     this.nameOp('__module__', 'Store');
     this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: { kind: 'str', value: qualname } }));
     this.nameOp('__qualname__', 'Store');
+    if (this.options.classBodyStoresMetadata) {
+      // compiler_class_body() (3.13): the first line, a decorator's when there is one.
+      const firstlineno = s.decorator_list[0]?.lineno ?? s.lineno;
+      this.emit(Op.LOAD_CONST, this.addConst({ kind: 'value', value: { kind: 'int', value: BigInt(firstlineno) } }));
+      this.nameOp('__firstlineno__', 'Store');
+    }
     const first = s.body[0];
     let body = s.body;
     if (first && first.type === 'Expr' && first.value.type === 'Constant' && first.value.value.kind === 'str') {
@@ -974,6 +1020,13 @@ class Compiler {
       body = s.body.slice(1);
     }
     this.body(body);
+    if (this.options.classBodyStoresMetadata) {
+      // _PyCompile_StaticAttributesAsTuple(): the names, sorted.
+      const names = [...this.u.staticAttributes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const items: ConstDesc[] = names.map((n) => ({ kind: 'value', value: { kind: 'str', value: n } }));
+      this.emit(Op.LOAD_CONST, this.addConst({ kind: 'tuple', items, folded: true }));
+      this.nameOp('__static_attributes__', 'Store');
+    }
     if (scope.cellvars.includes('__class__')) {
       this.emit(Op.LOAD_CLOSURE, scope.cellvars.indexOf('__class__'));
       this.emit(Op.DUP_TOP);
@@ -1258,7 +1311,7 @@ class Compiler {
    * (ast_opt.c fold_tuple() 3.7+, peephole.c 3.6), after folding its items:
    * `(1, -5)`, `(2**8, "a" * 3)` and `((1, 2), 3)` are constants too.
    */
-  private constTuple(elts: ast.expr[]): ConstDesc | null {
+  private constTuple(elts: ast.expr[]): (ConstDesc & { kind: 'tuple' }) | null {
     const items: ConstDesc[] = [];
     for (const x of elts) {
       const item = this.foldedItem(x);
@@ -1269,15 +1322,25 @@ class Compiler {
   }
 
   /**
-   * 3.6 folds a tuple in the peephole, from the LOAD_CONSTs the compiler emitted:
-   * its items (and the inner tuples it folded first) stay in co_consts.
+   * The constant of a tuple the bytecode optimizer folded from LOAD_CONSTs
+   * (fold_tuple_on_constants()): the constants it was folded from stay in co_consts
+   * until 3.12 removes unused ones, and 3.6's peephole folded nested displays the
+   * same way, one after the other.
    */
-  private addPeepholeItems(d: ConstDesc): void {
-    if (this.options.version[1] >= 7 || d.kind !== 'tuple') return;
-    for (const item of d.items) {
-      this.addPeepholeItems(item);
-      this.addConst(item);
+  private addBytecodeFolded(d: ConstDesc & { kind: 'tuple' }): number {
+    if (!this.options.unusedConstsRemoved) {
+      for (const item of d.items) {
+        if (item.kind === 'tuple' && this.options.version[1] < 7) this.addBytecodeFolded(item);
+        else this.addConst(item);
+      }
     }
+    d.bytecodeFolded = true;
+    return this.addConst(d);
+  }
+
+  /** A folded tuple display's constant: 3.6 folds it in the peephole, from LOAD_CONSTs. */
+  private addFoldedTuple(d: ConstDesc & { kind: 'tuple' }): number {
+    return this.options.version[1] < 7 ? this.addBytecodeFolded(d) : this.addConst(d);
   }
 
   /** An item of a constant tuple once folded, or null when it is not constant. */
@@ -1295,8 +1358,7 @@ class Compiler {
     if (!hasStar) {
       const consts = elts.length > 0 ? this.constTuple(elts) : null;
       if (kind === 'tuple' && consts) {
-        this.addPeepholeItems(consts);
-        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
         return;
       }
       if (kind !== 'tuple' && consts && elts.length >= 3 && this.options.version[1] >= 9) {
@@ -1364,8 +1426,7 @@ class Compiler {
       if (seen === 0) return;
       const consts = inner === Op.BUILD_TUPLE && seen === run.length ? this.constTuple(run) : null;
       if (consts) {
-        this.addPeepholeItems(consts);
-        this.emit(Op.LOAD_CONST, this.addConst(consts));
+        this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
       } else {
         for (const x of run) this.expr(x);
         this.emit(inner, seen);
@@ -1581,8 +1642,7 @@ class Compiler {
       } else {
         const consts = extra === 0 && args.length > 0 ? this.constTuple(args) : null;
         if (consts) {
-          this.addPeepholeItems(consts);
-          this.emit(Op.LOAD_CONST, this.addConst(consts));
+          this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
         } else {
           for (const a of args) this.expr(a);
           this.emit(Op.BUILD_TUPLE, extra + args.length);

@@ -22,6 +22,7 @@ import {
   PyCell,
   PyGenerator,
   PyMethod,
+  PyWeakref,
   TPFLAGS,
   numbers,
   sizes,
@@ -33,7 +34,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
-import { withCallingConvention } from './calling';
+import { withCallingConvention, withArgParser } from './calling';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -103,6 +104,32 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     pendingChunks = 0;
     pendingBytes = 0;
   };
+  /** Whether stdout's BufferedWriter holds bytes its raw file has not been written yet. */
+  let bufferHasData = false;
+  /**
+   * Mirrors _io_TextIOWrapper_flush_impl() for stdout: the pending text goes to the
+   * buffer (`buffer.write`), then `buffer.flush()` writes what the buffer holds to
+   * the raw file (`raw.write`). Up to 3.7 the io stack calls `write` through bound
+   * built-in methods (PyObject_CallMethodObjArgs()), and up to 3.8 `buffer.flush`
+   * too (_PyObject_CallMethodId()); later versions call them unbound. NON-SPEC: the
+   * buffer and the raw file are not objects here, only those method objects are.
+   */
+  const textFlush = () => {
+    const bound = (name: string, on: boolean, run: () => void) => {
+      const meth = on ? rt.newBuiltin(name, () => heap.newref(rt.None)) : null;
+      try {
+        run();
+      } finally {
+        if (meth) heap.decref(meth);
+      }
+    };
+    const callsBound = rt.profile.ioCallsWriteThroughBoundMethods;
+    if (pendingChunks) bound('write', callsBound, () => (bufferHasData = true));
+    writeFlush();
+    bound('flush', rt.profile.printFlushMakesBoundMethod, () => {
+      if (bufferHasData) bound('write', callsBound, () => (bufferHasData = false));
+    });
+  };
   const textWrite = (s: string) => {
     const n = new TextEncoder().encode(s).length;
     if (rt.profile.pendingWritesAlwaysList) {
@@ -139,15 +166,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
-    // builtin_print(): 3.6 (METH_VARARGS|METH_KEYWORDS) and 3.11+ (Argument Clinic's *args) get the
-    // positional arguments as a tuple, 3.6 the keywords as a dict too.
-    const packing = rt.profile.printArgsPacking;
-    const argTuple = packing !== 'none' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
-    let kwDict: PyDict | null = null;
-    if (packing === 'tuple-and-dict' && kw && kw.size) {
-      kwDict = rt.newDict();
-      for (const [k, v] of kw) p.dictSetStr(kwDict, k, v);
-    }
+    // builtin_print(): 3.11+ (Argument Clinic's *args) gets the positional arguments as a tuple.
+    const argTuple = rt.profile.printArgsPacking === 'tuple' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
     // The stream object, when the program imported sys (NON-SPEC: CPython's sys always exists).
     const sys = ops.modules.get('sys');
     const file = sys ? p.dictGetStr(sys.dict, stream) : null;
@@ -171,11 +191,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (flush) {
         // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
         const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
-        if (stream === 'stdout') writeFlush();
+        if (stream === 'stdout') textFlush();
         if (flusher) heap.decref(flusher);
       }
     } finally {
-      if (kwDict) heap.decref(kwDict);
       if (argTuple) heap.decref(argTuple);
     }
     return heap.newref(rt.None);
@@ -483,7 +502,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length) throw rt.error('TypeError', 'object() takes no arguments');
     return heap.allocate(new PyInstance(t.object!, 0), 16);
   });
-  ctor.set(t.int!, (_rt, args, kw) => {
+  ctor.set(t.int!, withArgParser(rt, 'int', (_rt, args, kw) => {
     const x = args[0] ?? kw?.get('x');
     const base = args[1] ?? kw?.get('base');
     if (!x) return rt.newInt(0);
@@ -503,7 +522,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (f) return p.callSpecial(f, x, []);
     }
     throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${x.ob_type.tp_name}'`);
-  });
+  }));
   ctor.set(t.bool!, (_rt, args) => rt.newBool(args.length ? p.isTrue(args[0]!) : false));
   ctor.set(t.float!, (_rt, args) => {
     const x = args[0];
@@ -625,9 +644,15 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   ctor.set(t.classmethod!, methodWrapper(t.classmethod!, rt.sizes.fixed.classmethod));
   ctor.set(t.staticmethod!, methodWrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
-  ctor.set(t.type!, (_rt, args) => {
-    if (args.length === 1) return heap.newref(args[0]!.ob_type);
-    throw rt.error('NotImplementedError', 'pymem does not support type() with three arguments yet');
+  ctor.set(t.type!, (_rt, args, kw) => {
+    if (args.length === 1 && !(kw && kw.size)) return heap.newref(args[0]!.ob_type);
+    if (args.length !== 3) throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
+    // type_new(): the name, the bases and the namespace, checked as PyArg_ParseTuple's "UO!O!" does.
+    const [nameObj, bases, ns] = args as [PyObject, PyObject, PyObject];
+    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${nameObj.ob_type.tp_name}`);
+    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${bases.ob_type.tp_name}`);
+    if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
+    return makeClass(nameObj, bases, ns);
   });
   ctor.set(t.super!, (_rt, args) => {
     let type: PyTypeObject;
@@ -672,7 +697,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     });
     return its;
   };
-  ctor.set(t.enumerate!, (_rt, args, kw) => {
+  ctor.set(t.enumerate!, withArgParser(rt, 'enumerate', (_rt, args, kw) => {
     // enum_new: the enumerate object first, then its iterator and the result tuple it recycles.
     let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
     const en = ops.newIterator('enumerate', [], {
@@ -692,7 +717,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     en.refs.push(ops.newResultTuple(2));
     return en;
-  });
+  }));
   ctor.set(t.zip!, (_rt, args) => {
     // zip_new: a tuple of the iterators, the result tuple it recycles, then the zip object.
     const its = iteratorTuple(args);
@@ -1039,6 +1064,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const bases = baseTypes0.length ? heap.newref(basesTuple) : rt.newTuple([heap.newref(t.object!)]);
     const baseTypes = bases.items as PyTypeObject[];
     const dict = dictCopy(ns);
+    // type_new_set_module(): a namespace without `__module__` (type() called with three
+    // arguments) gets the calling frame's global `__name__`.
+    if (!p.dictGetStr(dict, '__module__')) {
+      const modName = ops.vm.current ? p.dictGetStr(ops.vm.current.globals, '__name__') : null;
+      if (modName) p.dictSetStr(dict, '__module__', modName);
+    }
     const slotsObj = p.dictGetStr(dict, '__slots__');
     let slots: string[] | null = null;
     let slotsTuple: PyTuple | null = null;
@@ -1129,15 +1160,39 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     typeDictsChanged();
     cls.hasFinalizer = !!p.typeLookup(cls, '__del__');
     for (const b of baseTypes) addSubclass(b, cls);
-    // set_names(): iterates a copy of the dict (`__set_name__` is not modelled).
-    heap.decref(dictCopy(dict));
     try {
+      setNames(cls, dict);
       initSubclass(cls);
     } catch (e) {
       heap.decref(cls);
       throw e;
     }
     return cls;
+  }
+
+  /**
+   * Mirrors set_names() (type_new_set_names()): for each value of a copy of the class
+   * dict whose type has `__set_name__`, that method, bound to the value
+   * (_PyObject_LookupSpecial()), called with the class and the name; up to 3.7
+   * PyObject_CallFunctionObjArgs() passes a bound method an argument tuple.
+   */
+  function setNames(cls: PyTypeObject, dict: PyDict): void {
+    const names = dictCopy(dict);
+    try {
+      for (const e of [...dictItems(names)]) {
+        const setName = ops.lookupSpecial(e.value, '__set_name__');
+        if (!setName) continue;
+        const argTuple = rt.profile.cCallOfMethodPacksArguments ? rt.newTuple([heap.newref(cls), heap.newref(e.key)]) : null;
+        try {
+          heap.decref(p.call(setName, [cls, e.key], null));
+        } finally {
+          if (argTuple) heap.decref(argTuple);
+          heap.decref(setName);
+        }
+      }
+    } finally {
+      heap.decref(names);
+    }
   }
 
   /** `PyDict_Copy`. */
@@ -1244,7 +1299,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newInt(s.length);
   });
   m(t.TextIOWrapper!, 'flush', (_rt, a) => {
-    if (streamOf(a) === 'stdout') writeFlush();
+    if (streamOf(a) === 'stdout') textFlush();
     return heap.newref(rt.None);
   });
 
@@ -1489,11 +1544,101 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     ops.setDiscard(s, e.key);
     return e.key;
   });
+  /** Each item of an iterable, borrowed for the callback (PyObject_GetIter + PyIter_Next). */
+  const eachItem = (o: PyObject, f: (x: PyObject) => boolean | void) => {
+    const items = ops.collect(o);
+    try {
+      for (const x of items) if (f(x) === false) return;
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  };
+  /** A new set of `so`'s type with `o`'s items (make_new_set_basetype()). */
+  const newSetOf = (frozen: boolean, o: PyObject | null) => {
+    const r = rt.newSet(frozen);
+    if (o) ops.setUpdate(r, o);
+    return r;
+  };
   for (const st of [t.set!, t.frozenset!]) {
-    m(st, 'union', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitOr', false));
-    m(st, 'intersection', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'BitAnd', false));
-    m(st, 'difference', (_rt, a) => ops.binaryOp(a[0]!, a[1]!, 'Sub', false));
-    m(st, 'issubset', (_rt, a) => rt.newBool(self<PySet>(a).entries.every((e) => ops.contains(a[1]!, e.key))));
+    const frozen = st === t.frozenset;
+    // set_union(): a copy of the set, updated with each argument.
+    m(st, 'union', (_rt, a) => {
+      const r = newSetOf(frozen, a[0]!);
+      for (const o of a.slice(1)) if (o !== a[0]) ops.setUpdate(r, o);
+      return r;
+    });
+    // set_intersection_multi(): each argument in turn; a set is intersected as `&`, another iterable is walked.
+    m(st, 'intersection', (_rt, a) => {
+      let r = newSetOf(frozen, a[0]!);
+      if (a.length === 1) return r;
+      heap.decref(r);
+      r = heap.newref(a[0]!) as PySet;
+      for (const o of a.slice(1)) {
+        let next: PySet;
+        if (o instanceof PySet) next = ops.setOp(r, o, 'BitAnd') as PySet;
+        else {
+          next = rt.newSet(frozen);
+          eachItem(o, (x) => {
+            if (ops.setHas(r, x)) ops.setAdd(next, x);
+          });
+        }
+        heap.decref(r);
+        r = next;
+      }
+      return r;
+    });
+    // set_difference_multi(): the first argument as `-`, then the others discarded from that result.
+    m(st, 'difference', (_rt, a) => {
+      if (a.length === 1) return newSetOf(frozen, a[0]!);
+      const first = a[1]!;
+      let r: PySet;
+      if (first instanceof PySet) r = ops.setOp(a[0] as PySet, first, 'Sub') as PySet;
+      else {
+        r = newSetOf(frozen, a[0]!);
+        eachItem(first, (x) => void ops.setDiscard(r, x));
+      }
+      for (const o of a.slice(2)) eachItem(o, (x) => void ops.setDiscard(r, x));
+      return r;
+    });
+    // set_symmetric_difference(): a new set of the argument, toggled by each item of the set.
+    m(st, 'symmetric_difference', (_rt, a) => {
+      const other = a[1] instanceof PySet ? a[1] : newSetOf(false, a[1]!);
+      try {
+        return ops.setOp(a[0] as PySet, other, 'BitXor')!;
+      } finally {
+        if (other !== a[1]) heap.decref(other);
+      }
+    });
+    // set_issubset(): a non-set argument is made a set first.
+    m(st, 'issubset', (_rt, a) => {
+      const other = a[1] instanceof PySet ? a[1] : newSetOf(false, a[1]!);
+      try {
+        return rt.newBool(self<PySet>(a).entries.every((e) => ops.setHas(other, e.key)));
+      } finally {
+        if (other !== a[1]) heap.decref(other);
+      }
+    });
+    // set_issuperset(): a set is asked the other way round; another iterable is walked.
+    m(st, 'issuperset', (_rt, a) => {
+      const so = self<PySet>(a);
+      const o = a[1]!;
+      if (o instanceof PySet) return rt.newBool(o.entries.every((e) => ops.setHas(so, e.key)));
+      let all = true;
+      eachItem(o, (x) => (all = ops.setHas(so, x)));
+      return rt.newBool(all);
+    });
+    // set_isdisjoint(): the smaller set is walked; another iterable item by item.
+    m(st, 'isdisjoint', (_rt, a) => {
+      const so = self<PySet>(a);
+      const o = a[1]!;
+      if (o instanceof PySet) {
+        const [walked, probed] = o.entries.length > so.entries.length ? [so, o] : [o, so];
+        return rt.newBool(!walked.entries.some((e) => ops.setHas(probed, e.key)));
+      }
+      let disjoint = true;
+      eachItem(o, (x) => (disjoint = !ops.setHas(so, x)));
+      return rt.newBool(disjoint);
+    });
     m(st, 'copy', (_rt, a) => {
       const s = rt.newSet(st === t.frozenset);
       ops.setUpdate(s, a[0]!);
@@ -1615,6 +1760,87 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'isdigit', (_rt, a) => rt.newBool(/^\p{Nd}+$/u.test(sv(a))));
   m(t.str!, 'isalpha', (_rt, a) => rt.newBool(/^\p{L}+$/u.test(sv(a))));
   m(t.str!, 'format', (_rt, a, kw) => str(strFormat(sv(a), a.slice(1), kw)));
+  m(t.str!, 'format_map', (_rt, a) => {
+    arity('format_map', a.slice(1), 1);
+    return str(strFormat(sv(a), [], a[1]!));
+  });
+  /**
+   * unicode_maketrans_impl(): a new dict from one argument (a dict whose keys, str of
+   * length 1 or ints, become ints), or from two strs of equal length (and the
+   * characters of a third mapped to None).
+   */
+  ops.defineStaticMethod(t.str!, 'maketrans', (_rt, a) => {
+    const [x, y, z] = a;
+    const d = rt.newDict();
+    try {
+      if (!y) {
+        if (!(x instanceof PyDict)) throw rt.error('TypeError', 'if you give only one argument to maketrans it must be a dict');
+        for (const e of [...dictItems(x)]) {
+          let key: PyObject;
+          if (e.key instanceof PyStr) {
+            if (e.key.length !== 1) throw rt.error('ValueError', 'string keys in translate table must be of length 1');
+            key = rt.newInt(e.key.value.codePointAt(0)!);
+          } else if (e.key instanceof PyInt) key = heap.newref(e.key);
+          else throw rt.error('TypeError', 'keys in translate table must be strings or integers');
+          dictSetItem(rt, p, d, key, e.value);
+          heap.decref(key);
+        }
+        return d;
+      }
+      if (!(x instanceof PyStr) || !(y instanceof PyStr)) throw rt.error('TypeError', 'maketrans() argument 2 must be str');
+      const xs = [...x.value];
+      const ys = [...y.value];
+      if (xs.length !== ys.length) throw rt.error('ValueError', 'the first two maketrans arguments must have equal length');
+      const put = (k: string, v: PyObject) => {
+        const key = rt.newInt(k.codePointAt(0)!);
+        dictSetItem(rt, p, d, key, v);
+        heap.decref(key);
+      };
+      xs.forEach((c, i) => {
+        const v = rt.newInt(ys[i]!.codePointAt(0)!);
+        put(c, v);
+        heap.decref(v);
+      });
+      if (z instanceof PyStr) for (const c of z.value) put(c, rt.None);
+      return d;
+    } catch (e) {
+      heap.decref(d);
+      throw e;
+    }
+  });
+  /**
+   * unicode_translate(): each character looked up in the table (`table[ord(c)]`): a
+   * LookupError keeps it, None deletes it, an int or a str replaces it.
+   */
+  m(t.str!, 'translate', (_rt, a) => {
+    const table = a[1]!;
+    let out = '';
+    for (const c of sv(a)) {
+      const key = rt.newInt(c.codePointAt(0)!);
+      let v: PyObject;
+      try {
+        v = ops.getItem(table, key);
+      } catch (e) {
+        if (e instanceof PyErr && rt.isInstance(e.exc, t.LookupError!)) {
+          heap.decref(e.exc);
+          out += c;
+          continue;
+        }
+        throw e;
+      } finally {
+        heap.decref(key);
+      }
+      try {
+        if (v === rt.None) continue;
+        if (v instanceof PyInt) out += String.fromCodePoint(Number(v.value));
+        else if (v instanceof PyStr) out += v.value;
+        else throw rt.error('TypeError', 'character mapping must return integer, None or str');
+      } finally {
+        heap.decref(v);
+      }
+    }
+    return rt.strResult(a[0] as PyStr, out);
+  });
   m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
   m(t.str!, 'title', (_rt, a) => {
     // do_title(): a cased character after a cased one is lowered, any other is title-cased.
@@ -1646,6 +1872,68 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   });
   m(t.bytes!, 'decode', (_rt, a) => str(new TextDecoder().decode((a[0] as PyBytes).value)));
+  // bytes methods over the bytes as latin-1 text (each byte one character), as
+  // Objects/bytes_methods.c works byte by byte.
+  const latin1 = (o: PyObject | undefined): string => {
+    if (!(o instanceof PyBytes)) throw rt.error('TypeError', `a bytes-like object is required, not '${o?.ob_type.tp_name}'`);
+    return String.fromCharCode(...o.value);
+  };
+  const bytesOf = (s: string) => rt.newBytes(Uint8Array.from(s, (c) => c.charCodeAt(0)));
+  /** A bytes result: the object itself when unchanged and exact (as bytes methods return it). */
+  const bytesResult = (self: PyBytes, s: string) => (s === latin1(self) && self.ob_type === t.bytes ? heap.newref(self) : bytesOf(s));
+  const bself = (a: PyObject[]) => a[0] as PyBytes;
+  m(t.bytes!, 'upper', (_rt, a) => bytesOf(latin1(a[0]).replace(/[a-z]+/g, (x) => x.toUpperCase())));
+  m(t.bytes!, 'lower', (_rt, a) => bytesOf(latin1(a[0]).replace(/[A-Z]+/g, (x) => x.toLowerCase())));
+  m(t.bytes!, 'hex', (_rt, a) => str([...bself(a).value].map((x) => x.toString(16).padStart(2, '0')).join('')));
+  for (const [name, fromRight] of [['find', false], ['rfind', true]] as const) {
+    m(t.bytes!, name, (_rt, a) => {
+      const hay = latin1(a[0]);
+      const sub = latin1(a[1]);
+      return rt.newInt(fromRight ? hay.lastIndexOf(sub) : hay.indexOf(sub));
+    });
+  }
+  m(t.bytes!, 'count', (_rt, a) => {
+    const hay = latin1(a[0]);
+    const sub = latin1(a[1]);
+    return rt.newInt(sub === '' ? hay.length + 1 : hay.split(sub).length - 1);
+  });
+  for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
+    m(t.bytes!, name, (_rt, a) => {
+      const hay = latin1(a[0]);
+      const subs = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
+      return rt.newBool(subs.some((x) => (atEnd ? hay.endsWith(latin1(x)) : hay.startsWith(latin1(x)))));
+    });
+  }
+  m(t.bytes!, 'replace', (_rt, a) => {
+    const count = a[3] ? Number(int(a[3])) : -1;
+    return bytesResult(bself(a), replaceStr(latin1(a[0]), latin1(a[1]), latin1(a[2]), count));
+  });
+  m(t.bytes!, 'split', (_rt, a, kw) => {
+    const sep = a[1] ?? kw?.get('sep');
+    const hay = latin1(a[0]);
+    const parts = sep && sep !== rt.None ? hay.split(latin1(sep)) : hay.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x !== '');
+    return rt.newList(parts.map(bytesOf));
+  });
+  m(t.bytes!, 'strip', (_rt, a) => {
+    const chars = a[1] && a[1] !== rt.None ? latin1(a[1]) : ' \t\n\r\x0b\x0c';
+    let s0 = latin1(a[0]);
+    while (s0 && chars.includes(s0[0]!)) s0 = s0.slice(1);
+    while (s0 && chars.includes(s0[s0.length - 1]!)) s0 = s0.slice(0, -1);
+    return bytesResult(bself(a), s0);
+  });
+  m(t.bytes!, 'join', (_rt, a) => {
+    const items = ops.collect(a[1]!);
+    try {
+      return bytesOf(items.map((x) => latin1(x)).join(latin1(a[0])));
+    } finally {
+      for (const x of items) heap.decref(x);
+    }
+  });
+  ops.defineClassMethod(t.bytes!, 'fromhex', (_rt, a) => {
+    const h = (a[1] as PyStr).value.replace(/\s+/g, '');
+    if (h.length % 2 || /[^0-9a-fA-F]/.test(h)) throw rt.error('ValueError', 'non-hexadecimal number found in fromhex() arg');
+    return rt.newBytes(Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16)));
+  });
   m(t.int!, 'bit_length', (_rt, a) => {
     const v = (a[0] as PyInt).value;
     return rt.newInt((v < 0n ? -v : v).toString(2).replace(/^0$/, '').length);
@@ -1930,6 +2218,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       return np;
     });
   }
+  m(t.type!, '__subclasses__', (_rt, a) => {
+    // type___subclasses___impl(): a new list, appended the live classes of `tp_subclasses`.
+    const cls = a[0] as PyTypeObject;
+    const l = rt.newList([]);
+    if (cls.tp_subclasses) {
+      for (const e of dictItems(cls.tp_subclasses)) {
+        const sub = (e.value as PyWeakref).target;
+        if (sub) ops.listAppend(l, sub);
+      }
+    }
+    return l;
+  });
   m(t.type!, 'mro', (_rt, a) => rt.newList((a[0] as PyTypeObject).mroCache.map((x) => heap.newref(x))));
 
   // ---------------------------------------------------------------- format() and str % args
@@ -2177,19 +2477,33 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return fill.repeat(pad) + signStr + body;
   }
 
-  function strFormat(fmt: string, args: PyObject[], kw: Kw): string {
+  /** `named`: the keywords of str.format(), or the mapping of str.format_map(), asked with `mapping[name]` (PyObject_GetItem). */
+  function strFormat(fmt: string, args: PyObject[], named: Kw | PyObject): string {
     let auto = 0;
-    return fmt.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (whole, field: string | undefined, conv: string | undefined, spec: string | undefined) => {
+    // A format spec may hold replacement fields itself (`{:>{width}}`), formatted first
+    // with the same arguments (MarkupIterator, one level deep).
+    const expand = (text: string): string => text.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::((?:[^{}]|\{[^{}]*\})*))?\}/g, (whole, field: string | undefined, conv: string | undefined, rawSpec: string | undefined) => {
+      const spec = rawSpec?.includes('{') ? expand(rawSpec) : rawSpec;
       if (whole === '{{') return '{';
       if (whole === '}}') return '}';
       let v: PyObject | undefined;
       const parts = (field ?? '').split('.');
       const head = parts[0]!;
-      if (head === '') v = args[auto++];
-      else if (/^\d+$/.test(head)) v = args[Number(head)];
-      else v = kw?.get(head);
-      if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
-      let cur = heap.newref(v);
+      let cur: PyObject;
+      if (head !== '' && !/^\d+$/.test(head) && named instanceof PyObject) {
+        const key = str(head);
+        try {
+          cur = ops.getItem(named, key);
+        } finally {
+          heap.decref(key);
+        }
+      } else {
+        if (head === '') v = args[auto++];
+        else if (/^\d+$/.test(head)) v = args[Number(head)];
+        else v = (named as Kw)?.get(head);
+        if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
+        cur = heap.newref(v);
+      }
       for (const attr of parts.slice(1)) {
         const nxt = ops.getAttr(cur, attr);
         heap.decref(cur);
@@ -2208,6 +2522,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         heap.decref(cur);
       }
     });
+    return expand(fmt);
   }
 
   void sizes;

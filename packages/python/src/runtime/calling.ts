@@ -67,6 +67,10 @@ const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
   ['str.rjust', 6],
   ['str.zfill', 6],
   ['str.expandtabs', 6],
+  ['str.splitlines', 6],
+  ['str.encode', 6],
+  ['list.sort', 6],
+  ['print', 6],
   ['str.startswith', 12],
   ['str.endswith', 12],
   ['str.find', 12],
@@ -93,22 +97,61 @@ const NOT_METH_VARARGS_IN: ReadonlyMap<string, number> = new Map([
   ['dir', 12],
 ]);
 
+const UP_TO_3_11 = [8, 9, 10, 11];
+
 /**
- * Argument Clinic functions with keyword parameters that are METH_FASTCALL (3.6:
- * a few, such as `bytes.decode`; 3.7: all) parse every call with
- * _PyArg_ParseStackAndKeywords(), whose parser_init() makes the static parser's
- * `kwtuple` (the keyword names) at the function's first call and keeps it for good
- * — one counted allocation (3.8's _PyArg_UnpackKeywords() skips it for positional
- * calls). The ones here are those CPython's start-up has not called already (`str.split`
- * and `list.sort` it has), found by counting a first call against a second.
+ * Built-ins that parse their arguments with a static `_PyArg_Parser` (Argument
+ * Clinic's, and 3.13's min()/max()), whose parser_init() makes the parser's `kwtuple`
+ * (the keyword names) the first time it runs and keeps it for good — one counted
+ * allocation. When it runs is `VersionProfile.argParserInitOnEveryCall`: at every
+ * call up to 3.7, only for calls with keywords from 3.8. 3.12 made Clinic's
+ * kwtuples static objects, so from then only a hand-written parser (min, max)
+ * allocates one. Listed by the minor versions in which the parser exists and
+ * CPython's start-up has not run it already (3.7's start-up calls `str.split`,
+ * `str.encode` and `list.sort`), found by counting a first call against a second
+ * in each interpreter; `sorted()` passes its keywords on to `list.sort`.
  */
-const KWTUPLE_AT_FIRST_CALL: ReadonlyMap<string, { minors: readonly number[]; keywords: readonly string[] }> = new Map([
-  ['round', { minors: [7], keywords: ['number', 'ndigits'] }],
-  ['str.rsplit', { minors: [7], keywords: ['sep', 'maxsplit'] }],
-  ['str.splitlines', { minors: [7], keywords: ['keepends'] }],
-  ['str.expandtabs', { minors: [7], keywords: ['tabsize'] }],
-  ['bytes.decode', { minors: [6, 7], keywords: ['encoding', 'errors'] }],
+const ARG_PARSERS: ReadonlyMap<string, { minors: readonly number[]; keywords: readonly string[] }> = new Map([
+  ['round', { minors: [7, ...UP_TO_3_11], keywords: ['number', 'ndigits'] }],
+  ['sum', { minors: UP_TO_3_11, keywords: ['start'] }],
+  ['min', { minors: [13], keywords: ['key', 'default'] }],
+  ['max', { minors: [13], keywords: ['key', 'default'] }],
+  ['int', { minors: UP_TO_3_11, keywords: ['base'] }],
+  ['enumerate', { minors: [8, 9, 10], keywords: ['iterable', 'start'] }],
+  ['list.sort', { minors: UP_TO_3_11, keywords: ['key', 'reverse'] }],
+  ['str.split', { minors: UP_TO_3_11, keywords: ['sep', 'maxsplit'] }],
+  ['str.rsplit', { minors: [7, ...UP_TO_3_11], keywords: ['sep', 'maxsplit'] }],
+  ['str.splitlines', { minors: [7, ...UP_TO_3_11], keywords: ['keepends'] }],
+  ['str.expandtabs', { minors: [7, ...UP_TO_3_11], keywords: ['tabsize'] }],
+  ['str.encode', { minors: UP_TO_3_11, keywords: ['encoding', 'errors'] }],
+  ['bytes.decode', { minors: [6, 7, ...UP_TO_3_11], keywords: ['encoding', 'errors'] }],
 ]);
+
+/**
+ * `fn` with the built-in `qualname`'s static argument parser, when it has one in
+ * this version (ARG_PARSERS): the call that first runs parser_init() makes the
+ * parser's `kwtuple` (Python/getargs.c parser_init(), 3.8–3.11 reached through
+ * _PyArg_UnpackKeywords()).
+ */
+export function withArgParser(rt: Runtime, qualname: string, fn: NativeFn): NativeFn {
+  const parser = ARG_PARSERS.get(qualname);
+  if (!parser || !parser.minors.includes(rt.profile.version[1])) return fn;
+  let kwtuple: PyObject | null = null;
+  return (rt, args, kwargs) => {
+    if (!kwtuple && (rt.profile.argParserInitOnEveryCall || (kwargs && kwargs.size))) {
+      kwtuple = rt.newTuple(parser.keywords.map((k) => rt.internString(k)));
+    }
+    return fn(rt, args, kwargs);
+  };
+}
+
+/**
+ * Keywords that already exist as a dict object while a METH_VARARGS built-in runs
+ * (it packed them): a built-in that calls another with the same keywords passes
+ * that dict on (3.6's sorted() to `list.sort`, _PyObject_FastCallDict()), so the
+ * inner call makes no second one.
+ */
+const keywordsInADict = new WeakSet<Map<string, PyObject>>();
 
 /**
  * `fn` as the built-in `qualname` (`isinstance`, `sys.getsizeof`, `dict.get`) is
@@ -116,31 +159,45 @@ const KWTUPLE_AT_FIRST_CALL: ReadonlyMap<string, { minors: readonly number[]; ke
  * arguments — after `self` when `hasSelf` — into a tuple and its keywords into a
  * dict, and releases them after the function returns (Objects/call.c
  * _PyMethodDef_RawFastCallKeywords(), 3.6 _PyCFunction_FastCallKeywords()).
+ * Otherwise, in 3.6 only, a call with keywords still makes their dict
+ * (_PyCFunction_FastCallKeywords()), which _PyCFunction_FastCallDict() unpacks
+ * for a METH_FASTCALL function into a new tuple of the keyword names
+ * (_PyStack_UnpackDict()).
  */
 export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: string, fn: NativeFn, hasSelf: boolean): NativeFn {
-  const parser = KWTUPLE_AT_FIRST_CALL.get(qualname);
-  if (parser && parser.minors.includes(rt.profile.version[1])) {
-    let kwtuple: PyObject | null = null;
-    return (rt, args, kwargs) => {
-      kwtuple ??= rt.newTuple(parser.keywords.map((k) => rt.internString(k)));
-      return fn(rt, args, kwargs);
-    };
-  }
+  const parsed = withArgParser(rt, qualname, fn);
   const until = METH_VARARGS_UNTIL.get(qualname);
   const minor = rt.profile.version[1];
-  if (until === undefined || minor > until || NOT_METH_VARARGS_IN.get(qualname) === minor) return fn;
   const heap = rt.heap;
+  const packKeywords = (kwargs: Map<string, PyObject> | null): PyDict | null => {
+    if (!kwargs || !kwargs.size || keywordsInADict.has(kwargs)) return null;
+    const kwDict = rt.newDict();
+    for (const [k, v] of kwargs) p.dictSetStr(kwDict, k, v);
+    return kwDict;
+  };
+  if (until === undefined || minor > until || NOT_METH_VARARGS_IN.get(qualname) === minor) {
+    if (!rt.profile.cFunctionKeywordsAsDict) return parsed;
+    return (rt, args, kwargs) => {
+      if (!kwargs || !kwargs.size) return parsed(rt, args, kwargs);
+      const kwDict = packKeywords(kwargs);
+      const kwnames = rt.newTuple([...kwargs.keys()].map((k) => rt.internString(k)));
+      try {
+        return parsed(rt, args, kwargs);
+      } finally {
+        heap.decref(kwnames);
+        if (kwDict) heap.decref(kwDict);
+      }
+    };
+  }
   return (rt, args, kwargs) => {
     const positional = hasSelf ? args.slice(1) : args;
     const argTuple = rt.newTuple(positional.map((a: PyObject) => heap.newref(a)));
-    let kwDict: PyDict | null = null;
-    if (kwargs && kwargs.size) {
-      kwDict = rt.newDict();
-      for (const [k, v] of kwargs) p.dictSetStr(kwDict, k, v);
-    }
+    const kwDict = packKeywords(kwargs);
+    if (kwDict) keywordsInADict.add(kwargs!);
     try {
-      return fn(rt, args, kwargs, argTuple);
+      return parsed(rt, args, kwargs, argTuple);
     } finally {
+      if (kwDict) keywordsInADict.delete(kwargs!);
       heap.decref(argTuple);
       if (kwDict) heap.decref(kwDict);
     }

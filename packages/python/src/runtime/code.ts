@@ -19,7 +19,9 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   const heap = rt.heap;
   const arena: PyObject[] = [];
   const arenaObjects = new Map<ast.Constant, PyObject>();
-  const merged: ConstCache = new Map();
+  const merged = new Map<string, PyObject>();
+  /** Constants without a merge key, by the compiler's description (borrowed: co_consts holds them). */
+  const byDesc = new Map<ConstDesc, PyObject>();
 
   /** The parser's object for a literal (one per occurrence, in the arena). */
   const literal = (node: ast.Constant): PyObject => {
@@ -33,7 +35,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   };
 
   const build = (u: CodeUnit): PyCode => {
-    const perCode: ConstCache = new Map();
+    const perCode = new Map<string, PyObject>();
     const consts = u.consts.map((d) => constObject(d, perCode));
     const co_consts = mergeAcross ? mergeConstTuple(consts, coConstsKey(u.consts)) : rt.newTuple(consts);
     const nameObjs = [...u.names, ...u.varnames, ...u.cellvars, ...u.freevars].map((n) => rt.internString(n));
@@ -79,18 +81,19 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     return t;
   };
 
-  const constObject = (d: ConstDesc, perCode: ConstCache): PyObject => {
+  const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
     if (d.kind === 'code') return build(d.unit);
     const key = (d.kind === 'ast' || d.kind === 'value') && d.unique ? null : d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
-    // A constant kept apart (`unique`) is still one object wherever its occurrence is
-    // used: 3.6's peephole folds a tuple from the co_consts entries of its items.
-    const unique = (d.kind === 'ast' || d.kind === 'value' || d.kind === 'tuple') && d.unique;
-    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : unique ? d : null);
+    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : null);
     const cache = mergeAcross ? merged : perCode;
     if (cacheKey) {
       const hit = cache.get(cacheKey);
       if (hit) return heap.newref(hit);
     }
+    // A constant kept apart is still one object where the optimizer reuses it: 3.6's
+    // peephole folds a tuple from the co_consts items it folded before.
+    const same = byDesc.get(d);
+    if (same) return heap.newref(same);
     let o: PyObject;
     if (d.kind === 'ast') {
       o = heap.newref(literal(d.node));
@@ -116,7 +119,8 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     } else {
       // 3.7's AST optimizer keeps its folded tuple's items as they are; 3.6's
       // peephole builds it from co_consts, and 3.8+ merges them (merge_consts_recursive).
-      const items = d.items.map((x) => (rt.profile.constTupleItemsShared ? constObject(x, perCode) : constObject(x, new Map())));
+      // A tuple the bytecode optimizer folded takes its items from co_consts (fold_tuple_on_constants()).
+      const items = d.items.map((x) => (rt.profile.constTupleItemsShared || d.bytecodeFolded ? constObject(x, perCode) : constObject(x, new Map())));
       o = rt.newTuple(items);
       if (rt.profile.version[1] >= 7 && foldedByOptimizer(d)) {
         // The AST optimizer folded the display into a constant it keeps in the arena.
@@ -125,19 +129,12 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     }
     if (o instanceof PyStr && isIdentifierLike(o.value)) o = rt.intern(o, false);
     if (cacheKey) cache.set(cacheKey, o);
+    else byDesc.set(d, o);
     return o;
   };
 
   const code = build(unit);
   return { code, arena };
-}
-
-/** Constants made so far: by merge key, or by occurrence for one kept apart. */
-type ConstCache = Map<string | ConstDesc, PyObject>;
-
-/** A constant the AST optimizer made from literals (a folded tuple, its folded tuples): the arena holds it. */
-function foldedByOptimizer(d: ConstDesc): boolean {
-  return d.kind === 'ast' || (d.kind === 'tuple' && d.items.every(foldedByOptimizer));
 }
 
 /** The merge key of a co_consts tuple: none when it holds a code object or a constant kept apart (`unique`). */
@@ -183,3 +180,7 @@ function valueObject(rt: Runtime, v: ast.ConstantValue, fromParser: boolean): Py
   }
 }
 
+/** A constant the AST optimizer made (a folded tuple of literals, of tuples it folded): the arena holds it. */
+function foldedByOptimizer(d: ConstDesc): boolean {
+  return d.kind === 'ast' || (d.kind === 'tuple' && !d.bytecodeFolded && d.items.every(foldedByOptimizer));
+}

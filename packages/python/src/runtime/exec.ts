@@ -29,6 +29,8 @@ export function runString(rt: Runtime, ops: Operations, source: string, filename
       version,
       assertLocatedAtTest: rt.profile.assertLocatedAtTest,
       equalCodeConstantsMerged: rt.profile.equalCodeConstantsMerged,
+      classBodyStoresMetadata: rt.profile.classBodyStoresMetadata,
+      unusedConstsRemoved: rt.profile.unusedConstsRemoved,
       isLiteralWarning: rt.profile.isLiteralWarning,
       // linecache has no lines of a string, so the warning shows none.
       onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(filename, lineno, message, undefined)),

@@ -174,7 +174,7 @@ export class ObjectProtocol implements DictOps {
     }
     if (o instanceof PyFloat) return text.floatRepr(o.value);
     if (o instanceof PyStr) return text.strRepr(o.value);
-    if (o instanceof PyBytes) return text.bytesRepr(o.value);
+    if (o instanceof PyBytes) return o.ob_type === rt.t.bytearray ? `bytearray(${text.bytesRepr(o.value)})` : text.bytesRepr(o.value);
     if (o instanceof PySingleton) return o.name;
     if (o instanceof PyTuple || o instanceof PyList || o instanceof PyDict || o instanceof PySet) {
       if ((o instanceof PySet ? o.entries.length : o instanceof PyDict ? o.used : o.items.length) > 0) this.reprEnter();
@@ -485,6 +485,8 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyTuple || o instanceof PyList) return o.items.length;
     if (o instanceof PyDict) return o.used;
     if (o instanceof PySet) return o.entries.length;
+    // dictview_len(): the dict's size.
+    if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) return (o.refs[0] as PyDict).used;
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return Number(rangeLength(start, stop, step));
@@ -512,7 +514,7 @@ export class ObjectProtocol implements DictOps {
     }
     if (callable instanceof PyMethod) return this.call(callable.func!, [callable.self!, ...args], kwargs);
     if (callable instanceof PyTypeObject) {
-      if (!packsCallArguments(callable, rt.profile.version[1])) return this.callType(callable, args, kwargs);
+      if (!packsCallArguments(callable, rt.profile.version[1], args.length, kwargs)) return this.callType(callable, args, kwargs);
       // _PyObject_MakeTpCall() (3.6: _PyObject_FastCallKeywords): a type without vectorcall
       // gets the positional arguments as a tuple and the keywords as a dict.
       const heap = rt.heap;
@@ -666,9 +668,18 @@ const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['weakref.ReferenceType', Infinity],
 ]);
 
+/**
+ * Built-in types whose `tp_vectorcall` hands a call with keywords on to
+ * _PyObject_MakeTpCall() (3.13 long_vectorcall(), unicode_vectorcall()).
+ */
+const VECTORCALL_WITHOUT_KEYWORDS: ReadonlySet<string> = new Set(['int', 'str']);
+
 /** Whether calling `type` packs the arguments into a tuple (and keywords into a dict): classes always. */
-function packsCallArguments(type: PyTypeObject, minor: number): boolean {
+function packsCallArguments(type: PyTypeObject, minor: number, nargs: number, kwargs: Map<string, PyObject> | null): boolean {
   if (type.isHeapType) return true;
   const since = TYPE_VECTORCALL_SINCE.get(type.tp_name);
-  return since !== undefined && minor < since;
+  if (since === undefined) return false;
+  // type_vectorcall() handles `type(o)` only: three arguments go to _PyObject_MakeTpCall().
+  if (type.tp_name === 'type' && nargs !== 1) return true;
+  return minor < since || (kwargs !== null && kwargs.size > 0 && VECTORCALL_WITHOUT_KEYWORDS.has(type.tp_name));
 }

@@ -92,6 +92,23 @@ export class Operations {
     this.classMethods.add(this.defineMethod(type, name, fn));
   }
 
+  /** Built-in static methods (`METH_STATIC`), the stored method to the function without `self`. */
+  private readonly staticMethods = new Map<NativeFn, NativeFn>();
+
+  /**
+   * A `METH_STATIC` built-in method (`str.maketrans`): looked up on the type it is a
+   * plain built-in function; bound to an instance, the instance is dropped.
+   */
+  defineStaticMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
+    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, false);
+    const stored: NativeFn = (rt, args, kw) => called(rt, args.slice(1), kw);
+    let m = this.methods.get(type);
+    if (!m) this.methods.set(type, (m = new Map()));
+    m.set(name, stored);
+    this.staticMethods.set(stored, called);
+    this.nativeMethodCache.clear();
+  }
+
   /** Defines the built-in method `type.name`; returns the function stored, `fn` with its calling convention. */
   defineMethod(type: PyTypeObject, name: string, fn: NativeFn): NativeFn {
     let m = this.methods.get(type);
@@ -173,9 +190,29 @@ export class Operations {
       const fallback = e instanceof PyErr && this.rt.isInstance(e.exc, this.rt.t.AttributeError!) ? this.p.special(o, '__getattr__') : null;
       if (!fallback) throw e;
       heap.decref((e as PyErr).exc);
-      return this.p.callSpecial(fallback, o, [n]);
+      return this.callAttribute(o, fallback, n);
     } finally {
       heap.decref(n);
+    }
+  }
+
+  /**
+   * Mirrors Objects/typeobject.c call_attribute(): slot_tp_getattr_hook's call of
+   * `__getattr__` (or `__getattribute__`) with the name. Up to 3.11 it binds the
+   * function to the object first (tp_descr_get: a bound method object), which up
+   * to 3.7 is then called with an argument tuple (PyObject_CallFunctionObjArgs());
+   * 3.12 calls a method descriptor with the object and the name on the stack.
+   */
+  private callAttribute(o: PyObject, attr: PyObject, name: PyObject): PyObject {
+    const rt = this.rt;
+    if (!rt.profile.getattrHookBindsMethod || !(attr instanceof PyFunction)) return this.p.callSpecial(attr, o, [name]);
+    const bound = this.newMethod(attr, o);
+    const argTuple = rt.profile.cCallOfMethodPacksArguments ? rt.newTuple([rt.heap.newref(name)]) : null;
+    try {
+      return this.p.call(bound, [name], null);
+    } finally {
+      if (argTuple) rt.heap.decref(argTuple);
+      rt.heap.decref(bound);
     }
   }
 
@@ -232,9 +269,13 @@ export class Operations {
     if (special) return special;
     const ga = withGetattr ? p.typeLookup(type, '__getattr__') : null;
     if (ga) {
+      // slot_tp_getattr_hook(): the generic lookup failed with an AttributeError,
+      // which 3.10 and 3.11 normalize at once (set_attribute_error_context()): an
+      // exception object made and cleared before `__getattr__` is called.
+      if (rt.profile.getattrHookMakesAttributeError) heap.decref(rt.error('AttributeError', `'${type.tp_name}' object has no attribute '${name}'`).exc);
       const n = rt.newStr(name);
       try {
-        return p.callSpecial(ga, o, [n]);
+        return this.callAttribute(o, ga, n);
       } finally {
         heap.decref(n);
       }
@@ -575,6 +616,8 @@ export class Operations {
         return heap.newref(t.ob_type);
     }
     const nm = this.nativeMethod(t, name);
+    const staticFn = nm ? this.staticMethods.get(nm) : undefined;
+    if (staticFn) return rt.newBuiltin(name, staticFn);
     if (nm) return this.classMethods.has(nm) ? rt.newBuiltin(name, nm, t) : this.methodDescriptor(t, name, nm);
     const metaNm = this.nativeMethod(t.ob_type, name);
     if (metaNm) return rt.newBuiltin(name, metaNm, t);
@@ -998,6 +1041,7 @@ export class Operations {
       return rt.newTuple(items);
     }
     if (a instanceof PySet && b instanceof PySet) return this.setOp(a, b, op);
+    if (['BitAnd', 'BitOr', 'Sub', 'BitXor'].includes(op) && (this.isSetLikeView(a) || this.isSetLikeView(b))) return this.dictViewSetOp(a, b, op);
     if (a instanceof PyDict && b instanceof PyDict && op === 'BitOr' && rt.profile.version[1] >= 9) {
       const d = rt.newDict();
       this.dictUpdate(d, a);
@@ -1113,6 +1157,15 @@ export class Operations {
     const p = this.p;
     if (container instanceof PyDict) return dictLookup(p, container, item, p.hash(item)) >= 0;
     if (container instanceof PySet) return this.setHas(container, item);
+    // bytes_contains(): an int is a byte value, bytes a substring.
+    if (container instanceof PyBytes) {
+      const hay = String.fromCharCode(...container.value);
+      if (item instanceof PyInt) return container.value.includes(Number(item.value));
+      if (item instanceof PyBytes) return hay.includes(String.fromCharCode(...item.value));
+      throw rt.error('TypeError', `a bytes-like object is required, not '${item.ob_type.tp_name}'`);
+    }
+    // dictkeys_contains(): a lookup in the dict.
+    if (container instanceof PyNative && container.ob_type === rt.t.dict_keys) return this.builtinContains(container.refs[0]!, item);
     if (container instanceof PyStr) {
       if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.ob_type.tp_name}`);
       return container.value.includes(item.value);
@@ -1637,6 +1690,33 @@ export class Operations {
     this.setTable(s).clear();
     this.syncSet(s);
     for (const e of old) this.rt.heap.decref(e.key);
+  }
+
+  /** A dict's keys or items view: they have the set operators (dictviews_as_number). */
+  private isSetLikeView(o: PyObject): boolean {
+    return o instanceof PyNative && (o.ob_type === this.rt.t.dict_keys || o.ob_type === this.rt.t.dict_items);
+  }
+
+  /**
+   * Mirrors Objects/dictobject.c dictviews_and/or/sub/xor(): a new set of the
+   * left operand's items (PySet_New), updated in place with the right operand's
+   * (made a set first when it is not one).
+   */
+  private dictViewSetOp(a: PyObject, b: PyObject, op: string): PyObject {
+    const rt = this.rt;
+    const result = rt.newSet();
+    const other = b instanceof PySet ? b : rt.newSet();
+    try {
+      this.setUpdate(result, a);
+      if (other !== b) this.setUpdate(other, b);
+      this.setInPlace(result, other, op);
+      return result;
+    } catch (e) {
+      rt.heap.decref(result);
+      throw e;
+    } finally {
+      if (other !== b) rt.heap.decref(other);
+    }
   }
 
   /**
