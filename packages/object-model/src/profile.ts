@@ -59,6 +59,18 @@ export interface VersionProfile {
    */
   readonly frameObjectTrackedAtCreation: boolean;
   /**
+   * 3.6: PyFrame_FastToLocals() fills `f_locals` from the last local name to the
+   * first (map_to_dict() counts down); from 3.7 from the first.
+   */
+  readonly fastToLocalsBackward: boolean;
+  /**
+   * Up to 3.12 a function frame caches its `f_locals` dict (`locals()`,
+   * `frame.f_locals`): PyFrame_FastToLocalsWithError() refreshes the same dict
+   * each time and the frame holds it, with a reference to every local, until
+   * it is freed. 3.13 (PEP 667) caches nothing: `locals()` is a new snapshot.
+   */
+  readonly frameCachesLocals: boolean;
+  /**
    * 3.12+: clearing a generator's frame keeps its code (_PyFrame_ClearExceptCode):
    * the generator's one reference to its code is its frame's `f_code`. Up to
    * 3.11 the generator holds `gi_code` and its frame a second reference,
@@ -248,6 +260,8 @@ function profile(minor: number, micro: number): VersionProfile {
     embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),
     frameObjectTrackedAtCreation: !atLeast(7),
+    fastToLocalsBackward: !atLeast(7),
+    frameCachesLocals: !atLeast(13),
     generatorFrameKeepsCode: atLeast(12),
     constListDisplayAsExtend: atLeast(9),
     hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',
