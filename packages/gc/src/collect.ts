@@ -110,7 +110,8 @@ export function collect(st: GCState, generation: number, reason: GCReason): Coll
     // Dicts are untracked only in full collections (bpo-14775).
     if (profile.untracksDicts) left = untrack_dicts(st, young);
     st.long_lived_pending = 0;
-    st.long_lived_total = left >= 0 ? left : gcListSize(young);
+    // CPython's start-up objects survive every full collection too (NON-SPEC: counted, not modelled).
+    st.long_lived_total = (left >= 0 ? left : gcListSize(young)) + (st.startupObjectsFrozen ? 0 : profile.unmodelledStartupObjects);
   }
 
   // Objects reachable from legacy finalizers (tp_del) can't be deleted safely.

@@ -75,6 +75,8 @@ export class GCState implements GCHooks {
   scheduled = false;
   /** `long_lived_total`: survivors of the last full collection. */
   long_lived_total = 0;
+  /** NON-SPEC: whether `gc.freeze()` moved CPython's start-up objects (unmodelled) out of the oldest generation. */
+  startupObjectsFrozen = false;
   /** `long_lived_pending`: objects promoted into generation 2 since the last full collection. */
   long_lived_pending = 0;
   /** `generation_stats`, what `gc.get_stats()` reports. */
@@ -386,11 +388,13 @@ export class GCState implements GCHooks {
       gcListMerge(g.head, this.permanent.head);
       g.count = 0;
     }
+    this.startupObjectsFrozen = true;
   }
 
   /** `gc.unfreeze()` (3.7+): moves the permanent generation into the oldest one. */
   unfreeze(): void {
     gcListMerge(this.permanent.head, this.generations[NUM_GENERATIONS - 1]!.head);
+    this.startupObjectsFrozen = false;
   }
 
   /** `gc.get_freeze_count()` (3.7+). */

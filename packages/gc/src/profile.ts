@@ -17,6 +17,8 @@ export type CollectedAccounting =
 
 /** The collector's version-dependent behaviour. */
 export interface GCProfile {
+  /** See VersionProfile.unmodelledStartupObjects: counted in `long_lived_total` unless frozen. */
+  readonly unmodelledStartupObjects: number;
   /** `gc.get_threshold()` at start-up: (700, 10, 10) to 3.12, (2000, 10, 10) in 3.13. */
   readonly thresholds: readonly [number, number, number];
   /** 3.12+: the allocation only schedules the collection; it runs at the next eval-breaker check. */
@@ -55,6 +57,7 @@ export function gcProfileFor(profile: VersionProfile): GCProfile {
   const atLeast = (m: number) => minor >= m;
   return {
     thresholds: profile.gcThresholds,
+    unmodelledStartupObjects: profile.unmodelledStartupObjects,
     runsAtEvalBreaker: profile.gcRunsAtEvalBreaker,
     runGCChecksEnabled: atLeast(13),
     hasPermanentGeneration: atLeast(7),

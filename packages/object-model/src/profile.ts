@@ -24,6 +24,15 @@ export interface VersionProfile {
   /** Default `gc.get_threshold()`. */
   readonly gcThresholds: readonly [number, number, number];
   /**
+   * NON-SPEC calibration: how many tracked objects CPython's oldest generation
+   * holds after the first full collection that pymem does not model (the
+   * modules, functions and classes start-up makes: `len(gc.get_objects())`
+   * after `import gc, sys; gc.collect()` in the conformance environment, less
+   * pymem's own). They count in `long_lived_total`, so a full collection
+   * needs that many more promotions before it runs again.
+   */
+  readonly unmodelledStartupObjects: number;
+  /**
    * Up to 3.11 an automatic collection runs inside the allocation that crosses
    * the threshold; from 3.12 the allocation only schedules it, and it runs at
    * the next eval-breaker check.
@@ -58,6 +67,27 @@ export interface VersionProfile {
    * take_ownership() from 3.11) or, up to 3.10, when a generator takes it.
    */
   readonly frameObjectTrackedAtCreation: boolean;
+  /**
+   * 3.6: PyFrame_FastToLocals() fills `f_locals` from the last local name to the
+   * first (map_to_dict() counts down); from 3.7 from the first.
+   */
+  readonly fastToLocalsBackward: boolean;
+  /**
+   * Up to 3.12 a function frame caches its `f_locals` dict (`locals()`,
+   * `frame.f_locals`): PyFrame_FastToLocalsWithError() refreshes the same dict
+   * each time and the frame holds it, with a reference to every local, until
+   * it is freed. 3.13 (PEP 667) caches nothing: `locals()` is a new snapshot.
+   */
+  readonly frameCachesLocals: boolean;
+  /**
+   * 3.9 and 3.13: start-up has not imported `types`, and `import weakref` does
+   * (through `_weakrefset`), whose body leaves the class `_C` it made to find
+   * `MethodType` as cyclic garbage — 7 objects for the next collection. Other
+   * versions import it at start-up, or weakref does not need it (checked:
+   * `import gc, weakref; print(gc.collect())`). 3.6's `import collections`
+   * (35 objects) is not modelled.
+   */
+  readonly weakrefImportLoadsTypes: boolean;
   /**
    * 3.12+: clearing a generator's frame keeps its code (_PyFrame_ClearExceptCode):
    * the generator's one reference to its code is its frame's `f_code`. Up to
@@ -272,12 +302,17 @@ function profile(minor: number, micro: number): VersionProfile {
     immortalObjects: atLeast(12),
     immortalRefcnt: 4294967295,
     gcThresholds: atLeast(13) ? [2000, 10, 10] : [700, 10, 10],
+    // Measured with 3.6.15, 3.7.16, 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1, 3.13.0.
+    unmodelledStartupObjects: [4874, 4281, 4432, 4545, 4668, 11041, 4962, 5054][minor - 6] ?? 5054,
     gcRunsAtEvalBreaker: atLeast(12),
     callArgumentsStolen: atLeast(11),
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),
     frameObjectTrackedAtCreation: !atLeast(7),
+    fastToLocalsBackward: !atLeast(7),
+    frameCachesLocals: !atLeast(13),
+    weakrefImportLoadsTypes: minor === 9 || minor === 13,
     generatorFrameKeepsCode: atLeast(12),
     constListDisplayAsExtend: atLeast(9),
     hashAlgorithm: atLeast(11) ? 'siphash13' : 'siphash24',

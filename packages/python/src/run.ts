@@ -18,6 +18,7 @@ import {
   PyWeakref,
   PyGenerator,
   PyNative,
+  PyFunction,
   HeapExhausted,
   getProfile,
   DEFAULT_VERSION as DEFAULT_PROFILE,
@@ -128,10 +129,15 @@ export function runProgram(options: RunOptions): RunResult {
     }
     const del = p.typeLookup(o.ob_type, '__del__');
     if (!del) return;
+    // slot_tp_finalize(): 3.6's lookup_maybe() binds `__del__` to the object (a method object,
+    // what "Exception ignored in" names); from 3.7 lookup_maybe_method() calls the function unbound.
+    const bound = del instanceof PyFunction && profile.slotCallsBindMethod ? ops.newMethod(del, o) : null;
     try {
-      rt.heap.decref(p.call(del, [o], null));
+      rt.heap.decref(bound ? p.call(bound, [], null) : p.call(del, [o], null));
     } catch (e) {
-      unraisable(e, del);
+      unraisable(e, bound ?? del);
+    } finally {
+      if (bound) rt.heap.decref(bound);
     }
   };
   const callbacks: { list: PyObject | null } = { list: null };

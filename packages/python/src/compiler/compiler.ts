@@ -1669,7 +1669,8 @@ class Compiler {
   private call(e: ast.Call): void {
     const f = e.func;
     const simple = !e.args.some((a) => a.type === 'Starred') && !e.keywords.some((k) => k.arg === null);
-    if (this.methodCalls && f.type === 'Attribute' && simple && (e.keywords.length === 0 || this.options.version[1] >= 9)) {
+    // maybe_optimize_method_call(): up to 3.10 a call with keyword arguments loads a bound method (LOAD_ATTR); 3.11 added KW_NAMES.
+    if (this.methodCalls && f.type === 'Attribute' && simple && (e.keywords.length === 0 || this.options.version[1] >= 11)) {
       this.expr(f.value);
       this.setLoc(f);
       this.emit(Op.LOAD_METHOD, this.addName(f.attr));

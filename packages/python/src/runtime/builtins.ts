@@ -456,12 +456,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   def('locals', () => {
     const f = ops.vm.current!;
     if (f.locals) return heap.newref(f.locals);
-    const dd = rt.newDict();
-    f.unit.varnames.forEach((n, i) => {
-      const v = f.localsplus[i];
-      if (v) p.dictSetStr(dd, n, v);
-    });
-    return dd;
+    return ops.frameLocalsOf(f);
   });
   def('dir', (_rt, args) => {
     if (args.length === 0) {

@@ -638,7 +638,7 @@ export { PyErr };
  * its `tp_vectorcall` (list, tuple, dict, set, frozenset, range: 3.9,
  * bpo-37207; float, bool, map, filter, reversed and `type(o)` itself: 3.10;
  * enumerate: 3.11; str, int: 3.13); `bytes`, `zip`, `property`,
- * `staticmethod`, `classmethod` and `weakref.ref` (named `weakref` up to 3.9,
+ * `staticmethod`, `classmethod`, `slice` and `weakref.ref` (named `weakref` up to 3.9,
  * `weakref.ReferenceType` from 3.10) have none.
  * Before, the call packs its arguments (_PyObject_MakeTpCall). Measured with
  * the interpreters for these types only; other built-in types are not packed.
@@ -664,6 +664,7 @@ const TYPE_VECTORCALL_SINCE: ReadonlyMap<string, number> = new Map([
   ['str', 13],
   ['int', 13],
   ['bytes', Infinity],
+  ['slice', Infinity],
   ['weakref', Infinity],
   ['weakref.ReferenceType', Infinity],
 ]);

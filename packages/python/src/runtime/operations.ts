@@ -43,7 +43,7 @@ import { PyErr } from './errors';
 import { withCallingConvention } from './calling';
 import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
-import { Op } from '../compiler/opcodes';
+import { Op, CO_OPTIMIZED } from '../compiler/opcodes';
 import type { VM } from '../vm/vm';
 import { Yielded } from '../vm/vm';
 
@@ -566,17 +566,68 @@ export class Operations {
     return null;
   }
 
-  /** A frame's `f_locals`: a snapshot dict of fast locals (function frames). */
+  /**
+   * A frame object's `f_locals` (frame_getlocals()): a module or class body's
+   * namespace; for a function frame its cached dict, refreshed (up to 3.12:
+   * the frame object's own up to 3.10 and once it took its frame over, else
+   * its running frame's), or a new snapshot (3.13).
+   */
   private frameLocals(f: PyFrame): PyObject {
+    const heap = this.rt.heap;
+    if (!(f.code.co.co_flags & CO_OPTIMIZED)) return heap.newref(f.locals!);
+    const running = this.views.get(f);
+    if (running) return this.frameLocalsOf(running);
+    if (!this.rt.profile.frameCachesLocals) return this.fastToLocals(f.code, f.localsplus, null);
+    f.locals = this.fastToLocals(f.code, f.localsplus, f.locals);
+    return heap.newref(f.locals);
+  }
+
+  /** `locals()` of a running function frame (PyEval_GetLocals()): its cached `f_locals`, refreshed, or a new snapshot (3.13). */
+  frameLocalsOf(frame: Frame): PyDict {
     const rt = this.rt;
-    if (f.locals) return rt.heap.newref(f.locals);
-    const d = rt.newDict();
-    f.code.co.co_varnames.forEach((n, i) => {
-      const v = f.localsplus[i];
-      if (v) this.p.dictSetStr(d, n, v);
-    });
+    if (!rt.profile.frameCachesLocals) return this.fastToLocals(frame.code, frame.localsplus, null);
+    const fo = rt.profile.frameObjectPerCall ? frame.frameObject : null;
+    if (fo) {
+      fo.locals = this.fastToLocals(frame.code, frame.localsplus, fo.locals);
+      return rt.heap.newref(fo.locals);
+    }
+    frame.fastLocals = this.fastToLocals(frame.code, frame.localsplus, frame.fastLocals);
+    return rt.heap.newref(frame.fastLocals);
+  }
+
+  /**
+   * Mirrors PyFrame_FastToLocalsWithError() (3.6–3.10, map_to_dict()) and
+   * _PyFrame_FastToLocalsWithError() (3.11, 3.12): into `into` (or a new
+   * dict), each local's value, a cell variable's or free variable's content,
+   * and the deletion of a name whose slot is empty. Returns the dict (owned).
+   */
+  private fastToLocals(code: PyCode, localsplus: readonly (PyObject | null)[], into: PyDict | null): PyDict {
+    const rt = this.rt;
+    const co = code.co;
+    const d = into ?? rt.newDict();
+    const nlocals = co.co_varnames.length;
+    const ncells = co.co_cellvars.length;
+    const slot = (i: number): PyObject | null => {
+      const v = localsplus[i] ?? null;
+      return i >= nlocals && v instanceof PyCell ? v.ref : v;
+    };
+    const map = (names: readonly string[], first: number): void => {
+      const order = names.map((n, i) => [n, first + i] as const);
+      if (rt.profile.fastToLocalsBackward) order.reverse();
+      for (const [n, i] of order) {
+        const v = slot(i);
+        if (v) this.p.dictSetStr(d, n, v);
+        else this.dictDelStr(d, n);
+      }
+    };
+    map(co.co_varnames, 0);
+    map(co.co_cellvars, nlocals);
+    map(co.co_freevars, nlocals + ncells);
     return d;
   }
+
+  /** The running frame of each 3.11+ frame object that is still a view (_PyFrame_GetFrameObject). */
+  private readonly views = new WeakMap<PyFrame, Frame>();
 
   private typeGetAttr(t: PyTypeObject, name: string, suppress: boolean): PyObject | null {
     const rt = this.rt;
@@ -2129,12 +2180,19 @@ export class Operations {
       heap.incref(frame.globals);
       heap.incref(frame.builtins);
       if (frame.locals) heap.incref(frame.locals);
+      // _PyFrame_New_NoTrack() (3.6–3.10): `f_back` is a strong reference to the caller's frame object.
+      const back = frame.back?.frameObject;
+      if (back) {
+        fo.back = heap.newref(back);
+        fo.backIsStrong = true;
+      }
     }
     fo.lineno = frame.lineno;
     // Up to 3.10 the memory comes from the code's zombie frame or the frame free list when it can (Runtime.freeListOf).
     heap.allocate(fo, sizes.sizeofFrame(rt.sizes, frame.code.co));
     if (rt.profile.frameObjectTrackedAtCreation) rt.track(fo);
     frame.frameObject = fo;
+    if (!isFrame) this.views.set(fo, frame);
     return fo;
   }
 
@@ -2153,6 +2211,8 @@ export class Operations {
       fo.backIsStrong = true;
     }
     fo.takeOwnership(frame, ownsFunc, ownsCode);
+    frame.passFastLocals(fo);
+    this.views.delete(fo);
   }
 
   /**
@@ -2166,6 +2226,8 @@ export class Operations {
     let fo: PyFrame | null = null;
     if (rt.profile.frameObjectPerCall) {
       fo = this.materializeFrame(frame);
+      // make_coro() (3.10; _PyEval_EvalCodeWithName() before): no `f_back` until the generator is resumed.
+      this.clearFrameBack(fo);
       rt.track(fo);
     } else {
       frame.ownsFunc = true;
@@ -2203,7 +2265,7 @@ export class Operations {
     this.vm.depth++;
     let r: PyObject;
     try {
-      r = this.vm.evalFrame(frame, null);
+      r = this.resumeGenerator(it, frame, null);
     } catch (e) {
       this.finishGenerator(it, frame);
       if (e instanceof PyErr && rt.isInstance(e.exc, rt.t.StopIteration!)) {
@@ -2232,7 +2294,7 @@ export class Operations {
     this.vm.depth++;
     let r: PyObject;
     try {
-      r = this.vm.evalFrame(frame, err);
+      r = this.resumeGenerator(g, frame, err);
     } catch (e) {
       this.finishGenerator(g, frame);
       throw e;
@@ -2244,6 +2306,35 @@ export class Operations {
     this.finishGenerator(g, frame);
     void rt;
     return { done: true, value: r };
+  }
+
+  /**
+   * Runs a generator's frame from where it stopped. Up to 3.10 its frame
+   * object holds the resuming frame's object as `f_back` only while it runs
+   * (gen_send_ex(): "Generators always return to their most recent caller",
+   * and the reference is dropped after, so it keeps no chain of frames alive).
+   */
+  private resumeGenerator(g: PyGenerator, frame: Frame, throwIn: PyErr | null): PyObject {
+    const fo = g.frame;
+    const back = this.vm.current?.frameObject;
+    if (fo && back) {
+      fo.back = this.rt.heap.newref(back);
+      fo.backIsStrong = true;
+    }
+    try {
+      return this.vm.evalFrame(frame, throwIn);
+    } finally {
+      if (fo) this.clearFrameBack(fo);
+    }
+  }
+
+  /** `Py_CLEAR(f->f_back)` of a frame object (3.6–3.10). */
+  private clearFrameBack(fo: PyFrame): void {
+    const back = fo.back;
+    if (!back) return;
+    fo.back = null;
+    fo.backIsStrong = false;
+    this.rt.heap.decref(back);
   }
 
   /**
@@ -2311,7 +2402,7 @@ export class Operations {
     }
     const exit = rt.error('GeneratorExit');
     try {
-      const r = this.vm.evalFrame(frame, exit);
+      const r = this.resumeGenerator(g, frame, exit);
       if (r instanceof Yielded) {
         rt.heap.decref(r.value);
         throw rt.error('RuntimeError', 'generator ignored GeneratorExit');

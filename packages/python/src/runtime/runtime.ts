@@ -75,6 +75,11 @@ const CFUNCTION_FREE_LIST: FreeListSlot = { key: 'builtin_function_or_method', c
 const TUPLE_FREE_LISTS: FreeListSlot[] = Array.from({ length: 20 }, (_, n) => ({ key: `tuple${n}`, capacity: 2000 }));
 /** Objects/frameobject.c `PyFrame_MAXFREELIST` (≤ 3.10). */
 const FRAME_FREE_LIST: FreeListSlot = { key: 'frame', capacity: 200 };
+/**
+ * Objects/sliceobject.c `slice_cache` (3.6–3.13): one freed slice kept for the
+ * next PySlice_New(); a collection never empties it. Start-up leaves one in it.
+ */
+const SLICE_CACHE: FreeListSlot = { key: 'slice', capacity: 1, keptByCollections: true };
 
 const SMALL_MIN = -5;
 const SMALL_MAX = 256;
@@ -149,6 +154,7 @@ export class Runtime {
       return n > 0 && n < 20 ? TUPLE_FREE_LISTS[n]! : null;
     }
     if (t === this.t.frame && this.profile.frameObjectPerCall) return this.frameFreeListOf(o as PyFrame, freeing);
+    if (t === this.t.slice) return SLICE_CACHE;
     if (this.profile.methodFreeLists) {
       if (t === this.t.method) return METHOD_FREE_LIST;
       if (t === this.t.builtin_function_or_method) return CFUNCTION_FREE_LIST;
@@ -243,7 +249,7 @@ export class Runtime {
     mk('generator', object, { gc: true, basetype: false }).hasFinalizer = true;
     mk('traceback', object, { gc: true, basetype: false, trashcan: true });
     mk('range', object, { basetype: false });
-    mk('slice', object, { gc: this.profile.version[1] >= 12, basetype: false });
+    mk('slice', object, { gc: true, basetype: false });
     mk('property', object, { gc: true });
     mk('classmethod', object, { gc: true });
     mk('staticmethod', object, { gc: true });
@@ -266,7 +272,7 @@ export class Runtime {
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
     this.structSeqType('UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object']);
     // The types `freeListOf` may give a free list.
-    for (const name of ['list', 'dict', 'tuple']) this.t[name]!.hasFreeList = true;
+    for (const name of ['list', 'dict', 'tuple', 'slice']) this.t[name]!.hasFreeList = true;
     if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
     if (this.profile.frameObjectPerCall) this.t.frame!.hasFreeList = true;
 
@@ -280,6 +286,10 @@ export class Runtime {
     }
     this.emptyTuple = this.heap.allocateStatic(new PyTuple(this.t.tuple!, []), sizes.sizeofTuple(this.sizes, 0));
     this.emptyStr = this.heap.allocateStatic(new PyStr(this.t.str!, ''), sizes.sizeofStr(this.sizes, ''));
+    // The slice start-up freed last waits in `slice_cache` (NON-SPEC: made and freed here).
+    const cached = this.heap.allocateLongLived(new PyNative(this.t.slice!, []), this.sizes.fixed.slice);
+    cached.ob_refcnt = 0;
+    this.heap.free(cached);
     this.emptyStr.interned = InternState.InternedImmortal;
     this.interned.set('', this.emptyStr);
     this.emptyBytes = this.heap.allocateStatic(new PyBytes(this.t.bytes!, new Uint8Array()), sizes.sizeofBytes(this.sizes, 0));

@@ -13,7 +13,7 @@
  *   the module is imported, so their objects, reference counts and callbacks
  *   are those of Python code, as in CPython.
  */
-import { PyObject, PyWeakref, PyTypeObject, PyModule, PyException, PyStr } from '@pymem/object-model';
+import { PyObject, PyWeakref, PyTypeObject, PyModule, PyException, PyStr, PyDict } from '@pymem/object-model';
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol, CompareOp } from './objects';
 import type { Operations } from './operations';
@@ -82,6 +82,8 @@ export function installWeakref(
   };
 
   let exitfunc: PyObject | null = null;
+  /** The namespace of the `types` module weakref's import loads (VersionProfile.weakrefImportLoadsTypes). */
+  let typesDict: PyDict | null = null;
 
   ops.moduleFactories.set('weakref', () => {
     const m = mkModule('weakref');
@@ -105,6 +107,14 @@ export function installWeakref(
       if (a[0] instanceof PyException) printTraceback(rt, p, a[0]);
       return heap.newref(rt.None);
     });
+    if (rt.profile.weakrefImportLoadsTypes && !typesDict) {
+      // NON-SPEC: the part of Lib/types.py that leaves garbage, run in a namespace kept as `types` keeps its own.
+      typesDict = rt.newDict();
+      const name = rt.newStr('types');
+      p.dictSetStr(typesDict, '__name__', name);
+      heap.decref(name);
+      heap.decref(runString(rt, ops, TYPES_PY, '<pymem types>', typesDict, typesDict, false));
+    }
     heap.decref(runString(rt, ops, WEAKREF_PY, `<pymem ${m.name}>`, m.dict, m.dict, false));
     // finalize registers its exit function with atexit on first use; pymem keeps it here.
     const fin = p.dictGetStr(m.dict, 'finalize');
@@ -299,6 +309,14 @@ export function weakrefGetAttr(ops: Operations, wr: PyWeakref, name: string): Py
  * classes (`MutableMapping`, `MutableSet`) are left out; `itertools.count`
  * is a counter.
  */
+/** Lib/types.py: the class it makes to find `MethodType`, deleted at the end of the module. */
+const TYPES_PY = String.raw`
+class _C:
+    def _m(self): pass
+MethodType = type(_C()._m)
+del _C
+`;
+
 const WEAKREF_PY = String.raw`
 class _IterationGuard:
     def __init__(self, weakcontainer):

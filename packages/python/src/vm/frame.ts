@@ -34,6 +34,12 @@ export class Frame implements InterpreterFrame {
    */
   ownsFunc = false;
   ownsCode = false;
+  /**
+   * 3.11, 3.12: a function frame's cached `f_locals` dict (owned), made by
+   * `locals()` or `frame.f_locals` (_PyFrame_FastToLocalsWithError()). Up to
+   * 3.10 the frame object holds it.
+   */
+  fastLocals: PyDict | null = null;
   /** The generator that embeds this frame (3.11+, FRAME_OWNED_BY_GENERATOR). */
   generator: PyObject | null = null;
   constructor(
@@ -54,6 +60,7 @@ export class Frame implements InterpreterFrame {
   traverse(visit: Visit): void {
     if (this.frameObject) visit(this.frameObject);
     if (this.locals) visit(this.locals);
+    if (this.fastLocals) visit(this.fastLocals);
     if (this.func && this.ownsFunc) visit(this.func);
     visit(this.code);
     for (const o of this.localsplus) if (o) visit(o);
@@ -74,6 +81,7 @@ export class Frame implements InterpreterFrame {
       if (fo.ob_refcnt > 1) {
         fo.takeOwnership(this, this.ownsFunc, this.ownsCode);
         this.ownsFunc = this.ownsCode = false;
+        this.passFastLocals(fo);
         return;
       }
     }
@@ -84,8 +92,17 @@ export class Frame implements InterpreterFrame {
       if (o) out.push(o);
     }
     while (this.stack.length) out.push(this.stack.shift()!);
+    if (this.fastLocals) out.push(this.fastLocals);
+    this.fastLocals = null;
     if (this.ownsFunc && this.func) out.push(this.func);
     if (this.ownsCode) out.push(this.code);
     this.ownsFunc = this.ownsCode = false;
+  }
+
+  /** take_ownership() copies the frame whole: its cached `f_locals` becomes the frame object's, no new reference. */
+  passFastLocals(fo: PyFrame): void {
+    if (!this.fastLocals) return;
+    fo.locals = this.fastLocals;
+    this.fastLocals = null;
   }
 }

@@ -310,6 +310,9 @@ export class VM {
       if (o) heap.decref(o);
     }
     while (frame.stack.length) heap.decref(frame.stack.pop()!);
+    const fastLocals = frame.fastLocals;
+    frame.fastLocals = null;
+    if (fastLocals) heap.decref(fastLocals);
   }
 
   /** The eval loop. `throwIn`: an exception to raise at the current instruction (generator.throw). */
