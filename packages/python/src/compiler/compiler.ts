@@ -1077,6 +1077,13 @@ class Compiler {
         return this.nameOp(e.id, e.ctx);
       case 'BinOp': {
         if (this.loadFolded(e)) return;
+        const tuple = this.tupleOperation(e);
+        if (tuple) {
+          // 3.6's peephole folds the operands' tuples first; they stay in co_consts.
+          if (this.options.version[1] < 7) for (const side of [e.left, e.right]) if (side.type === 'Tuple') this.addFoldedTuple(this.constTuple(side.elts)!);
+          this.emit(Op.LOAD_CONST, this.addConst(tuple));
+          return;
+        }
         this.expr(e.left);
         this.expr(e.right);
         this.setLoc(e);
@@ -1348,7 +1355,31 @@ class Compiler {
     if (e.type === 'Constant') return { kind: 'ast', node: e };
     if (e.type === 'Tuple') return this.constTuple(e.elts);
     const node = e.type === 'BinOp' || e.type === 'UnaryOp' || e.type === 'Subscript' ? foldConstant(e, this.options.version[1]) : null;
-    return node && this.foldedConst(node);
+    if (node) return this.foldedConst(node);
+    return e.type === 'BinOp' ? this.tupleOperation(e) : null;
+  }
+
+  /**
+   * `+` of two constant tuples and `*` of one by an int constant fold too
+   * (ast_opt.c fold_binop() with safe_multiply()'s limit of 256 items; 3.6's
+   * peephole keeps results of at most 20). An empty result is left to run.
+   */
+  private tupleOperation(e: ast.BinOp): (ConstDesc & { kind: 'tuple' }) | null {
+    const minor = this.options.version[1];
+    const tupleOf = (x: ast.expr) => (x.type === 'Tuple' ? this.constTuple(x.elts) : x.type === 'BinOp' ? this.tupleOperation(x) : null);
+    let items: ConstDesc[] | null = null;
+    if (e.op === 'Add') {
+      const l = tupleOf(e.left);
+      const r = l && tupleOf(e.right);
+      if (l && r) items = [...l.items, ...r.items];
+    } else if (e.op === 'Mult') {
+      const [t, n] = e.left.type === 'Tuple' || e.left.type === 'BinOp' ? [tupleOf(e.left), constantOf(e.right, minor)] : [tupleOf(e.right), constantOf(e.left, minor)];
+      if (t && n?.kind === 'int' && n.value >= 0n && (t.items.length === 0 || n.value <= BigInt(Math.floor(MAX_FOLDED_TUPLE / t.items.length)))) {
+        items = Array.from({ length: Number(n.value) }, () => t.items).flat();
+      }
+    }
+    if (!items || items.length === 0 || (minor < 7 && items.length > PEEPHOLE_MAX_SEQUENCE)) return null;
+    return { kind: 'tuple', items, folded: true, unique: minor < 7 };
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
@@ -1695,6 +1726,8 @@ class Compiler {
 /** `MAX_INT_SIZE`, `MAX_STR_SIZE` of Python/ast_opt.c (3.7+). */
 const MAX_INT_BITS = 128;
 const MAX_STR_SIZE = 4096;
+/** `MAX_COLLECTION_SIZE` of Python/ast_opt.c (3.7+): the longest tuple `*` folds to. */
+const MAX_FOLDED_TUPLE = 256;
 /** Peephole.c (3.6) does not keep folded sequences longer than this. */
 const PEEPHOLE_MAX_SEQUENCE = 20;
 
