@@ -1354,7 +1354,8 @@ class Compiler {
   private foldedItem(e: ast.expr): ConstDesc | null {
     if (e.type === 'Constant') return { kind: 'ast', node: e };
     if (e.type === 'Tuple') return this.constTuple(e.elts);
-    const node = e.type === 'BinOp' || e.type === 'UnaryOp' || e.type === 'Subscript' ? foldConstant(e, this.options.version[1]) : null;
+    if (e.type !== 'BinOp' && e.type !== 'UnaryOp' && e.type !== 'Subscript') return null;
+    const node = foldConstant(e, this.options.version[1]);
     if (node) return this.foldedConst(node);
     return e.type === 'BinOp' ? this.tupleOperation(e) : null;
   }
@@ -1757,8 +1758,8 @@ function constantOf(e: ast.expr, minor: number): ast.ConstantValue | null {
  * fold; 3.6's peephole folds the same operations.
  */
 function foldConstant(e: ast.BinOp | ast.UnaryOp | ast.Subscript, minor: number): ast.Constant | null {
-  let value: ast.ConstantValue | null = null;
   if (e.type === 'BinOp') return foldBinOp(e, minor);
+  let value: ast.ConstantValue | null = null;
   if (e.type === 'UnaryOp') {
     const v = constantOf(e.operand, minor);
     const n = v?.kind === 'bool' ? BigInt(v.value) : v?.kind === 'int' ? v.value : null;
