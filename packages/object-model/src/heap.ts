@@ -230,7 +230,10 @@ export class Heap {
     const refcnt = o.ob_refcnt - 1;
     o.ob_refcnt = refcnt;
     if (this.trace) this.trace.event({ kind: 'decref', id: o.addr, refcnt });
-    if (refcnt === 0) this.dealloc(o);
+    if (refcnt === 0) {
+      if (o.ob_type.deallocOnlyFrees) this.free(o);
+      else this.dealloc(o);
+    }
   }
 
   /** `Py_XDECREF`. */

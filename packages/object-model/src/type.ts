@@ -71,6 +71,14 @@ export class PyTypeObject extends PyObject {
    * skip the question for every other type.
    */
   hasFreeList = false;
+  /**
+   * Whether `tp_dealloc` of exactly this type only gives the memory back:
+   * instances hold no references, take no weak references, have no
+   * finalizer and are not GC objects (int_dealloc, float_dealloc,
+   * unicode_dealloc, bytes' object_dealloc). `Py_DECREF` frees them at once,
+   * without the deallocation cascade (the runtime sets it).
+   */
+  deallocOnlyFrees = false;
   /** Cached linearised MRO as JS types, valid while `tp_mro` is unchanged. */
   mroCache: PyTypeObject[] = [];
   /**

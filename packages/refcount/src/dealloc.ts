@@ -85,7 +85,10 @@ export class Deallocator {
         const refcnt = child.ob_refcnt - 1;
         child.ob_refcnt = refcnt;
         if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt });
-        if (refcnt === 0) this.begin(child);
+        if (refcnt === 0) {
+          if (child.ob_type.deallocOnlyFrees) heap.free(child);
+          else this.begin(child);
+        }
         continue;
       }
       const obj = objs.pop()!;

@@ -275,6 +275,7 @@ export class Runtime {
     for (const name of ['list', 'dict', 'tuple', 'slice']) this.t[name]!.hasFreeList = true;
     if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
     if (this.profile.frameObjectPerCall) this.t.frame!.hasFreeList = true;
+    for (const name of ['int', 'float', 'str', 'bytes']) this.t[name]!.deallocOnlyFrees = true;
 
     this.None = this.heap.allocateStatic(new PySingleton(this.t.NoneType!, 'None'), 16);
     this.NotImplemented = this.heap.allocateStatic(new PySingleton(this.t.NotImplementedType!, 'NotImplemented'), 16);
