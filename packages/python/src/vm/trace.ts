@@ -20,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -45,6 +45,8 @@ const FLOATING_PER_LINE = 128;
 const BIG_OBJECT_REFERENTS = 1024;
 const BIG_OBJECT_PERIOD = 64;
 const BIG_OBJECT_VISITS_PER_LINE = 16;
+/** A difference of references at most this big (references gone × added) is matched in arrays, not a map (see diffSmall). */
+const SMALL_DIFF = 256;
 
 /** For tests: called with each new emitter and its heap. */
 let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
@@ -55,7 +57,7 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 }
 
 /** Sends a run's events to a sink; see the file comment. */
-export class TraceEmitter implements TraceSink {
+export class TraceEmitter implements HeapTrace {
   /** Address → live object (an AddressMap: addresses are freed and reused all the time). */
   private readonly byAddr = new AddressMap<PyObject>();
   /** The references last reported for each object (addresses, in traversal order). */
@@ -198,6 +200,15 @@ export class TraceEmitter implements TraceSink {
     this.sink.event(e);
   }
 
+  /** An incref or decref from the heap or the deallocator (see HeapTrace): `o` is the object, no lookup needed. */
+  refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void {
+    this.dirty.add(o);
+    this.lastRefcnt.set(o, refcnt);
+    const sink = this.sink;
+    if (sink.ref) sink.ref(kind, o.addr, refcnt);
+    else sink.event({ kind, id: o.addr, refcnt });
+  }
+
   /** A frame starts running (a call, or a generator resuming): its existing bindings come with it. */
   framePush(f: Frame): void {
     const depth = ++this.depth;
@@ -268,15 +279,21 @@ export class TraceEmitter implements TraceSink {
    */
   stackTake(callable: PyObject, args: readonly PyObject[]): void {
     const depth = this.depth;
-    this.sink.event({ kind: 'stack-take', depth, id: callable.addr });
-    for (const a of args) this.sink.event({ kind: 'stack-take', depth, id: a.addr });
+    this.sendStack('stack-take', depth, callable.addr);
+    for (const a of args) this.sendStack('stack-take', depth, a.addr);
   }
 
   /** The stack lets go of the arguments (a 3.11+ frame took them over, or the call returned), then of the callable. */
   stackRelease(args: readonly PyObject[], callable: PyObject | null): void {
     const depth = this.depth;
-    for (const a of args) this.sink.event({ kind: 'stack-release', depth, id: a.addr });
-    if (callable) this.sink.event({ kind: 'stack-release', depth, id: callable.addr });
+    for (const a of args) this.sendStack('stack-release', depth, a.addr);
+    if (callable) this.sendStack('stack-release', depth, callable.addr);
+  }
+
+  private sendStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {
+    const sink = this.sink;
+    if (sink.stack) sink.stack(kind, depth, id);
+    else sink.event({ kind, depth, id });
   }
 
   /** Output the program wrote. */
@@ -298,7 +315,9 @@ export class TraceEmitter implements TraceSink {
   /** Execution reached a new line: the edges catch up, then the line event. */
   line(line: number): void {
     this.sync();
-    this.sink.event({ kind: 'line', line });
+    const sink = this.sink;
+    if (sink.line) sink.line(line);
+    else sink.event({ kind: 'line', line });
   }
 
   /** The run is over: report the last changes of edges. */
@@ -452,6 +471,9 @@ export class TraceEmitter implements TraceSink {
   };
   /** The addresses `tp_traverse` visits, reused by every syncOne. */
   private readonly scratch: number[] = [];
+  /** diffSmall's references gone and added, reused. */
+  private readonly gone: number[] = [];
+  private readonly added: number[] = [];
   private readonly collect = (r: PyObject): void => {
     this.scratch.push(r.addr);
   };
@@ -474,7 +496,56 @@ export class TraceEmitter implements TraceSink {
     let hb = nb;
     let hn = nn;
     while (hb > lo && hn > lo && before[hb - 1] === now[hn - 1]) hb--, hn--;
-    const owner = o.addr;
+    if ((hb - lo) * (hn - lo) <= SMALL_DIFF) this.diffSmall(o.addr, before, lo, hb, now, hn);
+    else this.diffLarge(o.addr, before, lo, hb, now, hn);
+    if (nn === 0) this.known.delete(o);
+    else if (nb === nn) {
+      // Same length: the array this object already has takes the new references.
+      const keep = before as number[];
+      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
+    } else this.known.set(o, now.slice());
+  }
+
+  /**
+   * Sends the edges of `before[lo..hb]` missing from `now[lo..hn]` (grouped
+   * by target, targets in the order of their first place in `before`), then
+   * those of `now` missing from `before`, in order, and counts them in
+   * `inDegree`. For the usual change of a slot or two: arrays, no map.
+   */
+  private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
+    const gone = this.gone;
+    gone.length = 0;
+    for (let i = lo; i < hb; i++) gone.push(before[i]!);
+    const deg = this.inDegree;
+    const added = this.added;
+    added.length = 0;
+    for (let i = lo; i < hn; i++) {
+      const t = now[i]!;
+      // The last unmatched place: what is left of a target keeps its first place.
+      const j = gone.lastIndexOf(t);
+      if (j >= 0) gone[j] = -1;
+      else added.push(t);
+    }
+    for (let j = 0; j < gone.length; j++) {
+      const t = gone[j]!;
+      if (t < 0) continue;
+      let c = 0;
+      for (let k = j; k < gone.length; k++) {
+        if (gone[k] !== t) continue;
+        gone[k] = -1;
+        c++;
+        this.sendEdge('edge-remove', owner, t);
+      }
+      deg.set(t, (deg.get(t) ?? c) - c);
+    }
+    for (const t of added) {
+      this.sendEdge('edge-add', owner, t);
+      deg.set(t, (deg.get(t) ?? 0) + 1);
+    }
+  }
+
+  /** diffSmall for a change of many references: the same edges, counted in a map. */
+  private diffLarge(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
     const count = new Map<number, number>();
     for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
@@ -486,19 +557,19 @@ export class TraceEmitter implements TraceSink {
     }
     const deg = this.inDegree;
     for (const [t, c] of count) {
-      for (let i = 0; i < c; i++) this.sink.event({ kind: 'edge-remove', owner, target: t });
+      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
       if (c) deg.set(t, (deg.get(t) ?? c) - c);
     }
     for (const t of added) {
-      this.sink.event({ kind: 'edge-add', owner, target: t });
+      this.sendEdge('edge-add', owner, t);
       deg.set(t, (deg.get(t) ?? 0) + 1);
     }
-    if (nn === 0) this.known.delete(o);
-    else if (nb === nn) {
-      // Same length: the array this object already has takes the new references.
-      const keep = before as number[];
-      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
-    } else this.known.set(o, now.slice());
+  }
+
+  private sendEdge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
+    const sink = this.sink;
+    if (sink.edge) sink.edge(kind, owner, target);
+    else sink.event({ kind, owner, target });
   }
 }
 
