@@ -77,7 +77,14 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 
 /** Sends a run's events to a sink; see the file comment. */
 export class TraceEmitter implements HeapTrace {
-  /** Address → what was reported of the live object there (an AddressMap: addresses are freed and reused all the time). */
+  /** Live object → what was reported of it. */
+  private readonly reported = new Map<PyObject, Reported>();
+  /**
+   * Address → the same, for the events that name only an address (an
+   * AddressMap: addresses are freed and reused all the time). The engine's
+   * hot path reaches `reported` by the object instead: V8 looks an object
+   * key up about three times as fast as an address, a double.
+   */
   private readonly byAddr = new AddressMap<Reported>();
   /**
    * The objects touched since the last sync, each once: an object is in the
@@ -157,6 +164,7 @@ export class TraceEmitter implements HeapTrace {
         if (o) {
           const r = new Reported(o);
           r.refcnt = 1;
+          this.reported.set(o, r);
           this.byAddr.set(e.id, r);
           this.markReported(r);
           this.floating.add(o);
@@ -177,6 +185,7 @@ export class TraceEmitter implements HeapTrace {
         if (r) {
           // (A dirty list may still hold it: a sync skips freed objects.)
           this.byAddr.delete(e.id);
+          this.reported.delete(r.o);
           this.floating.delete(r.o);
           this.inDegree.delete(e.id);
         }
@@ -351,10 +360,13 @@ export class TraceEmitter implements HeapTrace {
    * emitter never saw; a freed one's is not kept.
    */
   private reportedOf(o: PyObject): Reported {
-    const r = this.byAddr.get(o.addr);
-    if (r !== undefined && r.o === o) return r;
+    const r = this.reported.get(o);
+    if (r !== undefined) return r;
     const fresh = new Reported(o);
-    if (!o.freed && r === undefined) this.byAddr.set(o.addr, fresh);
+    if (!o.freed) {
+      this.reported.set(o, fresh);
+      if (!this.byAddr.has(o.addr)) this.byAddr.set(o.addr, fresh);
+    }
     return fresh;
   }
 
