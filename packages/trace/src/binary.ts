@@ -142,8 +142,8 @@ export class BinaryTraceWriter implements TraceSink {
   /** `event({ kind, id, refcnt })`, encoded as `encode` does, without the event object. */
   ref(kind: 'incref' | 'decref', id: number, refcnt: number): void {
     this.beginRecord();
-    this.encodeRef(kind, id, refcnt, undefined, undefined);
-    this.state.applyRefcnt(id, refcnt);
+    // One lookup: the state changes first and tells the count before, which the encoding needs.
+    this.encodeRef(kind, id, refcnt, this.state.applyRefcnt(id, refcnt), undefined, undefined);
     if (this.w.pos >= FLUSH_AT) this.flush();
   }
 
@@ -255,7 +255,7 @@ export class BinaryTraceWriter implements TraceSink {
       }
       case 'incref':
       case 'decref':
-        this.encodeRef(e.kind, e.id, e.refcnt, e.owner, e.slot);
+        this.encodeRef(e.kind, e.id, e.refcnt, this.state.objects.get(e.id)?.refcnt, e.owner, e.slot);
         return;
       case 'refcnt-set':
         w.byte(TAG[e.kind]);
@@ -346,10 +346,10 @@ export class BinaryTraceWriter implements TraceSink {
     this.ctx.lastLine = line;
   }
 
-  private encodeRef(kind: 'incref' | 'decref', id: number, refcnt: number, owner: number | undefined, slot: string | undefined): void {
+  /** An incref or decref; `known` is the count the trace gave the object before it (undefined if none). */
+  private encodeRef(kind: 'incref' | 'decref', id: number, refcnt: number, known: number | undefined, owner: number | undefined, slot: string | undefined): void {
     const w = this.w;
-    const known = this.state.objects.get(id);
-    const implicit = known !== undefined && refcnt === known.refcnt + (kind === 'incref' ? 1 : -1) && owner === undefined && slot === undefined;
+    const implicit = known !== undefined && refcnt === known + (kind === 'incref' ? 1 : -1) && owner === undefined && slot === undefined;
     if (implicit) {
       const cached = slotOf(id);
       if (this.ctx.cache[cached] === id) {

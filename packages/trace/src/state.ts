@@ -169,10 +169,14 @@ export class TraceState {
     }
   }
 
-  /** Applies an incref, decref or refcnt-set (`apply` without the event object). */
-  applyRefcnt(id: number, refcnt: number): void {
+  /** Applies an incref, decref or refcnt-set (`apply` without the event object); returns the count before, if the object is live. */
+  applyRefcnt(id: number, refcnt: number): number | undefined {
     this.step++;
-    this.setRefcnt(id, refcnt);
+    const o = this.objects.mutable(id);
+    if (!o) return undefined;
+    const before = o.refcnt;
+    o.refcnt = refcnt;
+    return before;
   }
 
   /** Applies an edge-add or edge-remove (`apply` without the event object). */
