@@ -49,6 +49,14 @@ export interface HeapTrace extends TraceSink {
   refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void;
 }
 
+/** A `HeapTrace` that sends everything to `sink` (a count change as its `ref`, or as an event). */
+export function heapTrace(sink: TraceSink): HeapTrace {
+  return {
+    event: (e) => sink.event(e),
+    refChanged: sink.ref ? (kind, o, refcnt) => sink.ref!(kind, o.addr, refcnt) : (kind, o, refcnt) => sink.event({ kind, id: o.addr, refcnt }),
+  };
+}
+
 /** Summary of a value for trace events; the runtime provides it. */
 export type Summarize = (o: PyObject) => string;
 
