@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemorySink, type CollectEvent, type TraceEvent } from '@pymem/trace';
-import type { VersionName } from '@pymem/object-model';
+import { heapTrace, type VersionName } from '@pymem/object-model';
 import { NUM_GENERATIONS } from './index';
 import { makeFixture } from './heap.fixture';
 
@@ -117,7 +117,7 @@ describe('trace', () => {
   it('records track, the phases with gc_refs, and the end counts', () => {
     const f = makeFixture('3.12');
     const sink = new MemorySink();
-    f.heap.trace = sink;
+    f.heap.trace = heapTrace(sink);
     const a = f.list([]);
     const b = f.list([a]);
     f.append(a, b);

@@ -38,13 +38,32 @@ export interface FreeListSlot {
   readonly keptByCollections?: boolean;
 }
 
+/**
+ * NON-SPEC: where the heap and the packages above it send trace events.
+ * `refChanged` is the `incref`/`decref` event of `o`, made a call of its own
+ * so that a traced run builds no event object for the most frequent event,
+ * and its receiver gets the object without looking its address up.
+ */
+export interface HeapTrace extends TraceSink {
+  /** The same as `event({ kind, id: o.addr, refcnt })`. */
+  refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void;
+}
+
+/** A `HeapTrace` that sends everything to `sink` (a count change as its `ref`, or as an event). */
+export function heapTrace(sink: TraceSink): HeapTrace {
+  return {
+    event: (e) => sink.event(e),
+    refChanged: sink.ref ? (kind, o, refcnt) => sink.ref!(kind, o.addr, refcnt) : (kind, o, refcnt) => sink.event({ kind, id: o.addr, refcnt }),
+  };
+}
+
 /** Summary of a value for trace events; the runtime provides it. */
 export type Summarize = (o: PyObject) => string;
 
 export class Heap {
   readonly allocator: Allocator;
   /** Where events go; null when tracing is off (the fast path). */
-  trace: TraceSink | null = null;
+  trace: HeapTrace | null = null;
   /** `_Py_Dealloc`; installed by the refcount package. */
   dealloc: (o: PyObject) => void = () => {
     throw new Error('no deallocator installed: create the heap through @pymem/refcount');
@@ -219,7 +238,7 @@ export class Heap {
   incref(o: PyObject): void {
     if (o.immortal) return;
     o.ob_refcnt++;
-    if (this.trace) this.trace.event({ kind: 'incref', id: o.addr, refcnt: o.ob_refcnt });
+    if (this.trace) this.trace.refChanged('incref', o, o.ob_refcnt);
   }
 
   /** `Py_DECREF`: at zero the object is deallocated (`_Py_Dealloc`). */
@@ -229,7 +248,7 @@ export class Heap {
     // each read of `ob_refcnt` here is a megamorphic property load.
     const refcnt = o.ob_refcnt - 1;
     o.ob_refcnt = refcnt;
-    if (this.trace) this.trace.event({ kind: 'decref', id: o.addr, refcnt });
+    if (this.trace) this.trace.refChanged('decref', o, refcnt);
     if (refcnt === 0) {
       if (o.ob_type.deallocOnlyFrees) this.free(o);
       else this.dealloc(o);

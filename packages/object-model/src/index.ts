@@ -6,8 +6,8 @@
 export { PROFILES, DEFAULT_VERSION, getProfile } from './profile';
 export type { VersionProfile, VersionName } from './profile';
 export { Allocator, SMALL_REQUEST_THRESHOLD } from './allocator';
-export { Heap, HeapExhausted } from './heap';
-export type { GCHooks, Summarize, FreeListSlot } from './heap';
+export { Heap, HeapExhausted, heapTrace } from './heap';
+export type { GCHooks, HeapTrace, Summarize, FreeListSlot } from './heap';
 export {
   PyObject,
   PySingleton,

@@ -84,7 +84,7 @@ export class Deallocator {
         if (child.immortal) continue;
         const refcnt = child.ob_refcnt - 1;
         child.ob_refcnt = refcnt;
-        if (heap.trace) heap.trace.event({ kind: 'decref', id: child.addr, refcnt });
+        if (heap.trace) heap.trace.refChanged('decref', child, refcnt);
         if (refcnt === 0) {
           if (child.ob_type.deallocOnlyFrees) heap.free(child);
           else this.begin(child);

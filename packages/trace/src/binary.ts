@@ -100,8 +100,10 @@ export class BinaryTraceWriter implements TraceSink {
   private w = new ByteWriter(FLUSH_AT + 1024);
   private readonly state = new TraceState();
   private readonly table = new Map<string, number>();
-  /** Allocation shapes (`type\u0000size`) → index. */
-  private readonly shapes = new Map<string, number>();
+  /** Allocation shapes: type → size → index. */
+  private readonly shapes = new Map<string, Map<number, number>>();
+  /** Shapes in `shapes`. */
+  private shapeCount = 0;
   private readonly ctx = new CodecContext();
   private sinceKeyframe = 0;
   private readonly interval: number;
@@ -131,13 +133,54 @@ export class BinaryTraceWriter implements TraceSink {
   }
 
   event(e: TraceEvent): void {
+    this.beginRecord();
+    this.encode(e);
+    this.state.apply(e);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, id, refcnt })`, encoded as `encode` does, without the event object. */
+  ref(kind: 'incref' | 'decref', id: number, refcnt: number): void {
+    this.beginRecord();
+    // One lookup: the state changes first and tells the count before, which the encoding needs.
+    this.encodeRef(kind, id, refcnt, this.state.applyRefcnt(id, refcnt), undefined, undefined);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, owner, target })`, encoded as `encode` does, without the event object. */
+  edge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
+    this.beginRecord();
+    this.w.byte(TAG[kind]);
+    this.id(owner);
+    this.id(target);
+    this.state.applyEdge(kind, owner, target);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, depth, id })`, encoded as `encode` does, without the event object. */
+  stack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {
+    this.beginRecord();
+    this.w.byte(TAG[kind]);
+    this.w.u(depth);
+    this.id(id);
+    this.state.applyStack(kind, depth, id);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind: 'line', line })`, encoded as `encode` does, without the event object. */
+  line(line: number): void {
+    this.beginRecord();
+    this.encodeLine(line);
+    this.state.applyLine(line);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** Before each record: a keyframe when one is due. */
+  private beginRecord(): void {
     if (this.closed) throw new Error('the trace writer is closed');
     const st = this.state;
     if (this.sinceKeyframe >= this.interval && this.sinceKeyframe >= this.perEntry * (st.objects.size + st.edgeCount + st.globals.size)) this.writeKeyframe();
     this.sinceKeyframe++;
-    this.encode(e);
-    st.apply(e);
-    if (this.w.pos >= FLUSH_AT) this.flush();
   }
 
   /** Writes the end record and hands over the last bytes. */
@@ -186,8 +229,8 @@ export class BinaryTraceWriter implements TraceSink {
       case 'alloc': {
         w.byte(TAG.alloc);
         this.id(e.id);
-        const key = `${e.type}\u0000${e.size}`;
-        const shape = this.shapes.get(key);
+        const sizes = this.shapes.get(e.type);
+        const shape = sizes?.get(e.size);
         const { type, summary } = e;
         let code = SummaryCode.Other;
         let rest = '';
@@ -200,7 +243,9 @@ export class BinaryTraceWriter implements TraceSink {
         if (shape === undefined) {
           this.str(type);
           w.u(e.size);
-          this.shapes.set(key, this.shapes.size);
+          if (sizes) sizes.set(e.size, this.shapeCount);
+          else this.shapes.set(e.type, new Map([[e.size, this.shapeCount]]));
+          this.shapeCount++;
         }
         if (code === SummaryCode.Integer) w.s(Number(rest));
         else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
@@ -209,28 +254,9 @@ export class BinaryTraceWriter implements TraceSink {
         return;
       }
       case 'incref':
-      case 'decref': {
-        const known = this.state.objects.get(e.id);
-        const implicit = known !== undefined && e.refcnt === known.refcnt + (e.kind === 'incref' ? 1 : -1) && e.owner === undefined && e.slot === undefined;
-        if (implicit) {
-          const slot = slotOf(e.id);
-          if (this.ctx.cache[slot] === e.id) {
-            w.byte(TAG_REF_CACHED | (e.kind === 'decref' ? TAG_DECREF_BIT : 0) | slot);
-            this.ctx.lastId = e.id;
-            return;
-          }
-          w.byte(TAG[e.kind]);
-          this.id(e.id);
-          return;
-        }
-        w.byte(TAG_REF_FULL);
-        w.u((e.kind === 'decref' ? 1 : 0) | (e.owner !== undefined ? 2 : 0) | (e.slot !== undefined ? 4 : 0));
-        this.id(e.id);
-        w.u(e.refcnt);
-        if (e.owner !== undefined) this.id(e.owner);
-        if (e.slot !== undefined) this.str(e.slot);
+      case 'decref':
+        this.encodeRef(e.kind, e.id, e.refcnt, this.state.objects.get(e.id)?.refcnt, e.owner, e.slot);
         return;
-      }
       case 'refcnt-set':
         w.byte(TAG[e.kind]);
         this.id(e.id);
@@ -304,9 +330,7 @@ export class BinaryTraceWriter implements TraceSink {
         this.id(e.id);
         return;
       case 'line':
-        w.byte(TAG.line);
-        w.s(e.line - this.ctx.lastLine);
-        this.ctx.lastLine = e.line;
+        this.encodeLine(e.line);
         return;
       case 'output':
         w.byte(TAG.output);
@@ -314,6 +338,35 @@ export class BinaryTraceWriter implements TraceSink {
         w.str(e.text);
         return;
     }
+  }
+
+  private encodeLine(line: number): void {
+    this.w.byte(TAG.line);
+    this.w.s(line - this.ctx.lastLine);
+    this.ctx.lastLine = line;
+  }
+
+  /** An incref or decref; `known` is the count the trace gave the object before it (undefined if none). */
+  private encodeRef(kind: 'incref' | 'decref', id: number, refcnt: number, known: number | undefined, owner: number | undefined, slot: string | undefined): void {
+    const w = this.w;
+    const implicit = known !== undefined && refcnt === known + (kind === 'incref' ? 1 : -1) && owner === undefined && slot === undefined;
+    if (implicit) {
+      const cached = slotOf(id);
+      if (this.ctx.cache[cached] === id) {
+        w.byte(TAG_REF_CACHED | (kind === 'decref' ? TAG_DECREF_BIT : 0) | cached);
+        this.ctx.lastId = id;
+        return;
+      }
+      w.byte(TAG[kind]);
+      this.id(id);
+      return;
+    }
+    w.byte(TAG_REF_FULL);
+    w.u((kind === 'decref' ? 1 : 0) | (owner !== undefined ? 2 : 0) | (slot !== undefined ? 4 : 0));
+    this.id(id);
+    w.u(refcnt);
+    if (owner !== undefined) this.id(owner);
+    if (slot !== undefined) this.str(slot);
   }
 
   /** A keyframe (see encodeKeyframe); the events after it start from fresh tables. */
@@ -326,6 +379,7 @@ export class BinaryTraceWriter implements TraceSink {
     w.bytes(body);
     this.table.clear();
     this.shapes.clear();
+    this.shapeCount = 0;
     this.ctx.reset();
   }
 }

@@ -74,6 +74,25 @@ export class ByteWriter {
 
   /** A length-prefixed UTF-8 string. */
   str(text: string): void {
+    // Most strings of a trace (names, summaries) are short ASCII: those are
+    // copied a character a byte, without the encoder's new array per string.
+    const n = text.length;
+    if (n < 0x80) {
+      this.ensure(n + 1);
+      const buf = this.buf;
+      const at = this.pos;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at + 1 + i] = c;
+      }
+      if (i === n) {
+        buf[at] = n;
+        this.pos = at + 1 + n;
+        return;
+      }
+    }
     const b = encoder.encode(text);
     this.u(b.length);
     this.bytes(b);

@@ -84,6 +84,29 @@ describe('binary encoding', () => {
       { numRuns: 200, seed: 0x5eed },
     );
   });
+
+  it('writes the same bytes through the shortcut methods (ref, edge, stack, line) as through event (property)', () => {
+    const write = (events: readonly TraceEvent[], shortcuts: boolean): Uint8Array => {
+      const chunks: Uint8Array[] = [];
+      const w = new BinaryTraceWriter(header, (c) => chunks.push(c), { keyframeInterval: 7 });
+      for (const e of events) {
+        if (!shortcuts) w.event(e);
+        else if ((e.kind === 'incref' || e.kind === 'decref') && e.owner === undefined && e.slot === undefined) w.ref(e.kind, e.id, e.refcnt);
+        else if (e.kind === 'edge-add' || e.kind === 'edge-remove') w.edge(e.kind, e.owner, e.target);
+        else if (e.kind === 'stack-take' || e.kind === 'stack-release') w.stack(e.kind, e.depth, e.id);
+        else if (e.kind === 'line') w.line(e.line);
+        else w.event(e);
+      }
+      w.close();
+      return concat(chunks);
+    };
+    fc.assert(
+      fc.property(arbHistory, (events) => {
+        expect(write(events, true)).toEqual(write(events, false));
+      }),
+      { numRuns: 200, seed: 0x5eed },
+    );
+  });
 });
 
 describe('seeking', () => {

@@ -216,9 +216,22 @@ export interface TraceHeader {
   readonly source: string;
 }
 
-/** Where an engine sends its events. */
+/**
+ * Where an engine sends its events. The optional methods are shortcuts for
+ * the most frequent events, which a sink may offer so that a traced run does
+ * not build an event object for each: a sender calls one if the sink has it
+ * and `event` otherwise, with the same effect.
+ */
 export interface TraceSink {
   event(e: TraceEvent): void;
+  /** The same as `event({ kind, id, refcnt })`: an incref or decref with no owner or slot. */
+  ref?(kind: 'incref' | 'decref', id: number, refcnt: number): void;
+  /** The same as `event({ kind, owner, target })`. */
+  edge?(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void;
+  /** The same as `event({ kind, depth, id })`. */
+  stack?(kind: 'stack-take' | 'stack-release', depth: number, id: number): void;
+  /** The same as `event({ kind: 'line', line })`. */
+  line?(line: number): void;
 }
 
 /** A sink that keeps every event in memory; for tests and short runs. */

@@ -99,28 +99,15 @@ export class TraceState {
       }
       case 'incref':
       case 'decref':
-      case 'refcnt-set': {
-        const o = this.objects.mutable(e.id);
-        if (o) o.refcnt = e.refcnt;
+      case 'refcnt-set':
+        this.setRefcnt(e.id, e.refcnt);
         return;
-      }
-      case 'edge-add': {
-        const list = this.edges.mutable(e.owner);
-        if (list) list.push(e.target);
-        else this.edges.set(e.owner, [e.target]);
-        this.edgeCount++;
+      case 'edge-add':
+        this.addEdge(e.owner, e.target);
         return;
-      }
-      case 'edge-remove': {
-        const list = this.edges.get(e.owner);
-        if (!list) return;
-        const i = list.lastIndexOf(e.target);
-        if (i < 0) return;
-        this.edges.mutable(e.owner)!.splice(i, 1);
-        this.edgeCount--;
-        if (list.length === 0) this.edges.delete(e.owner);
+      case 'edge-remove':
+        this.removeEdge(e.owner, e.target);
         return;
-      }
       case 'dealloc':
         this.drop(e.id);
         return;
@@ -171,22 +158,81 @@ export class TraceState {
         return;
       }
       case 'stack-take':
-        this.frames[e.depth - 1]?.stack.push(e.id);
+      case 'stack-release':
+        this.changeStack(e.kind, e.depth, e.id);
         return;
-      case 'stack-release': {
-        const stack = this.frames[e.depth - 1]?.stack;
-        const i = stack ? stack.lastIndexOf(e.id) : -1;
-        if (i >= 0) stack!.splice(i, 1);
+      case 'line':
+        this.setLine(e.line);
         return;
-      }
-      case 'line': {
-        const f = this.frames[this.frames.length - 1];
-        if (f) f.line = e.line;
-        return;
-      }
       case 'output':
         return;
     }
+  }
+
+  /** Applies an incref, decref or refcnt-set (`apply` without the event object); returns the count before, if the object is live. */
+  applyRefcnt(id: number, refcnt: number): number | undefined {
+    this.step++;
+    const o = this.objects.mutable(id);
+    if (!o) return undefined;
+    const before = o.refcnt;
+    o.refcnt = refcnt;
+    return before;
+  }
+
+  /** Applies an edge-add or edge-remove (`apply` without the event object). */
+  applyEdge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
+    this.step++;
+    if (kind === 'edge-add') this.addEdge(owner, target);
+    else this.removeEdge(owner, target);
+  }
+
+  /** Applies a stack-take or stack-release (`apply` without the event object). */
+  applyStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {
+    this.step++;
+    this.changeStack(kind, depth, id);
+  }
+
+  /** Applies a line event (`apply` without the event object). */
+  applyLine(line: number): void {
+    this.step++;
+    this.setLine(line);
+  }
+
+  private changeStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {
+    const stack = this.frames[depth - 1]?.stack;
+    if (!stack) return;
+    if (kind === 'stack-take') stack.push(id);
+    else {
+      const i = stack.lastIndexOf(id);
+      if (i >= 0) stack.splice(i, 1);
+    }
+  }
+
+  private setLine(line: number): void {
+    const f = this.frames[this.frames.length - 1];
+    if (f) f.line = line;
+  }
+
+  private setRefcnt(id: number, refcnt: number): void {
+    const o = this.objects.mutable(id);
+    if (o) o.refcnt = refcnt;
+  }
+
+  private addEdge(owner: number, target: number): void {
+    const list = this.edges.mutable(owner);
+    if (list) list.push(target);
+    else this.edges.set(owner, [target]);
+    this.edgeCount++;
+  }
+
+  private removeEdge(owner: number, target: number): void {
+    const list = this.edges.get(owner);
+    if (!list) return;
+    const i = list.lastIndexOf(target);
+    if (i < 0) return;
+    this.edges.mutable(owner)!.splice(i, 1);
+    this.edgeCount--;
+    if (list.length === 0) this.edges.delete(owner);
   }
 
   /** An object's memory went back to the allocator: it and its own edges are gone. */

@@ -20,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -45,6 +45,27 @@ const FLOATING_PER_LINE = 128;
 const BIG_OBJECT_REFERENTS = 1024;
 const BIG_OBJECT_PERIOD = 64;
 const BIG_OBJECT_VISITS_PER_LINE = 16;
+/** A difference of references at most this big (references gone × added) is matched in arrays, not a map (see diffSmall). */
+const SMALL_DIFF = 256;
+
+/** Never a generation: an object whose generation was never reported. */
+const UNREPORTED = -2;
+
+/** What the emitter last reported of one object, kept with it so a sync looks nothing up. */
+class Reported {
+  /** The count last reported (-1: none yet). */
+  refcnt = -1;
+  /** The generation last reported (-1 untracked). */
+  generation = UNREPORTED;
+  /** The references last reported (addresses, in traversal order). */
+  known: readonly number[] = NO_EDGES;
+  /** The sync at which a big object is next re-checked. */
+  bigDue = 0;
+  /** The sync whose dirty list holds it (-1: none). */
+  dirtyAt = -1;
+
+  constructor(readonly o: PyObject) {}
+}
 
 /** For tests: called with each new emitter and its heap. */
 let observer: ((emitter: TraceEmitter, heap: Heap) => void) | null = null;
@@ -55,14 +76,21 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 }
 
 /** Sends a run's events to a sink; see the file comment. */
-export class TraceEmitter implements TraceSink {
-  /** Address → live object (an AddressMap: addresses are freed and reused all the time). */
-  private readonly byAddr = new AddressMap<PyObject>();
-  /** The references last reported for each object (addresses, in traversal order). */
-  private readonly known = new Map<PyObject, readonly number[]>();
-  private readonly lastRefcnt = new Map<PyObject, number>();
-  private readonly lastGeneration = new Map<PyObject, number>();
-  private dirty = new Set<PyObject>();
+export class TraceEmitter implements HeapTrace {
+  /** Live object → what was reported of it. */
+  private readonly reported = new Map<PyObject, Reported>();
+  /**
+   * Address → the same, for the events that name only an address (an
+   * AddressMap: addresses are freed and reused all the time). The engine's
+   * hot path reaches `reported` by the object instead: V8 looks an object
+   * key up about three times as fast as an address, a double.
+   */
+  private readonly byAddr = new AddressMap<Reported>();
+  /**
+   * The objects touched since the last sync, each once: an object is in the
+   * list when its `dirtyAt` is the current sync's number.
+   */
+  private dirty: Reported[] = [];
   /**
    * Objects no traced reference reaches yet (held by a builtin while it
    * works, or by a fast local): they can change without being touched, so
@@ -134,40 +162,39 @@ export class TraceEmitter implements TraceSink {
         const o = this.allocating;
         this.allocating = null;
         if (o) {
-          this.byAddr.set(e.id, o);
-          this.dirty.add(o);
+          const r = new Reported(o);
+          r.refcnt = 1;
+          this.reported.set(o, r);
+          this.byAddr.set(e.id, r);
+          this.markReported(r);
           this.floating.add(o);
-          this.lastRefcnt.set(o, 1);
         }
         break;
       }
       case 'incref':
       case 'decref': {
-        const o = this.byAddr.get(e.id);
-        if (o) {
-          this.dirty.add(o);
-          this.lastRefcnt.set(o, e.refcnt);
+        const r = this.byAddr.get(e.id);
+        if (r) {
+          this.markReported(r);
+          r.refcnt = e.refcnt;
         }
         break;
       }
       case 'dealloc': {
-        const o = this.byAddr.get(e.id);
-        if (o) {
+        const r = this.byAddr.get(e.id);
+        if (r) {
+          // (A dirty list may still hold it: a sync skips freed objects.)
           this.byAddr.delete(e.id);
-          this.known.delete(o);
-          this.lastRefcnt.delete(o);
-          this.lastGeneration.delete(o);
-          this.dirty.delete(o);
-          this.floating.delete(o);
-          this.bigDue.delete(o);
+          this.reported.delete(r.o);
+          this.floating.delete(r.o);
           this.inDegree.delete(e.id);
         }
         break;
       }
       case 'track':
       case 'untrack': {
-        const o = this.byAddr.get(e.id);
-        if (o) this.lastGeneration.set(o, e.kind === 'track' ? e.generation : -1);
+        const r = this.byAddr.get(e.id);
+        if (r) r.generation = e.kind === 'track' ? e.generation : -1;
         break;
       }
       case 'gc-phase':
@@ -175,16 +202,16 @@ export class TraceEmitter implements TraceSink {
         // A collection first merges the younger generations into the one collected.
         if (e.phase === 'update_refs' && e.objects) {
           for (const x of e.objects) {
-            const o = this.byAddr.get(x.id);
-            if (o) this.reconcileGeneration(o);
+            const r = this.byAddr.get(x.id);
+            if (r) this.reconcileGeneration(r);
           }
         }
         // Survivors move on before finalizers run, and a finalizer runs Python
         // lines inside the collection: report the move now, not at gc-end.
         if (e.phase === 'promote' && e.objects) {
           for (const x of e.objects) {
-            const o = this.byAddr.get(x.id);
-            if (o) this.reportGeneration(o, e.generation + 1);
+            const r = this.byAddr.get(x.id);
+            if (r) this.reportGeneration(r, e.generation + 1);
           }
         }
         return;
@@ -196,6 +223,16 @@ export class TraceEmitter implements TraceSink {
         break;
     }
     this.sink.event(e);
+  }
+
+  /** An incref or decref from the heap or the deallocator (see HeapTrace): `o` is the object, no lookup needed. */
+  refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void {
+    const r = this.reportedOf(o);
+    this.markReported(r);
+    r.refcnt = refcnt;
+    const sink = this.sink;
+    if (sink.ref) sink.ref(kind, o.addr, refcnt);
+    else sink.event({ kind, id: o.addr, refcnt });
   }
 
   /** A frame starts running (a call, or a generator resuming): its existing bindings come with it. */
@@ -227,36 +264,36 @@ export class TraceEmitter implements TraceSink {
     const under = this.atDepth[depth - 1];
     if (under) this.ran.add(under);
     // Its frame object (a generator's, or any before 3.11) or, from 3.11, the generator that embeds it lets go of the locals next.
-    if (f.frameObject) this.dirty.add(f.frameObject);
-    if (f.generator) this.dirty.add(f.generator);
+    if (f.frameObject) this.markDirty(f.frameObject);
+    if (f.generator) this.markDirty(f.generator);
     this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
     this.depth = depth - 1;
   }
 
   /** `STORE_NAME`/`DELETE_NAME`: `v` is the new value, null when deleted. */
   storeName(f: Frame, name: string, v: PyObject | null): void {
-    if (f.locals) this.dirty.add(f.locals);
+    if (f.locals) this.markDirty(f.locals);
     this.bind(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
   }
 
   /** `STORE_GLOBAL`/`DELETE_GLOBAL`. */
   storeGlobal(f: Frame, name: string, v: PyObject | null): void {
-    this.dirty.add(f.globals);
+    this.markDirty(f.globals);
     if (f.globals === this.mainGlobals) this.bind('global', f, name, v);
   }
 
   /** A global of `__main__` rebound outside any frame (interpreter finalization clears them). */
   clearMainGlobal(name: string, v: PyObject): void {
-    if (this.mainGlobals) this.dirty.add(this.mainGlobals);
+    if (this.mainGlobals) this.markDirty(this.mainGlobals);
     this.sink.event({ kind: 'bind', scope: 'global', depth: 0, name, id: v.addr });
   }
 
   /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
   storeLocal(f: Frame, index: number): void {
-    if (f.frameObject) this.dirty.add(f.frameObject);
-    if (f.generator) this.dirty.add(f.generator);
+    if (f.frameObject) this.markDirty(f.frameObject);
+    if (f.generator) this.markDirty(f.generator);
     const slot = f.localsplus[index];
-    if (slot instanceof PyCell && index >= f.unit.varnames.length) this.dirty.add(slot);
+    if (slot instanceof PyCell && index >= f.unit.varnames.length) this.markDirty(slot);
     const name = this.localNames(f)[index];
     if (name !== undefined) this.bind('local', f, name, this.localValue(f, index));
   }
@@ -268,15 +305,21 @@ export class TraceEmitter implements TraceSink {
    */
   stackTake(callable: PyObject, args: readonly PyObject[]): void {
     const depth = this.depth;
-    this.sink.event({ kind: 'stack-take', depth, id: callable.addr });
-    for (const a of args) this.sink.event({ kind: 'stack-take', depth, id: a.addr });
+    this.sendStack('stack-take', depth, callable.addr);
+    for (const a of args) this.sendStack('stack-take', depth, a.addr);
   }
 
   /** The stack lets go of the arguments (a 3.11+ frame took them over, or the call returned), then of the callable. */
   stackRelease(args: readonly PyObject[], callable: PyObject | null): void {
     const depth = this.depth;
-    for (const a of args) this.sink.event({ kind: 'stack-release', depth, id: a.addr });
-    if (callable) this.sink.event({ kind: 'stack-release', depth, id: callable.addr });
+    for (const a of args) this.sendStack('stack-release', depth, a.addr);
+    if (callable) this.sendStack('stack-release', depth, callable.addr);
+  }
+
+  private sendStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {
+    const sink = this.sink;
+    if (sink.stack) sink.stack(kind, depth, id);
+    else sink.event({ kind, depth, id });
   }
 
   /** Output the program wrote. */
@@ -298,7 +341,9 @@ export class TraceEmitter implements TraceSink {
   /** Execution reached a new line: the edges catch up, then the line event. */
   line(line: number): void {
     this.sync();
-    this.sink.event({ kind: 'line', line });
+    const sink = this.sink;
+    if (sink.line) sink.line(line);
+    else sink.event({ kind: 'line', line });
   }
 
   /** The run is over: report the last changes of edges. */
@@ -306,10 +351,35 @@ export class TraceEmitter implements TraceSink {
     this.sync(true);
   }
 
-  /** Syncs so far. */
+  /** Syncs so far: the number of the next. */
   private syncs = 0;
-  /** The sync at which each big object is next re-checked. */
-  private readonly bigDue = new Map<PyObject, number>();
+
+  /**
+   * What was reported of `o`. An object the trace saw no allocation of (or
+   * a freed one) gets a record that reports everything anew, as one the
+   * emitter never saw; a freed one's is not kept.
+   */
+  private reportedOf(o: PyObject): Reported {
+    const r = this.reported.get(o);
+    if (r !== undefined) return r;
+    const fresh = new Reported(o);
+    if (!o.freed) {
+      this.reported.set(o, fresh);
+      if (!this.byAddr.has(o.addr)) this.byAddr.set(o.addr, fresh);
+    }
+    return fresh;
+  }
+
+  /** `o` takes part in an event: it is re-checked at the next sync. */
+  private markDirty(o: PyObject): void {
+    this.markReported(this.reportedOf(o));
+  }
+
+  private markReported(r: Reported): void {
+    if (r.dirtyAt === this.syncs) return;
+    r.dirtyAt = this.syncs;
+    this.dirty.push(r);
+  }
 
   private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
@@ -330,8 +400,13 @@ export class TraceEmitter implements TraceSink {
   }
 
   private refcntSet(o: PyObject): void {
-    if (this.lastRefcnt.get(o) === o.ob_refcnt) return;
-    this.lastRefcnt.set(o, o.ob_refcnt);
+    this.reportRefcnt(this.reportedOf(o));
+  }
+
+  private reportRefcnt(r: Reported): void {
+    const o = r.o;
+    if (r.refcnt === o.ob_refcnt) return;
+    r.refcnt = o.ob_refcnt;
     this.sink.event({ kind: 'refcnt-set', id: o.addr, refcnt: o.ob_refcnt });
   }
 
@@ -342,7 +417,7 @@ export class TraceEmitter implements TraceSink {
     const top = Math.min(generation + 1, gc.generations.length - 1);
     for (let g = 0; g <= top; g++) {
       const head = gc.generations[g]!.head;
-      for (let o = head.gc_next!; o !== head; o = o.gc_next!) this.reconcileGeneration(o);
+      for (let o = head.gc_next!; o !== head; o = o.gc_next!) this.reconcileGeneration(this.reportedOf(o));
     }
   }
 
@@ -358,19 +433,20 @@ export class TraceEmitter implements TraceSink {
     if (first === this.permanentEnds[0] && last === this.permanentEnds[1]) return;
     this.permanentEnds = [first, last];
     for (const h of [head, gc.generations[gc.generations.length - 1]!.head]) {
-      for (let o = h.gc_next!; o !== h; o = o.gc_next!) this.reconcileGeneration(o);
+      for (let o = h.gc_next!; o !== h; o = o.gc_next!) this.reconcileGeneration(this.reportedOf(o));
     }
   }
 
-  private reconcileGeneration(o: PyObject): void {
+  private reconcileGeneration(r: Reported): void {
+    const o = r.o;
     if (!o.gc_tracked) return;
-    this.reportGeneration(o, o.gc_generation);
+    this.reportGeneration(r, o.gc_generation);
   }
 
-  private reportGeneration(o: PyObject, g: number): void {
-    if (this.lastGeneration.get(o) === g) return;
-    this.lastGeneration.set(o, g);
-    this.sink.event({ kind: 'generation', id: o.addr, generation: g });
+  private reportGeneration(r: Reported, g: number): void {
+    if (r.generation === g) return;
+    r.generation = g;
+    this.sink.event({ kind: 'generation', id: r.o.addr, generation: g });
   }
 
   /** Reports what changed on the dirty objects since the last sync; with `all`, big and floating objects take no turns. */
@@ -381,42 +457,50 @@ export class TraceEmitter implements TraceSink {
     for (const f of this.ran) {
       if (!this.frameDepth.has(f)) continue;
       // (The unbound marker of LOAD_FAST_AND_CLEAR is no heap object: no address.)
-      for (const o of f.stack) if (o.addr) this.dirty.add(o);
-      if (f.frameObject) this.dirty.add(f.frameObject);
-      if (f.generator) this.dirty.add(f.generator);
+      for (const o of f.stack) if (o.addr) this.markDirty(o);
+      if (f.frameObject) this.markDirty(f.frameObject);
+      if (f.generator) this.markDirty(f.generator);
     }
     this.ran.clear();
     const top = this.atDepth[this.depth];
     if (top) this.ran.add(top);
     this.reportFreezes();
-    if (this.dirty.size === 0) return;
-    // The two sets swap roles, so a sync allocates none.
+    if (this.dirty.length === 0) return;
+    // The two lists swap roles, so a sync allocates none. An object is in
+    // this sync's list when its dirtyAt is `turn`, in the next one's when
+    // it is `turn + 1`.
     const dirty = this.dirty;
     this.dirty = this.spare;
     const turn = this.syncs++;
     const namespaces = this.namespaces;
-    for (const o of dirty) {
+    for (let i = 0; i < dirty.length; i++) {
+      const r = dirty[i]!;
+      const o = r.o;
       if (o.freed) continue;
-      const n = this.known.get(o)?.length ?? 0;
+      const n = r.known.length;
       if (n > BIG_OBJECT_REFERENTS) {
-        if (!all && turn < (this.bigDue.get(o) ?? 0)) {
-          this.dirty.add(o);
+        if (!all && turn < r.bigDue) {
+          this.markReported(r);
           continue;
         }
-        this.bigDue.set(o, turn + Math.max(BIG_OBJECT_PERIOD, Math.ceil(n / BIG_OBJECT_VISITS_PER_LINE)));
+        r.bigDue = turn + Math.max(BIG_OBJECT_PERIOD, Math.ceil(n / BIG_OBJECT_VISITS_PER_LINE));
       }
-      this.syncOne(o);
+      this.syncOne(r);
       // An object's own namespace changes without the namespace being touched.
       // Not a frame's: its globals and builtins are shared (a store marks
       // them), its locals dict and cells are marked by the stores to them,
       // and walking the builtins at every line was most of a traced run.
       if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
-    for (const d of namespaces) if (!d.freed && !dirty.has(d)) this.syncOne(d);
+    for (const d of namespaces) {
+      if (d.freed) continue;
+      const r = this.reportedOf(d);
+      if (r.dirtyAt < turn) this.syncOne(r);
+    }
     if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
-      for (const o of floating) this.checkFloating(o, dirty);
+      for (const o of floating) this.checkFloating(o, turn);
     } else {
       // A Set's iterator goes on past deletions and sees additions, so the turns go round all of them.
       for (let i = 0; i < FLOATING_PER_LINE; i++) {
@@ -426,25 +510,27 @@ export class TraceEmitter implements TraceSink {
           r = this.floatingTurn.next();
           if (r.done) break;
         }
-        this.checkFloating(r.value, dirty);
+        this.checkFloating(r.value, turn);
       }
     }
-    dirty.clear();
+    dirty.length = 0;
     this.spare = dirty;
   }
 
   /** Where the floating objects' turns are (see FLOATING_PER_LINE). */
   private floatingTurn: SetIterator<PyObject> = this.floating.values();
 
-  private checkFloating(o: PyObject, dirty: Set<PyObject>): void {
-    if (!dirty.has(o)) this.syncOne(o);
+  /** Re-checks a floating object unless sync `turn` did. */
+  private checkFloating(o: PyObject, turn: number): void {
+    const r = this.reportedOf(o);
+    if (r.dirtyAt < turn) this.syncOne(r);
     // An immortal object's count never moves and an atom has no references:
     // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
-    if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || (this.known.get(o)?.length ?? 0) > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+    if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(o);
   }
 
-  /** The dirty set of the previous sync, emptied, for the next. */
-  private spare = new Set<PyObject>();
+  /** The dirty list of the previous sync, emptied, for the next. */
+  private spare: Reported[] = [];
   /** Namespaces (dicts, cells) of the objects a sync visits. */
   private readonly namespaces = new Set<PyObject>();
   private readonly addNamespace = (r: PyObject): void => {
@@ -452,18 +538,22 @@ export class TraceEmitter implements TraceSink {
   };
   /** The addresses `tp_traverse` visits, reused by every syncOne. */
   private readonly scratch: number[] = [];
+  /** diffSmall's references gone and added, reused. */
+  private readonly gone: number[] = [];
+  private readonly added: number[] = [];
   private readonly collect = (r: PyObject): void => {
     this.scratch.push(r.addr);
   };
 
-  private syncOne(o: PyObject): void {
-    this.refcntSet(o);
-    this.reconcileGeneration(o);
+  private syncOne(r: Reported): void {
+    const o = r.o;
+    this.reportRefcnt(r);
+    this.reconcileGeneration(r);
     if (isAtom(o)) return;
     const now = this.scratch;
     now.length = 0;
     o.tp_traverse(this.collect);
-    const before = this.known.get(o) ?? NO_EDGES;
+    const before = r.known;
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
     const nb = before.length;
@@ -474,7 +564,56 @@ export class TraceEmitter implements TraceSink {
     let hb = nb;
     let hn = nn;
     while (hb > lo && hn > lo && before[hb - 1] === now[hn - 1]) hb--, hn--;
-    const owner = o.addr;
+    if ((hb - lo) * (hn - lo) <= SMALL_DIFF) this.diffSmall(o.addr, before, lo, hb, now, hn);
+    else this.diffLarge(o.addr, before, lo, hb, now, hn);
+    if (nn === 0) r.known = NO_EDGES;
+    else if (nb === nn) {
+      // Same length: the array this object already has takes the new references.
+      const keep = before as number[];
+      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
+    } else r.known = now.slice();
+  }
+
+  /**
+   * Sends the edges of `before[lo..hb]` missing from `now[lo..hn]` (grouped
+   * by target, targets in the order of their first place in `before`), then
+   * those of `now` missing from `before`, in order, and counts them in
+   * `inDegree`. For the usual change of a slot or two: arrays, no map.
+   */
+  private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
+    const gone = this.gone;
+    gone.length = 0;
+    for (let i = lo; i < hb; i++) gone.push(before[i]!);
+    const deg = this.inDegree;
+    const added = this.added;
+    added.length = 0;
+    for (let i = lo; i < hn; i++) {
+      const t = now[i]!;
+      // The last unmatched place: what is left of a target keeps its first place.
+      const j = gone.lastIndexOf(t);
+      if (j >= 0) gone[j] = -1;
+      else added.push(t);
+    }
+    for (let j = 0; j < gone.length; j++) {
+      const t = gone[j]!;
+      if (t < 0) continue;
+      let c = 0;
+      for (let k = j; k < gone.length; k++) {
+        if (gone[k] !== t) continue;
+        gone[k] = -1;
+        c++;
+        this.sendEdge('edge-remove', owner, t);
+      }
+      deg.set(t, (deg.get(t) ?? c) - c);
+    }
+    for (const t of added) {
+      this.sendEdge('edge-add', owner, t);
+      deg.set(t, (deg.get(t) ?? 0) + 1);
+    }
+  }
+
+  /** diffSmall for a change of many references: the same edges, counted in a map. */
+  private diffLarge(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
     const count = new Map<number, number>();
     for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
@@ -486,19 +625,19 @@ export class TraceEmitter implements TraceSink {
     }
     const deg = this.inDegree;
     for (const [t, c] of count) {
-      for (let i = 0; i < c; i++) this.sink.event({ kind: 'edge-remove', owner, target: t });
+      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
       if (c) deg.set(t, (deg.get(t) ?? c) - c);
     }
     for (const t of added) {
-      this.sink.event({ kind: 'edge-add', owner, target: t });
+      this.sendEdge('edge-add', owner, t);
       deg.set(t, (deg.get(t) ?? 0) + 1);
     }
-    if (nn === 0) this.known.delete(o);
-    else if (nb === nn) {
-      // Same length: the array this object already has takes the new references.
-      const keep = before as number[];
-      for (let i = lo; i < hn; i++) keep[i] = now[i]!;
-    } else this.known.set(o, now.slice());
+  }
+
+  private sendEdge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
+    const sink = this.sink;
+    if (sink.edge) sink.edge(kind, owner, target);
+    else sink.event({ kind, owner, target });
   }
 }
 
