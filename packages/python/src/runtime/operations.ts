@@ -1051,6 +1051,9 @@ export class Operations {
       return rt.newStr(a.value + b.value);
     }
     if (a instanceof PyBytes && b instanceof PyBytes && op === 'Add') {
+      // bytes_concat(): adding b'' returns the other operand when it is an exact bytes.
+      if (a.value.length === 0 && b.ob_type === rt.t.bytes) return rt.heap.newref(b);
+      if (b.value.length === 0 && a.ob_type === rt.t.bytes) return rt.heap.newref(a);
       const r = new Uint8Array(a.value.length + b.value.length);
       r.set(a.value);
       r.set(b.value, a.value.length);
@@ -1085,8 +1088,10 @@ export class Operations {
       return rt.newList(items);
     }
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') {
-      if (b.items.length === 0) return rt.heap.newref(a);
-      if (a.items.length === 0) return rt.heap.newref(b);
+      if (rt.profile.tupleConcatReturnsOperand) {
+        if (b.items.length === 0 && a.ob_type === rt.t.tuple) return rt.heap.newref(a);
+        if (a.items.length === 0 && b.ob_type === rt.t.tuple) return rt.heap.newref(b);
+      }
       const items = [...a.items, ...b.items];
       for (const x of items) rt.heap.incref(x);
       return rt.newTuple(items);
