@@ -501,7 +501,7 @@ export class Operations {
     if (o instanceof PyFrame) {
       if (name === 'f_lineno') return rt.newInt(o.lineno);
       if (name === 'f_code') return heap.newref(o.code);
-      if (name === 'f_back') return heap.newref(o.back ?? rt.None);
+      if (name === 'f_back') return this.frameBack(o);
       if (name === 'f_locals') return this.frameLocals(o);
       if (name === 'f_globals') return heap.newref(o.globals);
     }
@@ -580,6 +580,19 @@ export class Operations {
     if (!this.rt.profile.frameCachesLocals) return this.fastToLocals(f.code, f.localsplus, null);
     f.locals = this.fastToLocals(f.code, f.localsplus, f.locals);
     return heap.newref(f.locals);
+  }
+
+  /**
+   * Mirrors PyFrame_GetBack() (the `f_back` getter): the frame object's own
+   * `f_back` (up to 3.10, or once it took its frame over); from 3.11 a frame
+   * object on a running frame has none, and asking makes the calling frame's
+   * object (_PyFrame_GetFrameObject()), which that frame then holds.
+   */
+  private frameBack(f: PyFrame): PyObject {
+    const heap = this.rt.heap;
+    if (f.back) return heap.newref(f.back);
+    const back = this.views.get(f)?.back;
+    return heap.newref(back ? this.materializeFrame(back) : this.rt.None);
   }
 
   /** `locals()` of a running function frame (PyEval_GetLocals()): its cached `f_locals`, refreshed, or a new snapshot (3.13). */
