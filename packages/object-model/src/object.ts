@@ -293,7 +293,11 @@ export class PyDict extends PyObject {
   log2Size = 3;
   /** Entries still usable before a resize (`dk_usable`). */
   usable = 5;
-  /** Whether every key so far is a str (3.11+ unicode-keys tables are smaller). */
+  /**
+   * Whether the table holds str keys only (3.11+ `DICT_KEYS_UNICODE` tables are
+   * smaller; up to 3.10 its `dk_lookup` is not `lookdict`): a non-str key makes it
+   * general until the dict is emptied, even once that key is deleted.
+   */
   unicodeKeys = true;
   /** Bumped on every change of size during iteration checks (`ma_version_tag`-like). */
   version = 0;
@@ -307,14 +311,20 @@ export class PyDict extends PyObject {
    * dict gets a table of its own (a resize) or the instance lets go of it.
    */
   embedded = false;
-  /** Mirrors dict_traverse() (after subtype_traverse()'s dict and type): embedded values are not visited. */
+  /**
+   * Mirrors dict_traverse() (after subtype_traverse()'s dict and type): embedded
+   * values are not visited; a table of str keys only (3.11+ `DK_IS_UNICODE`, up
+   * to 3.10 any `dk_lookup` but `lookdict`) or a split table visits the values
+   * alone; another table each value, then its key.
+   */
   tp_traverse(visit: Visit): void {
     subtypeTraverse(this, this.dict, visit);
     if (this.embedded) return;
+    const keys = !this.unicodeKeys;
     for (const e of this.entries) {
       if (e.key === null) continue;
-      visit(e.key);
       visit(e.value!);
+      if (keys) visit(e.key);
     }
   }
   /**

@@ -227,6 +227,8 @@ export interface VersionProfile {
    * — not in 3.7, where `(-6, -6)` holds two different ints.
    */
   readonly constTupleItemsShared: boolean;
+  /** 3.7+: `t + ()` and `() + t` return the exact tuple `t` itself (tupleconcat()); 3.6 copies it. */
+  readonly tupleConcatReturnsOperand: boolean;
   /**
    * 3.9+: `d.update(arg)` and `dict(arg)` merge an exact dict at once
    * (dict_update_arg()); up to 3.8 dict_update_common() first asks
@@ -354,6 +356,7 @@ function profile(minor: number, micro: number): VersionProfile {
     asciiStrIterator: atLeast(11),
     printfIntegerArgumentIs: atLeast(10) ? 'a real number' : 'a number',
     constTupleItemsShared: minor !== 7,
+    tupleConcatReturnsOperand: atLeast(7),
     dictUpdateMergesExactDictFirst: atLeast(9),
     closeRunsUnstartedGenerator: !atLeast(12),
     closeClearsLocalsAtPlainYield: atLeast(13),

@@ -32,8 +32,16 @@ import { buildSymtable, type Scope } from './symtable';
 export type ConstDesc =
   /** A literal of the source: the parser's object for this node, held by the AST arena. */
   | { kind: 'ast'; node: ast.Constant; /** 3.6's peephole appends every folded constant: no sharing. */ unique?: boolean }
-  /** A value the compiler made itself (the implicit `None`, names of keyword arguments). */
-  | { kind: 'value'; value: ast.ConstantValue; unique?: boolean }
+  /** A value the compiler made itself (the implicit `None`, names of keyword arguments), or 3.6's peephole folded. */
+  | { kind: 'value'; value: ast.ConstantValue; unique?: boolean; operands?: ConstDesc[] }
+  /**
+   * A folded operation whose result is its operand itself (float_pos() and long_pos()
+   * return an exact float or int unchanged, PyUnicode_Concat() with '' (bytes_concat() with b'') and
+   * unicode_repeat() by 1 return the str, tuple concatenation with () and repetition
+   * by 1 the tuple): one object, held once more by the AST arena (make_const()), or
+   * by co_consts once more in 3.6 (the peephole appends it).
+   */
+  | { kind: 'same'; of: ConstDesc; unique?: boolean; operands?: ConstDesc[] }
   /** A tuple folded from constants (keyword names, constant tuples). */
   | {
       kind: 'tuple';
@@ -43,10 +51,29 @@ export type ConstDesc =
       unique?: boolean;
       /** Folded by the bytecode optimizer (fold_tuple_on_constants()), not the AST optimizer: the AST arena does not hold it. */
       bytecodeFolded?: boolean;
+      operands?: ConstDesc[];
     }
-  /** 3.9+: the frozenset a constant set display is built from (`BUILD_SET 0; LOAD_CONST; SET_UPDATE`). */
-  | { kind: 'frozenset'; items: ConstDesc[] }
+  /**
+   * A frozenset of constants: the one a constant set display is built from
+   * (3.9+, `BUILD_SET 0; LOAD_CONST; SET_UPDATE`), or a set display only
+   * iterated or tested with `in` (fold_iter(): `optimizerFolded`, held by the
+   * AST arena; 3.6's peephole: `unique`, from co_consts items).
+   */
+  | { kind: 'frozenset'; items: ConstDesc[]; optimizerFolded?: boolean; unique?: boolean; bytecodeFolded?: boolean }
   | { kind: 'code'; unit: CodeUnit };
+
+/**
+ * 3.6: the constants a peephole-folded one was folded from (they stay in
+ * co_consts, before it).
+ */
+function operandsOf(d: ConstDesc): ConstDesc[] {
+  return (d.kind === 'value' || d.kind === 'same' || d.kind === 'tuple') && d.operands ? d.operands : [];
+}
+
+/** A constant 3.6's peephole appended to co_consts: never shared with an equal one. */
+export function isUnique(d: ConstDesc): boolean {
+  return d.kind !== 'code' && d.unique === true;
+}
 
 /** A compiled code object, before the runtime makes it a `PyCode`. */
 export interface CodeUnit {
@@ -107,6 +134,19 @@ type FBlock =
   | { kind: 'handler'; name: string | null }
   | { kind: 'with' };
 
+/**
+ * 3.6: the peephole optimizer runs after the compiler and appends each constant
+ * it folds to co_consts (PyList_Append() in fold_*_on_constants()), so they come
+ * after every constant the compiler added, in the order it folded them.
+ * Reorders `consts` so, and renumbers the LOAD_CONSTs of `instrs`.
+ */
+function peepholeOrder(consts: ConstDesc[], instrs: Instr[]): ConstDesc[] {
+  const order = [...consts.keys()].sort((a, b) => Number(isUnique(consts[a]!)) - Number(isUnique(consts[b]!)) || a - b);
+  const at = new Map(order.map((from, to) => [from, to]));
+  for (const i of instrs) if (i.op === Op.LOAD_CONST) i.arg = at.get(i.arg)!;
+  return order.map((from) => consts[from]!);
+}
+
 /** Key under which `compiler_add_o` deduplicates a constant (type and value). */
 export function constKey(v: ast.ConstantValue): string {
   switch (v.kind) {
@@ -127,14 +167,15 @@ export function constKey(v: ast.ConstantValue): string {
 }
 
 function descKey(d: ConstDesc, mergeCode = false): string | null {
-  if ((d.kind === 'ast' || d.kind === 'value') && d.unique) return null;
+  if (isUnique(d)) return null;
   switch (d.kind) {
     case 'ast':
       return constKey(d.node.value);
     case 'value':
       return constKey(d.value);
+    case 'same':
+      return descKey(d.of, mergeCode);
     case 'tuple': {
-      if (d.unique) return null;
       const parts = d.items.map((c) => descKey(c, mergeCode));
       return parts.some((p) => p === null) ? null : `tuple:(${parts.join('|')})`;
     }
@@ -345,7 +386,7 @@ class Compiler {
       cellvars: s.cellvars,
       freevars: s.freevars,
       names: u.names,
-      consts: u.consts,
+      consts: this.options.version[1] < 7 ? peepholeOrder(u.consts, u.instrs) : u.consts,
       instrs: u.instrs,
       stacksize: stackDepth(u.instrs, this.options.version[1], (flags & CO_GENERATOR) !== 0, u.nullStarts, u.nullCalls),
       isClassBody: s.kind === 'class',
@@ -373,7 +414,7 @@ class Compiler {
       cellvars: [],
       freevars: [],
       names: u.names,
-      consts: u.consts,
+      consts: this.options.version[1] < 7 ? peepholeOrder(u.consts, u.instrs) : u.consts,
       instrs: u.instrs,
       stacksize: stackDepth(u.instrs, this.options.version[1], false, u.nullStarts, u.nullCalls),
       isClassBody: false,
@@ -517,7 +558,7 @@ class Compiler {
         const top = new Label();
         const end = new Label();
         const brk = new Label();
-        this.expr(s.iter);
+        this.iterable(s.iter);
         this.setLoc(s);
         this.emit(Op.GET_ITER);
         this.bind(top);
@@ -1077,13 +1118,6 @@ class Compiler {
         return this.nameOp(e.id, e.ctx);
       case 'BinOp': {
         if (this.loadFolded(e)) return;
-        const tuple = this.tupleOperation(e);
-        if (tuple) {
-          // 3.6's peephole folds the operands' tuples first; they stay in co_consts.
-          if (this.options.version[1] < 7) for (const side of [e.left, e.right]) if (side.type === 'Tuple') this.addFoldedTuple(this.constTuple(side.elts)!);
-          this.emit(Op.LOAD_CONST, this.addConst(tuple));
-          return;
-        }
         this.expr(e.left);
         this.expr(e.right);
         this.setLoc(e);
@@ -1231,15 +1265,63 @@ class Compiler {
    * 3.6): loads it and returns true, or returns false when `e` does not fold.
    */
   private loadFolded(e: ast.BinOp | ast.UnaryOp | ast.Subscript): boolean {
-    const node = foldConstant(e, this.options.version[1]);
-    if (!node) return false;
-    this.emit(Op.LOAD_CONST, this.addConst(this.foldedConst(node)));
+    const d = this.foldedOperation(e);
+    if (!d) return false;
+    this.emit(Op.LOAD_CONST, this.addFolded(d));
     return true;
   }
 
-  /** A folded constant: held by the AST arena from 3.7 (ast_opt.c); in 3.6 the peephole appends a new one to co_consts. */
-  private foldedConst(node: ast.Constant): ConstDesc {
-    return this.options.version[1] >= 7 ? { kind: 'ast', node } : { kind: 'value', value: node.value, unique: true };
+  /**
+   * The constant an operation on constants folds to, or null. From 3.7 the AST
+   * optimizer folds it (its result is held by the AST arena); 3.6's peephole
+   * folds it from the LOAD_CONSTs of its operands, which stay in co_consts, and
+   * appends the result. When CPython's operation returns an operand unchanged,
+   * the constant is that operand's object.
+   */
+  private foldedOperation(e: ast.BinOp | ast.UnaryOp | ast.Subscript): ConstDesc | null {
+    const node = foldConstant(e, this.options.version[1]);
+    if (!node) return e.type === 'BinOp' ? this.tupleOperation(e) : null;
+    const same = sameOperand(e, this.options.version[1]);
+    if (this.options.version[1] >= 7) return same ? { kind: 'same', of: this.foldedItem(same)! } : { kind: 'ast', node };
+    const sides = e.type === 'UnaryOp' ? [e.operand] : e.type === 'BinOp' ? [e.left, e.right] : [e.value, e.slice];
+    const operands = sides.map((x) => this.foldedItem(x)!);
+    return same ? { kind: 'same', of: operands[sides.indexOf(same)]!, unique: true, operands } : { kind: 'value', value: node.value, unique: true, operands };
+  }
+
+  /**
+   * Adds a folded constant to co_consts. 3.6's peephole folds from the
+   * constants the compiler loaded: they are in co_consts before it
+   * (fold_binops_on_constants(), fold_unaryops_on_constants(),
+   * fold_tuple_on_constants()).
+   */
+  private addFolded(d: ConstDesc): number {
+    if (this.options.version[1] >= 7) return this.addConst(d);
+    const operands = operandsOf(d);
+    for (const x of operands) this.addFolded(x);
+    if ((d.kind === 'tuple' || d.kind === 'frozenset') && operands.length === 0) return this.addBytecodeFolded(d);
+    return this.addConst(d);
+  }
+  /**
+   * An iterable that is only iterated (a `for` loop's, a comprehension's) or the
+   * right operand of a comparison's last `in`/`not in`: a list display of
+   * constants becomes a constant tuple and a set display of constants a
+   * constant frozenset (ast_opt.c fold_iter(), 3.7+; 3.6's peephole folds a
+   * BUILD_LIST/BUILD_SET of constants followed by GET_ITER or COMPARE_OP `in`).
+   * From 3.8 a list display of other items is built as a tuple.
+   */
+  private iterable(e: ast.expr): void {
+    const minor = this.options.version[1];
+    if ((e.type === 'List' || e.type === 'Set') && !e.elts.some((x) => x.type === 'Starred')) {
+      const consts = this.constTuple(e.elts);
+      if (consts) {
+        const d: ConstDesc = e.type === 'List' ? consts : { kind: 'frozenset', items: consts.items, optimizerFolded: minor >= 7, unique: minor < 7 };
+        this.setLoc(e);
+        this.emit(Op.LOAD_CONST, this.addFolded(d));
+        return;
+      }
+      if (e.type === 'List' && minor >= 8) return this.sequence(e.elts, 'tuple', e);
+    }
+    this.expr(e);
   }
 
   /**
@@ -1269,8 +1351,10 @@ class Compiler {
     this.checkIsLiteral(e);
     this.expr(e.left);
     const n = e.ops.length;
+    // fold_compare(): only the last comparator of an `in`/`not in` is an iterable to fold.
+    const comparator = (i: number) => (i === n - 1 && (e.ops[i] === 'In' || e.ops[i] === 'NotIn') ? this.iterable(e.comparators[i]!) : this.expr(e.comparators[i]!));
     if (n === 1) {
-      this.expr(e.comparators[0]!);
+      comparator(0);
       this.setLoc(e);
       this.compareOp(e.ops[0]!);
       return;
@@ -1278,7 +1362,7 @@ class Compiler {
     const cleanup = new Label();
     const end = new Label();
     for (let i = 0; i < n; i++) {
-      this.expr(e.comparators[i]!);
+      comparator(i);
       this.setLoc(e);
       if (i < n - 1) {
         this.emit(Op.DUP_TOP);
@@ -1316,9 +1400,11 @@ class Compiler {
   /**
    * A constant folded from a display of constants, as the optimizer does
    * (ast_opt.c fold_tuple() 3.7+, peephole.c 3.6), after folding its items:
-   * `(1, -5)`, `(2**8, "a" * 3)` and `((1, 2), 3)` are constants too.
+   * `(1, -5)`, `(2**8, "a" * 3)` and `((1, 2), 3)` are constants too. 3.6's
+   * peephole folds only a BUILD_TUPLE with items: `()` is not a constant.
    */
   private constTuple(elts: ast.expr[]): (ConstDesc & { kind: 'tuple' }) | null {
+    if (elts.length === 0 && this.options.version[1] < 7) return null;
     const items: ConstDesc[] = [];
     for (const x of elts) {
       const item = this.foldedItem(x);
@@ -1329,15 +1415,15 @@ class Compiler {
   }
 
   /**
-   * The constant of a tuple the bytecode optimizer folded from LOAD_CONSTs
-   * (fold_tuple_on_constants()): the constants it was folded from stay in co_consts
-   * until 3.12 removes unused ones, and 3.6's peephole folded nested displays the
-   * same way, one after the other.
+   * The constant of a tuple (3.6: or frozenset) the bytecode optimizer folded
+   * from LOAD_CONSTs (fold_tuple_on_constants()): the constants it was folded
+   * from stay in co_consts until 3.12 removes unused ones, and 3.6's peephole
+   * folded nested displays and operations the same way, one after the other.
    */
-  private addBytecodeFolded(d: ConstDesc & { kind: 'tuple' }): number {
+  private addBytecodeFolded(d: ConstDesc & { kind: 'tuple' | 'frozenset' }): number {
     if (!this.options.unusedConstsRemoved) {
       for (const item of d.items) {
-        if (item.kind === 'tuple' && this.options.version[1] < 7) this.addBytecodeFolded(item);
+        if (this.options.version[1] < 7) this.addFolded(item);
         else this.addConst(item);
       }
     }
@@ -1345,42 +1431,52 @@ class Compiler {
     return this.addConst(d);
   }
 
-  /** A folded tuple display's constant: 3.6 folds it in the peephole, from LOAD_CONSTs. */
-  private addFoldedTuple(d: ConstDesc & { kind: 'tuple' }): number {
-    return this.options.version[1] < 7 ? this.addBytecodeFolded(d) : this.addConst(d);
-  }
-
   /** An item of a constant tuple once folded, or null when it is not constant. */
   private foldedItem(e: ast.expr): ConstDesc | null {
     if (e.type === 'Constant') return { kind: 'ast', node: e };
     if (e.type === 'Tuple') return this.constTuple(e.elts);
     if (e.type !== 'BinOp' && e.type !== 'UnaryOp' && e.type !== 'Subscript') return null;
-    const node = foldConstant(e, this.options.version[1]);
-    if (node) return this.foldedConst(node);
-    return e.type === 'BinOp' ? this.tupleOperation(e) : null;
+    return this.foldedOperation(e);
   }
 
   /**
    * `+` of two constant tuples and `*` of one by an int constant fold too
    * (ast_opt.c fold_binop() with safe_multiply()'s limit of 256 items; 3.6's
    * peephole keeps results of at most 20). An empty result is left to run.
+   * tupleconcat() returns an operand when the other is empty (3.7+), and
+   * tuplerepeat() the tuple repeated once.
    */
-  private tupleOperation(e: ast.BinOp): (ConstDesc & { kind: 'tuple' }) | null {
+  private tupleOperation(e: ast.BinOp): ConstDesc | null {
     const minor = this.options.version[1];
     const tupleOf = (x: ast.expr) => (x.type === 'Tuple' ? this.constTuple(x.elts) : x.type === 'BinOp' ? this.tupleOperation(x) : null);
+    const itemsOf = (d: ConstDesc): ConstDesc[] => (d.kind === 'same' ? itemsOf(d.of) : d.kind === 'tuple' ? d.items : []);
     let items: ConstDesc[] | null = null;
+    let operands: ConstDesc[] = [];
+    let same: ConstDesc | null = null;
     if (e.op === 'Add') {
       const l = tupleOf(e.left);
       const r = l && tupleOf(e.right);
-      if (l && r) items = [...l.items, ...r.items];
+      if (l && r) {
+        items = [...itemsOf(l), ...itemsOf(r)];
+        operands = [l, r];
+        if (minor >= 7 && itemsOf(r).length === 0) same = l;
+        else if (minor >= 7 && itemsOf(l).length === 0) same = r;
+      }
     } else if (e.op === 'Mult') {
-      const [t, n] = e.left.type === 'Tuple' || e.left.type === 'BinOp' ? [tupleOf(e.left), constantOf(e.right, minor)] : [tupleOf(e.right), constantOf(e.left, minor)];
-      if (t && n?.kind === 'int' && n.value >= 0n && (t.items.length === 0 || n.value <= BigInt(Math.floor(MAX_FOLDED_TUPLE / t.items.length)))) {
-        items = Array.from({ length: Number(n.value) }, () => t.items).flat();
+      const tupleLeft = e.left.type === 'Tuple' || e.left.type === 'BinOp';
+      const t = tupleOf(tupleLeft ? e.left : e.right);
+      const nExpr = tupleLeft ? e.right : e.left;
+      const n = constantOf(nExpr, minor);
+      const tItems = t ? itemsOf(t) : [];
+      if (t && n?.kind === 'int' && n.value >= 0n && (tItems.length === 0 || n.value <= BigInt(Math.floor(MAX_FOLDED_TUPLE / tItems.length)))) {
+        items = Array.from({ length: Number(n.value) }, () => tItems).flat();
+        operands = tupleLeft ? [t, this.foldedItem(nExpr)!] : [this.foldedItem(nExpr)!, t];
+        if (n.value === 1n) same = t;
       }
     }
     if (!items || items.length === 0 || (minor < 7 && items.length > PEEPHOLE_MAX_SEQUENCE)) return null;
-    return { kind: 'tuple', items, folded: true, unique: minor < 7 };
+    if (minor >= 7) return same ? { kind: 'same', of: same } : { kind: 'tuple', items, folded: true };
+    return same ? { kind: 'same', of: same, unique: true, operands } : { kind: 'tuple', items, folded: true, unique: true, operands };
   }
 
   private sequence(elts: ast.expr[], kind: 'tuple' | 'list' | 'set', node: ast.Located): void {
@@ -1390,7 +1486,7 @@ class Compiler {
     if (!hasStar) {
       const consts = elts.length > 0 ? this.constTuple(elts) : null;
       if (kind === 'tuple' && consts) {
-        this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
+        this.emit(Op.LOAD_CONST, this.addFolded(consts));
         return;
       }
       if (kind !== 'tuple' && consts && elts.length >= 3 && this.options.version[1] >= 9) {
@@ -1458,7 +1554,7 @@ class Compiler {
       if (seen === 0) return;
       const consts = inner === Op.BUILD_TUPLE && seen === run.length ? this.constTuple(run) : null;
       if (consts) {
-        this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
+        this.emit(Op.LOAD_CONST, this.addFolded(consts));
       } else {
         for (const x of run) this.expr(x);
         this.emit(inner, seen);
@@ -1541,7 +1637,7 @@ class Compiler {
     this.emit(Op.RETURN_VALUE);
     const unit = this.leave(e, name);
     this.makeClosure(unit, 0, e);
-    this.expr(e.generators[0]!.iter);
+    this.iterable(e.generators[0]!.iter);
     this.setLoc(e);
     this.emit(Op.GET_ITER);
     this.emit(Op.CALL, 1);
@@ -1557,7 +1653,7 @@ class Compiler {
    * after, also when an exception leaves the comprehension.
    */
   private inlineComprehension(e: ast.ListComp | ast.SetComp | ast.DictComp, scope: Scope): void {
-    this.expr(e.generators[0]!.iter);
+    this.iterable(e.generators[0]!.iter);
     this.setLoc(e);
     this.emit(Op.GET_ITER);
     // In a class body every name of the comprehension is isolated; elsewhere its own variables.
@@ -1601,7 +1697,7 @@ class Compiler {
     if (i === 0) {
       if (!this.scopeOf.get(e)!.inlined) this.emit(Op.LOAD_FAST, 0);
     } else {
-      this.expr(g.iter);
+      this.iterable(g.iter);
       this.emit(Op.GET_ITER);
     }
     this.bind(top);
@@ -1674,7 +1770,7 @@ class Compiler {
       } else {
         const consts = extra === 0 && args.length > 0 ? this.constTuple(args) : null;
         if (consts) {
-          this.emit(Op.LOAD_CONST, this.addFoldedTuple(consts));
+          this.emit(Op.LOAD_CONST, this.addFolded(consts));
         } else {
           for (const a of args) this.expr(a);
           this.emit(Op.BUILD_TUPLE, extra + args.length);
@@ -1781,8 +1877,40 @@ function foldConstant(e: ast.BinOp | ast.UnaryOp | ast.Subscript, minor: number)
 }
 
 /**
+ * The operand a folded operation returns unchanged, or null when its result is
+ * a new object: float_pos() and long_pos() return an exact float or int (not a
+ * bool) itself; PyUnicode_Concat() returns one side when the other is the empty
+ * string (bytes_concat() with b''), and unicode_repeat() (bytes_repeat()) the
+ * string repeated once. `e` must fold.
+ */
+function sameOperand(e: ast.BinOp | ast.UnaryOp | ast.Subscript, minor: number): ast.expr | null {
+  if (e.type === 'UnaryOp') {
+    const v = constantOf(e.operand, minor);
+    return e.op === 'UAdd' && (v?.kind === 'int' || v?.kind === 'float') ? e.operand : null;
+  }
+  if (e.type !== 'BinOp') return null;
+  const l = constantOf(e.left, minor);
+  const r = constantOf(e.right, minor);
+  if (!l || !r) return null;
+  if (isSeq(l) && isSeq(r) && l.kind === r.kind && e.op === 'Add') return l.value.length === 0 ? e.right : r.value.length === 0 ? e.left : null;
+  if (e.op === 'Mult' && isSeq(l) && intOf(r) === 1n) return e.left;
+  if (e.op === 'Mult' && isSeq(r) && intOf(l) === 1n) return e.right;
+  return null;
+}
+
+/** A str or bytes constant: a sequence the folding operations concatenate and repeat. */
+function isSeq(v: ast.ConstantValue): v is ast.ConstantValue & { kind: 'str' | 'bytes' } {
+  return v.kind === 'str' || v.kind === 'bytes';
+}
+
+/** The integer value of an int or bool constant (bool is an int subclass: PyLong_Check()), or null. */
+function intOf(v: ast.ConstantValue): bigint | null {
+  return v.kind === 'int' ? v.value : v.kind === 'bool' ? BigInt(v.value) : null;
+}
+
+/**
  * Mirrors Python/ast_opt.c fold_binop() (3.7+) and peephole.c
- * fold_binops_on_constants() (3.6) for ints, floats and strings: a binary
+ * fold_binops_on_constants() (3.6) for ints, floats, strings and bytes: a binary
  * operation on constants becomes one constant, unless the result would be
  * too large or the operation raises.
  */
@@ -1792,16 +1920,23 @@ function foldBinOp(e: ast.BinOp, minor: number): ast.Constant | null {
   if (!l || !r) return null;
   let value: ast.ConstantValue | null = null;
   const num = (v: ast.ConstantValue) => (v.kind === 'int' ? v.value : v.kind === 'float' ? v.value : v.kind === 'bool' ? BigInt(v.value) : null);
-  if (l.kind === 'str' && r.kind === 'str' && e.op === 'Add') value = { kind: 'str', value: l.value + r.value };
-  else if ((l.kind === 'str' && r.kind === 'int') || (l.kind === 'int' && r.kind === 'str')) {
+  const li = intOf(l);
+  const ri = intOf(r);
+  if (isSeq(l) && isSeq(r) && l.kind === r.kind && e.op === 'Add') {
+    value = l.kind === 'str' ? { kind: 'str', value: l.value + (r.value as string) } : { kind: 'bytes', value: new Uint8Array([...l.value, ...(r.value as Uint8Array)]) };
+  } else if ((isSeq(l) && ri !== null) || (li !== null && isSeq(r))) {
     if (e.op !== 'Mult') return null;
-    const [sv, n] = l.kind === 'str' ? [l.value, (r as { value: bigint }).value] : [(r as { value: string }).value, (l as { value: bigint }).value];
-    const count = n < 0n ? 0 : Number(n);
-    if (sv.length * count > MAX_STR_SIZE) return null;
-    value = { kind: 'str', value: sv.repeat(count) };
-  } else if (l.kind === 'int' && r.kind === 'int') {
-    const x = l.value;
-    const y = r.value;
+    const [seq, n] = isSeq(l) ? [l, ri!] : [r as ast.ConstantValue & { kind: 'str' | 'bytes' }, li!];
+    // safe_multiply(): a negative count is not folded (3.6's peephole leaves it too).
+    if (n < 0n || (seq.value.length > 0 && n > BigInt(Math.floor(MAX_STR_SIZE / seq.value.length)))) return null;
+    const count = Number(n);
+    value = seq.kind === 'str' ? { kind: 'str', value: seq.value.repeat(count) } : { kind: 'bytes', value: new Uint8Array(Array.from({ length: count }, () => [...seq.value]).flat()) };
+  } else if (l.kind === 'bool' && r.kind === 'bool' && (e.op === 'BitAnd' || e.op === 'BitOr' || e.op === 'BitXor')) {
+    // bool_and(), bool_or(), bool_xor(): two bools give a bool.
+    value = { kind: 'bool', value: e.op === 'BitAnd' ? l.value && r.value : e.op === 'BitOr' ? l.value || r.value : l.value !== r.value };
+  } else if (li !== null && ri !== null) {
+    const x = li;
+    const y = ri;
     switch (e.op) {
       case 'Add': value = { kind: 'int', value: x + y }; break;
       case 'Sub': value = { kind: 'int', value: x - y }; break;
@@ -1845,7 +1980,7 @@ function foldBinOp(e: ast.BinOp, minor: number): ast.Constant | null {
       default: return null;
     }
   } else return null;
-  if (minor < 7 && value.kind === 'str' && value.value.length > PEEPHOLE_MAX_SEQUENCE) return null;
+  if (minor < 7 && (value.kind === 'str' || value.kind === 'bytes') && value.value.length > PEEPHOLE_MAX_SEQUENCE) return null;
   return { type: 'Constant', value, kind: null, lineno: e.lineno, col_offset: e.col_offset, end_lineno: e.end_lineno, end_col_offset: e.end_col_offset };
 }
 

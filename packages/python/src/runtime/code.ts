@@ -5,7 +5,7 @@
  */
 import { PyObject, PyStr, PyCode, PyTuple } from '@pymem/object-model';
 import type * as ast from '../parser/ast';
-import { constKey, frozensetKey, type CodeUnit, type ConstDesc } from '../compiler/compiler';
+import { constKey, frozensetKey, isUnique, type CodeUnit, type ConstDesc } from '../compiler/compiler';
 import type { Runtime } from './runtime';
 import type { Operations } from './operations';
 
@@ -33,6 +33,9 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
     }
     return o;
   };
+
+  /** The parser's object a literal, or an operation returning its literal operand, stands for (borrowed). */
+  const parserObject = (d: ConstDesc): PyObject | null => (d.kind === 'ast' ? literal(d.node) : d.kind === 'same' ? parserObject(d.of) : null);
 
   const build = (u: CodeUnit): PyCode => {
     const perCode = new Map<string, PyObject>();
@@ -83,8 +86,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
 
   const constObject = (d: ConstDesc, perCode: Map<string, PyObject>): PyObject => {
     if (d.kind === 'code') return build(d.unit);
-    const key = (d.kind === 'ast' || d.kind === 'value') && d.unique ? null : d.kind === 'ast' ? constKey(d.node.value) : d.kind === 'value' ? constKey(d.value) : null;
-    const cacheKey = key ?? ((d.kind === 'tuple' && !d.unique) || d.kind === 'frozenset' ? tupleKey(d) : null);
+    const cacheKey = isUnique(d) ? null : tupleKey(d);
     const cache = mergeAcross ? merged : perCode;
     if (cacheKey) {
       const hit = cache.get(cacheKey);
@@ -99,20 +101,34 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
       o = heap.newref(literal(d.node));
     } else if (d.kind === 'value') {
       o = valueObject(rt, d.value, false);
+    } else if (d.kind === 'same') {
+      // The operand's object: the AST optimizer's make_const() puts the result in the
+      // arena once more (3.6's peephole only appends it to co_consts).
+      o = constObject(d.of, perCode);
+      if (!d.unique) arena.push(heap.newref(parserObject(d.of) ?? o));
     } else if (d.kind === 'frozenset') {
-      // PyFrozenSet_New over the folded tuple: the items go in in display order.
+      // PyFrozenSet_New over the folded tuple: the items go in in display order; fold_iter()
+      // builds it from the parser's objects (make_const_tuple()).
+      const descOf = new Map<PyObject, ConstDesc>();
       let s = rt.newSet(true);
       for (const x of d.items) {
-        const item = constObject(x, perCode);
+        const item = d.optimizerFolded && x.kind === 'ast' ? heap.newref(literal(x.node)) : constObject(x, d.optimizerFolded ? new Map() : perCode);
+        if (!ops.setHas(s, item)) descOf.set(item, x);
         ops.setAdd(s, item);
         heap.decref(item);
       }
+      if (d.optimizerFolded) arena.push(heap.newref(s));
       if (mergeAcross) {
         // merge_consts_recursive() registers a new frozenset made from the first one's
-        // items in its iteration order: where keys collided, the order changes.
+        // merged items in its iteration order: where keys collided, the order changes.
+        // The first one is freed, unless the AST arena holds it.
         const first = s;
         s = rt.newSet(true);
-        for (const item of first.entries.map((e) => e.key)) ops.setAdd(s, item);
+        for (const key of first.entries.map((e) => e.key)) {
+          const item = constObject(descOf.get(key)!, perCode);
+          ops.setAdd(s, item);
+          heap.decref(item);
+        }
         heap.decref(first);
       }
       o = s;
@@ -139,7 +155,7 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
 
 /** The merge key of a co_consts tuple: none when it holds a code object or a constant kept apart (`unique`). */
 function coConstsKey(consts: ConstDesc[]): string | null {
-  if (consts.some((d) => (d.kind === 'ast' || d.kind === 'value') && d.unique)) return null;
+  if (consts.some(isUnique)) return null;
   const parts = consts.map(tupleKey);
   return parts.some((x) => x === null) ? null : `tuple:(${parts.join('|')})`;
 }
@@ -147,6 +163,7 @@ function coConstsKey(consts: ConstDesc[]): string | null {
 function tupleKey(d: ConstDesc): string | null {
   if (d.kind === 'ast') return constKey(d.node.value);
   if (d.kind === 'value') return constKey(d.value);
+  if (d.kind === 'same') return tupleKey(d.of);
   if (d.kind === 'tuple') {
     const parts = d.items.map(tupleKey);
     return parts.some((x) => x === null) ? null : `tuple:(${parts.join('|')})`;
@@ -182,5 +199,6 @@ function valueObject(rt: Runtime, v: ast.ConstantValue, fromParser: boolean): Py
 
 /** A constant the AST optimizer made (a folded tuple of literals, of tuples it folded): the arena holds it. */
 function foldedByOptimizer(d: ConstDesc): boolean {
+  if (d.kind === 'same') return foldedByOptimizer(d.of);
   return d.kind === 'ast' || (d.kind === 'tuple' && !d.bytecodeFolded && d.items.every(foldedByOptimizer));
 }

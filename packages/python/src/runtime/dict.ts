@@ -460,7 +460,8 @@ export function dictMergePresize(rt: Runtime, d: PyDict, other: PyDict): boolean
     return true;
   }
   const size = d.log2Size === 0 ? 1 : 1 << d.log2Size;
-  const unicode = kp.unicodeKeysTables ? (sharedOf.has(other) || other.unicodeKeys) : false;
+  // Up to 3.10 a resized table keeps its own kind (dictresize() carries `lookdict` over).
+  const unicode = kp.unicodeKeysTables ? (sharedOf.has(other) || other.unicodeKeys) : true;
   if (kp.mergePresizeEstimate) {
     if (tables.usableFraction(size) < other.used) {
       dictResize(rt, d, tables.estimateLog2Keysize(kp, d.used + other.used), unicode);

@@ -501,7 +501,7 @@ export class Operations {
     if (o instanceof PyFrame) {
       if (name === 'f_lineno') return rt.newInt(o.lineno);
       if (name === 'f_code') return heap.newref(o.code);
-      if (name === 'f_back') return heap.newref(o.back ?? rt.None);
+      if (name === 'f_back') return this.frameBack(o);
       if (name === 'f_locals') return this.frameLocals(o);
       if (name === 'f_globals') return heap.newref(o.globals);
     }
@@ -580,6 +580,19 @@ export class Operations {
     if (!this.rt.profile.frameCachesLocals) return this.fastToLocals(f.code, f.localsplus, null);
     f.locals = this.fastToLocals(f.code, f.localsplus, f.locals);
     return heap.newref(f.locals);
+  }
+
+  /**
+   * Mirrors PyFrame_GetBack() (the `f_back` getter): the frame object's own
+   * `f_back` (up to 3.10, or once it took its frame over); from 3.11 a frame
+   * object on a running frame has none, and asking makes the calling frame's
+   * object (_PyFrame_GetFrameObject()), which that frame then holds.
+   */
+  private frameBack(f: PyFrame): PyObject {
+    const heap = this.rt.heap;
+    if (f.back) return heap.newref(f.back);
+    const back = this.views.get(f)?.back;
+    return heap.newref(back ? this.materializeFrame(back) : this.rt.None);
   }
 
   /** `locals()` of a running function frame (PyEval_GetLocals()): its cached `f_locals`, refreshed, or a new snapshot (3.13). */
@@ -1051,6 +1064,9 @@ export class Operations {
       return rt.newStr(a.value + b.value);
     }
     if (a instanceof PyBytes && b instanceof PyBytes && op === 'Add') {
+      // bytes_concat(): adding b'' returns the other operand when it is an exact bytes.
+      if (a.value.length === 0 && b.ob_type === rt.t.bytes) return rt.heap.newref(b);
+      if (b.value.length === 0 && a.ob_type === rt.t.bytes) return rt.heap.newref(a);
       const r = new Uint8Array(a.value.length + b.value.length);
       r.set(a.value);
       r.set(b.value, a.value.length);
@@ -1085,8 +1101,10 @@ export class Operations {
       return rt.newList(items);
     }
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') {
-      if (b.items.length === 0) return rt.heap.newref(a);
-      if (a.items.length === 0) return rt.heap.newref(b);
+      if (rt.profile.tupleConcatReturnsOperand) {
+        if (b.items.length === 0 && a.ob_type === rt.t.tuple) return rt.heap.newref(a);
+        if (a.items.length === 0 && b.ob_type === rt.t.tuple) return rt.heap.newref(b);
+      }
       const items = [...a.items, ...b.items];
       for (const x of items) rt.heap.incref(x);
       return rt.newTuple(items);

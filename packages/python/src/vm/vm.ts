@@ -211,26 +211,24 @@ export class VM {
       for (const a of extra) heap.incref(a);
       localsplus[next++] = rt.newTuple(extra);
     } else if (args.length > argcount) {
-      for (let i = 0; i < n; i++) heap.xdecref(localsplus[i]);
       const given = args.length;
       const defaults = func.defaults ? func.defaults.items.length : 0;
       const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : `${argcount}`;
-      throw rt.error('TypeError', `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+      throw this.bindingError(localsplus, `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
     }
     let kwdict: PyDict | null = null;
-    if (co.co_flags & CO_VARKEYWORDS) kwdict = rt.newDict();
+    if (co.co_flags & CO_VARKEYWORDS) localsplus[next++] = kwdict = rt.newDict();
     if (kwargs) {
       for (const [k, v] of kwargs) {
         const idx = co.co_varnames.indexOf(k);
         if (idx >= co.co_posonlyargcount && idx < argcount + kwonly && idx >= 0) {
-          if (localsplus[idx]) throw rt.error('TypeError', `${name}() got multiple values for argument '${k}'`);
+          if (localsplus[idx]) throw this.bindingError(localsplus, `${name}() got multiple values for argument '${k}'`);
           localsplus[idx] = heap.newref(v);
         } else if (kwdict) {
           this.p.dictSetStr(kwdict, k, v);
-        } else throw rt.error('TypeError', `${name}() got an unexpected keyword argument '${k}'`);
+        } else throw this.bindingError(localsplus, `${name}() got an unexpected keyword argument '${k}'`);
       }
     }
-    if (kwdict) localsplus[next++] = kwdict;
     // Defaults for missing positional arguments.
     if (n < argcount) {
       const defaults = func.defaults ? func.defaults.items : [];
@@ -242,20 +240,16 @@ export class VM {
         else missing.push(co.co_varnames[i]!);
       }
       if (missing.length) {
-        for (const o of localsplus) heap.xdecref(o);
         const list = missing.map((m) => `'${m}'`);
         const text = list.length === 1 ? list[0] : list.length === 2 ? `${list[0]} and ${list[1]}` : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
-        throw rt.error('TypeError', `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${text}`);
+        throw this.bindingError(localsplus, `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${text}`);
       }
     }
     for (let i = argcount; i < argcount + kwonly; i++) {
       if (localsplus[i]) continue;
       const d = func.kwdefaults ? this.p.dictGetStr(func.kwdefaults, co.co_varnames[i]!) : null;
       if (d) localsplus[i] = heap.newref(d);
-      else {
-        for (const o of localsplus) heap.xdecref(o);
-        throw rt.error('TypeError', `${name}() missing 1 required keyword-only argument: '${co.co_varnames[i]}'`);
-      }
+      else throw this.bindingError(localsplus, `${name}() missing 1 required keyword-only argument: '${co.co_varnames[i]}'`);
     }
     // Cells for the code's cell variables (a parameter that is a cell moves into it).
     for (let i = 0; i < co.co_cellvars.length; i++) {
@@ -275,6 +269,15 @@ export class VM {
     const frame = new Frame(code, unit, func.globals, this.ops.builtinsDict, null, localsplus, func, this.current, this.depth + 1);
     if (rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
     return frame;
+  }
+
+  /**
+   * A TypeError of makeFrame(): first releases what was bound so far, as clearing
+   * the new frame does (_PyEvalFrameClearAndPop(), frame_dealloc() up to 3.10).
+   */
+  private bindingError(localsplus: (PyObject | null)[], message: string): PyErr {
+    for (const o of localsplus) this.rt.heap.xdecref(o);
+    return this.rt.error('TypeError', message);
   }
 
   /**
