@@ -9,6 +9,7 @@ import type { Runtime } from './runtime';
 import type { ObjectProtocol } from './objects';
 import type { Operations } from './operations';
 import { PyErr } from './errors';
+import { suggestionSuffix } from './suggestions';
 
 /**
  * `PyErr_WriteUnraisable`: an exception in `__del__` or a callback, which
@@ -58,9 +59,10 @@ function writeUnraisable(rt: Runtime, p: ObjectProtocol, exc: PyException, where
 
 /**
  * Prints `Traceback (most recent call last): ...` as CPython's `PyErr_Display`
- * does, with each frame's source line from `Runtime.sources`.
+ * does, with each frame's source line from `Runtime.sources`; given `ops` (an
+ * uncaught exception, not an unraisable one) with "Did you mean" suggestions.
  */
-export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException): void {
+export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations): void {
   // Oldest first; each entry carries the separator printed after it.
   const chain: { exc: PyException; after: string }[] = [];
   const seen = new Set<PyException>();
@@ -118,6 +120,8 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException)
     let msg: string;
     if (e.ob_type === rt.t.KeyError && e.args.items.length === 1) msg = p.repr(e.args.items[0]!);
     else msg = p.str(e);
+    // PyErr_Display() (not the unraisable hook) offers a suggestion for a missing name.
+    if (ops) msg += suggestionSuffix(rt, p, ops, e);
     out += msg ? `${name}: ${msg}\n` : `${name}\n`;
     out += separator;
   }
