@@ -309,6 +309,17 @@ export interface VersionProfile {
   readonly suggestionsHideUnderscored: boolean;
   /** 3.12+: sum() adds floats with compensated (Neumaier) summation (builtin_sum_impl()). */
   readonly sumCompensatesFloats: boolean;
+  /**
+   * 3.11/3.12: an expression spanning several lines is underlined on its first line
+   * only, from its start to the line's end, without anchors (traceback.c
+   * print_error_location_carets()); 3.13 prints every line of it, which pymem does not
+   * draw (no carets then).
+   */
+  readonly tracebackCaretsFirstLineOnly: boolean;
+  /** 3.7+: unpacking a non-iterable says "cannot unpack non-iterable int object" (ceval.c unpack_iterable()); 3.6 "'int' object is not iterable". */
+  readonly unpackNamesNonIterable: boolean;
+  /** 3.8+: "expected at least 1 argument" (_PyArg_CheckPositional()); 3.6/3.7 say "1 arguments". */
+  readonly argCountSingular: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
   readonly mappingKeysAsList: boolean;
   /**
@@ -411,6 +422,9 @@ function profile(minor: number, micro: number): VersionProfile {
     suggestionStdlibModules: minor === 12 ? STDLIB_312_SET : minor === 13 ? STDLIB_313_SET : null,
     suggestionsHideUnderscored: atLeast(13),
     sumCompensatesFloats: atLeast(12),
+    tracebackCaretsFirstLineOnly: minor === 11 || minor === 12,
+    unpackNamesNonIterable: atLeast(7),
+    argCountSingular: atLeast(8),
     mappingKeysAsList: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,

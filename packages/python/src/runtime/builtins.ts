@@ -59,8 +59,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const arity = (name: string, args: PyObject[], min: number, max = min) => {
     if (args.length < min || args.length > max) {
       if (min === max && min === 1) throw rt.error('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-      if (args.length < min) throw rt.error('TypeError', `${name} expected at least ${min} argument${min > 1 ? 's' : ''}, got ${args.length}`);
-      throw rt.error('TypeError', `${name} expected at most ${max} argument${max > 1 ? 's' : ''}, got ${args.length}`);
+      // _PyArg_CheckPositional() (3.8+) makes "1 argument" singular; 3.6/3.7's PyArg_UnpackTuple() always says "arguments".
+      const plural = (n: number) => (n > 1 || !rt.profile.argCountSingular ? 's' : '');
+      if (args.length < min) throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at least '}${min} argument${plural(min)}, got ${args.length}`);
+      throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at most '}${max} argument${plural(max)}, got ${args.length}`);
     }
   };
   const str = (s: string) => rt.newStr(s);
@@ -1505,6 +1507,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       }
     });
   }
+  p.sequenceList = (o) => rt.newList(ops.collect(o));
   m(t.dict!, 'keys', view('dict_keys'));
   m(t.dict!, 'values', view('dict_values'));
   m(t.dict!, 'items', view('dict_items'));
@@ -1529,7 +1532,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return d;
   });
-  m(t.dict!, 'get', (_rt, a) => heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None));
+  m(t.dict!, 'get', (_rt, a) => {
+    arity('get', a.slice(1), 1, 2);
+    return heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None);
+  });
   m(t.dict!, 'setdefault', (_rt, a) => {
     const dd = self<PyDict>(a);
     const v = dictGetItem(p, dd, a[1]!);
@@ -2591,8 +2597,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (whole === '{{') return '{';
       if (whole === '}}') return '}';
       let v: PyObject | undefined;
-      const parts = (field ?? '').split('.');
-      const head = parts[0]!;
+      // field_name: arg_name ("." attribute | "[" element_index "]")* (FieldNameIterator).
+      const fieldText = field ?? '';
+      const head = /^[^.[]*/.exec(fieldText)![0];
+      const rest = [...fieldText.slice(head.length).matchAll(/\.([^.[]*)|\[([^\]]*)\]/g)];
       let cur: PyObject;
       if (head !== '' && !/^\d+$/.test(head) && named instanceof PyObject) {
         const key = str(head);
@@ -2608,8 +2616,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', rt.profile.formatNamesReplacementIndex ? `Replacement index ${head || auto - 1} out of range for positional args tuple` : 'tuple index out of range') : new PyErr(rt.newException(t.KeyError!, [str(head)]));
         cur = heap.newref(v);
       }
-      for (const attr of parts.slice(1)) {
-        const nxt = ops.getAttr(cur, attr);
+      for (const [, attr, index] of rest) {
+        let nxt: PyObject;
+        if (attr !== undefined) nxt = ops.getAttr(cur, attr);
+        else {
+          // An element index of digits is an int, anything else a str key.
+          const key = /^\d+$/.test(index!) ? rt.newInt(BigInt(index!)) : str(index!);
+          try {
+            nxt = ops.getItem(cur, key);
+          } finally {
+            heap.decref(key);
+          }
+        }
         heap.decref(cur);
         cur = nxt;
       }

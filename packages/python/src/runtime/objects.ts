@@ -227,6 +227,18 @@ export class ObjectProtocol implements DictOps {
       const st = o.state as NativeFunctionState;
       if (st.objclass) return `<method '${st.name}' of '${st.objclass.tp_name}' objects>`;
     }
+    if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
+      // dictview_repr(): the view's items as a new list (PySequence_List), guarded by Py_ReprEnter.
+      if (this.reprStack.has(o)) return '...';
+      this.reprStack.add(o);
+      const list = this.sequenceList(o);
+      try {
+        return `${o.ob_type.tp_name}(${this.repr(list)})`;
+      } finally {
+        this.rt.heap.decref(list);
+        this.reprStack.delete(o);
+      }
+    }
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
@@ -559,6 +571,9 @@ export class ObjectProtocol implements DictOps {
       ? `descriptor '${st.name}' for '${type.tp_name}' objects doesn't apply to a '${got}' object`
       : `descriptor '${st.name}' requires a '${type.tp_name}' object but received a '${got}'`);
   }
+
+  /** Set by the built-ins: `PySequence_List(o)` (a new list of what iterating `o` gives). */
+  sequenceList!: (o: PyObject) => PyList;
 
   /** Set by the built-ins: `type.__call__` for every type (`type_call`). */
   callType!: (type: PyTypeObject, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;

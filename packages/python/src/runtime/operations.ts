@@ -1624,6 +1624,7 @@ export class Operations {
 
   unpack(seq: PyObject, before: number, after: number): PyObject[] {
     const rt = this.rt;
+    if (rt.profile.unpackNamesNonIterable && !this.isIterable(seq)) throw rt.error('TypeError', `cannot unpack non-iterable ${seq.ob_type.tp_name} object`);
     const items = this.collect(seq);
     if (after < 0) {
       if (items.length !== before) {
