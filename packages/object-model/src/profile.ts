@@ -5,6 +5,7 @@
  */
 
 import { STATIC_STRINGS_313 } from './static-strings-3.13';
+import { STDLIB_MODULE_NAMES_312, STDLIB_MODULE_NAMES_313 } from './stdlib-module-names';
 
 /** The CPython versions pymem models. */
 export type VersionName = '3.6' | '3.7' | '3.8' | '3.9' | '3.10' | '3.11' | '3.12' | '3.13';
@@ -219,7 +220,7 @@ export interface VersionProfile {
   readonly exceptionReprIsArgsTuple: boolean;
   /** 3.11+: iterating an ASCII str uses its own iterator type, `str_ascii_iterator`. */
   readonly asciiStrIterator: boolean;
-  /** What `'%d' % x` says a non-number is not (3.10+ "a real number", unicodeobject.c mainformatlong). */
+  /** What `'%d' % x` and `int(x)` say a non-number is not (3.10+ "a real number", unicodeobject.c mainformatlong, longobject.c PyNumber_Long). */
   readonly printfIntegerArgumentIs: 'a number' | 'a real number';
   /**
    * The items of a folded constant tuple are the code's own constants (3.6,
@@ -273,6 +274,54 @@ export interface VersionProfile {
   readonly delMissingAttrFromDictSaysName: boolean;
   /** 3.13+: setting or deleting an attribute of an object without `__dict__` says so ("… and no __dict__ for setting new attributes"). */
   readonly setattrNoDictMessage: boolean;
+  /**
+   * 3.10+: a Python function's argument errors ("f() takes 1 positional argument …")
+   * name it by `__qualname__` (_PyEval_MakeFrameVector() reads `fc_qualname`); up to
+   * 3.9 they use the code's `co_name`, so a method reads `m()` rather than `A.m()`.
+   */
+  readonly argumentErrorsUseQualname: boolean;
+  /** 3.7+: `"a" + 1` says `can only concatenate str (not "int") to str` (PyUnicode_Concat()); 3.6 says `must be str, not int`. */
+  readonly strConcatNamesBothTypes: boolean;
+  /** 3.8+: a method descriptor called on the wrong type says "descriptor 'm' for 'T' objects doesn't apply to a 'U' object" (descr_check()); before, "… requires a 'T' object but received a 'U'". */
+  readonly descriptorCheckSaysDoesNotApply: boolean;
+  /** 3.8+: str.format() with too few positional arguments says "Replacement index N out of range for positional args tuple" (get_field_object()); before, the tuple's own "tuple index out of range". */
+  readonly formatNamesReplacementIndex: boolean;
+  /**
+   * Up to 3.6 object_new()/object_init() refuse extra arguments with "object() takes
+   * no parameters" / "object.__init__() takes no parameters"; 3.7 names the type
+   * ("C() takes no arguments", "C.__init__() takes exactly one argument …").
+   */
+  readonly objectInitSaysNoParameters: boolean;
+  /** 3.10+: isinstance()/issubclass() accept a union (PEP 604) and their arg-2 errors say so. */
+  readonly unionTypes: boolean;
+  /**
+   * Where a printed NameError looks for a "Did you mean" name: none before 3.10 (no
+   * suggestions at all); 3.10–3.12 Python/suggestions.c, the code's varnames, then the
+   * globals, then the builtins, each list on its own; 3.13 Lib/traceback.py
+   * _compute_suggestion_error(), `f_locals` + globals + builtins as one list.
+   */
+  readonly suggestions: 'none' | 'separate' | 'concatenated';
+  /**
+   * 3.12+: a NameError inside a method whose `self` has the name suggests
+   * `self.name` first, and a standard-library module's name adds "Did you forget to
+   * import 'math'?" (tested against these names: sys.stdlib_module_names).
+   */
+  readonly suggestionStdlibModules: ReadonlySet<string> | null;
+  /** 3.13+: an AttributeError's suggestions skip `_`-names unless the name starts with `_` or the object is the frame's `self`. */
+  readonly suggestionsHideUnderscored: boolean;
+  /** 3.12+: sum() adds floats with compensated (Neumaier) summation (builtin_sum_impl()). */
+  readonly sumCompensatesFloats: boolean;
+  /**
+   * 3.11/3.12: an expression spanning several lines is underlined on its first line
+   * only, from its start to the line's end, without anchors (traceback.c
+   * print_error_location_carets()); 3.13 prints every line of it, which pymem does not
+   * draw (no carets then).
+   */
+  readonly tracebackCaretsFirstLineOnly: boolean;
+  /** 3.7+: unpacking a non-iterable says "cannot unpack non-iterable int object" (ceval.c unpack_iterable()); 3.6 "'int' object is not iterable". */
+  readonly unpackNamesNonIterable: boolean;
+  /** 3.8+: "expected at least 1 argument" (_PyArg_CheckPositional()); 3.6/3.7 say "1 arguments". */
+  readonly argCountSingular: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
   readonly mappingKeysAsList: boolean;
   /**
@@ -294,6 +343,8 @@ export interface VersionProfile {
 const KIB = 1024;
 const STATIC_STRINGS_313_SET: ReadonlySet<string> = new Set(STATIC_STRINGS_313);
 const NO_STRINGS: ReadonlySet<string> = new Set();
+const STDLIB_312_SET: ReadonlySet<string> = new Set(STDLIB_MODULE_NAMES_312);
+const STDLIB_313_SET: ReadonlySet<string> = new Set(STDLIB_MODULE_NAMES_313);
 
 function profile(minor: number, micro: number): VersionProfile {
   const atLeast = (m: number) => minor >= m;
@@ -364,6 +415,19 @@ function profile(minor: number, micro: number): VersionProfile {
     moduleGetattrNormalizesSpecError: minor === 10 || minor === 11,
     delMissingAttrFromDictSaysName: !atLeast(11),
     setattrNoDictMessage: atLeast(13),
+    argumentErrorsUseQualname: atLeast(10),
+    strConcatNamesBothTypes: atLeast(7),
+    descriptorCheckSaysDoesNotApply: atLeast(8),
+    formatNamesReplacementIndex: atLeast(8),
+    objectInitSaysNoParameters: !atLeast(7),
+    unionTypes: atLeast(10),
+    suggestions: atLeast(13) ? 'concatenated' : atLeast(10) ? 'separate' : 'none',
+    suggestionStdlibModules: minor === 12 ? STDLIB_312_SET : minor === 13 ? STDLIB_313_SET : null,
+    suggestionsHideUnderscored: atLeast(13),
+    sumCompensatesFloats: atLeast(12),
+    tracebackCaretsFirstLineOnly: minor === 11 || minor === 12,
+    unpackNamesNonIterable: atLeast(7),
+    argCountSingular: atLeast(8),
     mappingKeysAsList: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,

@@ -471,6 +471,12 @@ export class PyException extends PyObject {
   suppressContext = false;
   /** Extra attributes of built-in subclasses (e.g. StopIteration.value), by name. */
   extra: Map<string, PyObject> | null = null;
+  /**
+   * NON-SPEC: what a NameError's or AttributeError's `name` (and an AttributeError's
+   * `obj`) would hold from 3.10, kept only to print "Did you mean" suggestions; not
+   * heap references (CPython's `obj` is strong; here a freed `obj` gets no suggestion).
+   */
+  missingName: { name: string; obj: PyObject | null } | null = null;
   constructor(type: PyTypeObject, public args: PyTuple) {
     super(type);
   }

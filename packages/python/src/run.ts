@@ -225,7 +225,7 @@ export function runProgram(options: RunOptions): RunResult {
         if (rt.isInstance(e.exc, rt.t.SystemExit!)) {
           exitCode = systemExitCode(rt, p, e.exc);
         } else {
-          printTraceback(rt, p, e.exc);
+          printTraceback(rt, p, e.exc, ops);
           exitCode = 1;
         }
         heap.decref(e.exc);

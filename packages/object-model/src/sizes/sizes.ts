@@ -19,7 +19,7 @@ export type FixedSizeKind =
   | 'list_iterator' | 'tuple_iterator' | 'range_iterator' | 'set_iterator' | 'str_iterator'
   | 'dict_keyiterator' | 'dict_valueiterator' | 'dict_itemiterator'
   | 'map' | 'zip' | 'enumerate' | 'mappingproxy' | 'dict_view'
-  | 'exception' | 'generator' | 'heap-type' | 'TextIOWrapper';
+  | 'exception' | 'generator' | 'heap-type' | 'static-type' | 'TextIOWrapper';
 
 /** Everything sys.getsizeof needs for one CPython version. */
 export interface SizeProfile {
@@ -37,7 +37,8 @@ export interface SizeProfile {
    * GC-tracked. 'instance' is a plain class instance with `__dict__` and
    * `__weakref__` (3.11+: inline values, the dict not yet materialised);
    * 'heap-type' a class object (PyHeapTypeObject) without the shared keys of
-   * its instances' dicts, which `type.__sizeof__` adds; 'generator' a generator of a one-line
+   * its instances' dicts, which `type.__sizeof__` adds; 'static-type' a built-in
+   * type (sizeof(PyTypeObject), not GC: type_is_gc()); 'generator' a generator of a one-line
    * `def g(): yield 1` (frame-dependent: measured, not modelled);
    * 'method-wrapper' is e.g. `C().__eq__`.
    */
@@ -108,6 +109,7 @@ const FIXED: Record<FixedSizeKind, readonly number[]> = {
   exception: [96, 96, 80, 80, 80, 88, 88, 88],
   generator: [96, 128, 112, 112, 104, 176, 176, 176],
   'heap-type': [896, 896, 896, 896, 904, 920, 936, 944],
+  'static-type': [400, 400, 416, 408, 408, 424, 432, 416],
   /** sys.stdout, sys.stderr. */
   TextIOWrapper: [224, 224, 208, 208, 208, 208, 216, 216],
 };

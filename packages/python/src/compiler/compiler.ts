@@ -844,15 +844,19 @@ class Compiler {
         this.emit(Op.STORE_ATTR, this.addName(t.attr));
         return;
       case 'Subscript':
+        // compiler_augassign(): the subscript's load and store are at the target (a
+        // traceback underlines `d[k]` with its subscript anchored), the operation at the statement.
         this.expr(t.value);
         this.expr(t.slice);
+        this.setLoc(t);
         this.emit(Op.DUP_TOP_TWO);
-        this.emit(Op.BINARY_SUBSCR);
+        this.emit(Op.BINARY_SUBSCR, 0, AnchorKind.Subscript, t.value.end_col_offset);
         this.expr(s.value);
         this.setLoc(s);
         this.emit(Op.INPLACE_OP, op);
         this.emit(Op.ROT_THREE);
-        this.emit(Op.STORE_SUBSCR);
+        this.setLoc(t);
+        this.emit(Op.STORE_SUBSCR, 0, AnchorKind.Subscript, t.value.end_col_offset);
         return;
     }
   }
@@ -872,7 +876,7 @@ class Compiler {
         this.expr(t.value);
         this.expr(t.slice);
         this.setLoc(t);
-        this.emit(Op.STORE_SUBSCR);
+        this.emit(Op.STORE_SUBSCR, 0, AnchorKind.Subscript, t.value.end_col_offset);
         return;
       case 'Tuple':
       case 'List': {
@@ -906,7 +910,7 @@ class Compiler {
         this.expr(t.value);
         this.expr(t.slice);
         this.setLoc(t);
-        this.emit(Op.DELETE_SUBSCR);
+        this.emit(Op.DELETE_SUBSCR, 0, AnchorKind.Subscript, t.value.end_col_offset);
         return;
       case 'Tuple':
       case 'List':

@@ -64,8 +64,8 @@ export function buildSymtable(module: ast.Module, filename: string, sourceLines:
   const visitArgs = (a: ast.arguments, scope: Scope, outer: Scope) => {
     for (const d of a.defaults) visitExpr(d, outer);
     for (const d of a.kw_defaults) if (d) visitExpr(d, outer);
-    // symtable_visit_arguments(): keyword-only parameters come before `*args`, so
-    // co_varnames is positional, keyword-only, *args, **kwargs.
+    // symtable_visit_arguments(): the parameters in co_varnames order — positional,
+    // keyword-only, then `*args` and `**kwargs` (the frame's layout, makeFrame()).
     const all = [...a.posonlyargs, ...a.args, ...a.kwonlyargs, ...(a.vararg ? [a.vararg] : []), ...(a.kwarg ? [a.kwarg] : [])];
     for (const p of all) {
       if (scope.params.includes(p.arg)) error(`duplicate argument '${p.arg}' in function definition`, p);

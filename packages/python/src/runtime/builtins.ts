@@ -59,8 +59,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const arity = (name: string, args: PyObject[], min: number, max = min) => {
     if (args.length < min || args.length > max) {
       if (min === max && min === 1) throw rt.error('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-      if (args.length < min) throw rt.error('TypeError', `${name} expected at least ${min} argument${min > 1 ? 's' : ''}, got ${args.length}`);
-      throw rt.error('TypeError', `${name} expected at most ${max} argument${max > 1 ? 's' : ''}, got ${args.length}`);
+      // _PyArg_CheckPositional() (3.8+) makes "1 argument" singular; 3.6/3.7's PyArg_UnpackTuple() always says "arguments".
+      const plural = (n: number) => (n > 1 || !rt.profile.argCountSingular ? 's' : '');
+      if (args.length < min) throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at least '}${min} argument${plural(min)}, got ${args.length}`);
+      throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at most '}${max} argument${plural(max)}, got ${args.length}`);
     }
   };
   const str = (s: string) => rt.newStr(s);
@@ -230,19 +232,25 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     arity('isinstance', args, 2);
     const check = (cls: PyObject): boolean => {
       if (cls instanceof PyTuple) return cls.items.some(check);
-      if (!(cls instanceof PyTypeObject)) throw rt.error('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+      if (!(cls instanceof PyTypeObject)) throw rt.error('TypeError', rt.profile.unionTypes ? 'isinstance() arg 2 must be a type, a tuple of types, or a union' : 'isinstance() arg 2 must be a type or tuple of types');
       return args[0]!.ob_type.isSubtype(cls);
     };
     return rt.newBool(check(args[1]!));
   });
   def('issubclass', (_rt, args) => {
-    const check = (cls: PyObject): boolean => (cls instanceof PyTuple ? cls.items.some(check) : (args[0] as PyTypeObject).isSubtype(cls as PyTypeObject));
+    const check = (cls: PyObject): boolean => {
+      if (cls instanceof PyTuple) return cls.items.some(check);
+      if (!(cls instanceof PyTypeObject)) throw rt.error('TypeError', rt.profile.unionTypes ? 'issubclass() arg 2 must be a class, a tuple of classes, or a union' : 'issubclass() arg 2 must be a class or tuple of classes');
+      return (args[0] as PyTypeObject).isSubtype(cls);
+    };
     if (!(args[0] instanceof PyTypeObject)) throw rt.error('TypeError', 'issubclass() arg 1 must be a class');
     return rt.newBool(check(args[1]!));
   });
   def('callable', (_rt, args) => {
     const o = args[0]!;
-    return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
+    // PyCallable_Check(): the type has tp_call (a weak reference does; a proxy only to a callable).
+    const weakCallable = o instanceof PyWeakref && (o.ob_type.isSubtype(t.weakref!) || o.ob_type === t.weakcallableproxy);
+    return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
   });
   def('iter', (_rt, args) => {
     arity('iter', args, 1, 2);
@@ -331,11 +339,23 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   def('min', minmax('min', 'Lt'));
   def('max', minmax('max', 'Gt'));
   def('sum', (_rt, args, kw) => {
-    let acc = heap.newref(args[1] ?? kw?.get('start') ?? rt.newInt(0));
-    if (!args[1] && !kw?.get('start')) heap.decref(acc);
     const it = ops.getIter(args[0]!);
+    const start = args[1] ?? kw?.get('start');
+    // builtin_sum_impl(): a str or bytes start is refused, pointing to join().
+    const refused = start instanceof PyStr ? "sum() can't sum strings [use ''.join(seq) instead]"
+      : start instanceof PyBytes ? "sum() can't sum bytes [use b''.join(seq) instead]" : null;
+    if (refused) {
+      heap.decref(it);
+      throw rt.error('TypeError', refused);
+    }
+    let acc = heap.newref(start ?? rt.newInt(0));
+    if (!start) heap.decref(acc);
     try {
       for (let v = ops.next(it); v; v = ops.next(it)) {
+        if (rt.profile.sumCompensatesFloats && acc.ob_type === t.float && v.ob_type === t.float) {
+          acc = sumFloats(acc as PyFloat, v as PyFloat, it);
+          break;
+        }
         const r = ops.binaryOp(acc, v, 'Add', false);
         heap.decref(acc);
         heap.decref(v);
@@ -346,6 +366,48 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return acc;
   });
+  /**
+   * builtin_sum_impl()'s float fast path (3.12+): exact floats added with Arnold
+   * Neumaier's compensated summation, so `sum([0.1] * 10)` is 1.0; ints that fit a C
+   * long are added plainly. Any other item ends the fast path, which goes on with
+   * PyNumber_Add(). Takes over `acc` and `first`; returns the new sum.
+   */
+  function sumFloats(acc: PyFloat, first: PyFloat, it: PyObject): PyObject {
+    let f = acc.value;
+    let c = 0;
+    heap.decref(acc);
+    for (let v: PyObject | null = first; v; v = ops.next(it)) {
+      if (v.ob_type === t.float) {
+        const x = (v as PyFloat).value;
+        const sum = f + x;
+        c += Math.abs(f) >= Math.abs(x) ? f - sum + x : x - sum + f;
+        f = sum;
+        heap.decref(v);
+        continue;
+      }
+      if (v instanceof PyInt && v.value >= -(2n ** 63n) && v.value < 2n ** 63n) {
+        f += Number(v.value);
+        heap.decref(v);
+        continue;
+      }
+      let result: PyObject = rt.newFloat(f + c);
+      try {
+        for (; v; v = ops.next(it)) {
+          const r = ops.binaryOp(result, v, 'Add', false);
+          heap.decref(result);
+          heap.decref(v);
+          result = r;
+        }
+      } catch (e) {
+        heap.decref(result);
+        throw e;
+      }
+      return result;
+    }
+    // Keeps the sign of a negative zero and an infinite or overflowed sum from becoming NaN.
+    if (c && Number.isFinite(c)) f += c;
+    return rt.newFloat(f);
+  }
   def('sorted', (_rt, args, kw) => {
     arity('sorted', args, 1);
     const l = rt.newList(ops.collect(args[0]!));
@@ -395,7 +457,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return ops.binaryOp(args[0]!, args[1]!, 'Pow', false);
   });
-  def('chr', (_rt, args) => str(String.fromCodePoint(Number(int(args[0]!)))));
+  def('chr', (_rt, args) => {
+    // Mirrors Objects/unicodeobject.c PyUnicode_FromOrdinal(): only code points 0..0x10ffff.
+    const i = int(args[0]!);
+    if (i < 0n || i > 0x10ffffn) throw rt.error('ValueError', 'chr() arg not in range(0x110000)');
+    return str(String.fromCodePoint(Number(i)));
+  });
   def('ord', (_rt, args) => {
     const s = args[0]!;
     if (s instanceof PyStr && s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
@@ -516,7 +583,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       const f = p.special(x, m);
       if (f) return p.callSpecial(f, x, []);
     }
-    throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${x.ob_type.tp_name}'`);
+    throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or ${rt.profile.printfIntegerArgumentIs}, not '${x.ob_type.tp_name}'`);
   }));
   ctor.set(t.bool!, (_rt, args) => rt.newBool(args.length ? p.isTrue(args[0]!) : false));
   ctor.set(t.float!, (_rt, args) => {
@@ -861,9 +928,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         heap.decref(obj);
         throw e;
       }
-    } else if (args.length || (kw && kw.size)) {
+    } else if ((args.length || (kw && kw.size)) && !newFn) {
+      // object_new() refuses the arguments neither __new__ nor __init__ takes.
       heap.decref(obj);
-      throw rt.error('TypeError', `${type.tp_name}() takes no arguments`);
+      throw rt.error('TypeError', rt.profile.objectInitSaysNoParameters ? 'object() takes no parameters' : `${type.tp_name}() takes no arguments`);
     }
     return obj;
   };
@@ -1439,6 +1507,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       }
     });
   }
+  p.sequenceList = (o) => rt.newList(ops.collect(o));
   m(t.dict!, 'keys', view('dict_keys'));
   m(t.dict!, 'values', view('dict_values'));
   m(t.dict!, 'items', view('dict_items'));
@@ -1463,7 +1532,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return d;
   });
-  m(t.dict!, 'get', (_rt, a) => heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None));
+  m(t.dict!, 'get', (_rt, a) => {
+    arity('get', a.slice(1), 1, 2);
+    return heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None);
+  });
   m(t.dict!, 'setdefault', (_rt, a) => {
     const dd = self<PyDict>(a);
     const v = dictGetItem(p, dd, a[1]!);
@@ -2004,7 +2076,50 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const ty = o.ob_type;
     return str(`<${ty.isHeapType ? `${ty.moduleName}.${ty.qualname}` : ty.tp_name} object at 0x${o.addr.toString(16).padStart(12, '0')}>`);
   });
-  m(t.object!, '__init__', () => heap.newref(rt.None));
+  /**
+   * Mirrors Objects/typeobject.c object_init(): extra arguments are an error unless
+   * the type overrides `__new__` and not `__init__` (they went to `__new__`).
+   */
+  m(t.object!, '__init__', (_rt, a, kw) => {
+    const type = a[0]!.ob_type;
+    if (a.length > 1 || (kw && kw.size)) {
+      const ownInit = p.typeLookup(type, '__init__') !== null;
+      const ownNew = p.typeLookup(type, '__new__') !== null;
+      if (rt.profile.objectInitSaysNoParameters) {
+        if (ownInit || !ownNew) throw rt.error('TypeError', 'object.__init__() takes no parameters');
+      } else if (ownInit) {
+        throw rt.error('TypeError', 'object.__init__() takes exactly one argument (the instance to initialize)');
+      } else if (!ownNew) {
+        throw rt.error('TypeError', `${type.tp_name}.__init__() takes exactly one argument (the instance to initialize)`);
+      }
+    }
+    return heap.newref(rt.None);
+  });
+  /**
+   * Mirrors Objects/typeobject.c tp_new_wrapper() on object_new(): `object.__new__(cls)`
+   * (or `super().__new__(cls)`) makes the bare instance; extra arguments are an error
+   * unless the type overrides `__init__` and not `__new__`. A subclass of list, dict
+   * or set gets its built-in base's empty object.
+   */
+  ops.defineStaticMethod(t.object!, '__new__', (_rt, a, kw) => {
+    const type = a[0];
+    if (!(type instanceof PyTypeObject)) throw rt.error('TypeError', `object.__new__(X): X is not a type object (${type ? type.ob_type.tp_name : 'NULL'})`);
+    if (!type.isHeapType) return p.callType(type, [], null);
+    const builtinBase = type.mroCache.find((b) => b === t.list || b === t.dict || b === t.set);
+    if (builtinBase) return newBuiltinSubtypeObject(type, builtinBase);
+    if (a.length > 1 || (kw && kw.size)) {
+      const ownInit = p.typeLookup(type, '__init__') !== null;
+      const ownNew = p.typeLookup(type, '__new__') !== null;
+      if (rt.profile.objectInitSaysNoParameters) {
+        if (!ownInit || ownNew) throw rt.error('TypeError', 'object() takes no parameters');
+      } else if (ownNew) {
+        throw rt.error('TypeError', 'object.__new__() takes exactly one argument (the type to instantiate)');
+      } else if (!ownInit) {
+        throw rt.error('TypeError', `${type.tp_name}() takes no arguments`);
+      }
+    }
+    return newInstance(type);
+  });
   m(t.object!, '__eq__', (_rt, a) => (a[0] === a[1] ? rt.newBool(true) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__ne__', (_rt, a) => (a[0] === a[1] ? rt.newBool(false) : heap.newref(rt.NotImplemented)));
   m(t.object!, '__hash__', (_rt, a) => rt.newInt(p.hash(a[0]!)));
@@ -2482,8 +2597,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (whole === '{{') return '{';
       if (whole === '}}') return '}';
       let v: PyObject | undefined;
-      const parts = (field ?? '').split('.');
-      const head = parts[0]!;
+      // field_name: arg_name ("." attribute | "[" element_index "]")* (FieldNameIterator).
+      const fieldText = field ?? '';
+      const head = /^[^.[]*/.exec(fieldText)![0];
+      const rest = [...fieldText.slice(head.length).matchAll(/\.([^.[]*)|\[([^\]]*)\]/g)];
       let cur: PyObject;
       if (head !== '' && !/^\d+$/.test(head) && named instanceof PyObject) {
         const key = str(head);
@@ -2496,11 +2613,21 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         if (head === '') v = args[auto++];
         else if (/^\d+$/.test(head)) v = args[Number(head)];
         else v = (named as Kw)?.get(head);
-        if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', `Replacement index ${head || auto - 1} out of range for positional args tuple`) : new PyErr(rt.newException(t.KeyError!, [str(head)]));
+        if (!v) throw head === '' || /^\d+$/.test(head) ? rt.error('IndexError', rt.profile.formatNamesReplacementIndex ? `Replacement index ${head || auto - 1} out of range for positional args tuple` : 'tuple index out of range') : new PyErr(rt.newException(t.KeyError!, [str(head)]));
         cur = heap.newref(v);
       }
-      for (const attr of parts.slice(1)) {
-        const nxt = ops.getAttr(cur, attr);
+      for (const [, attr, index] of rest) {
+        let nxt: PyObject;
+        if (attr !== undefined) nxt = ops.getAttr(cur, attr);
+        else {
+          // An element index of digits is an int, anything else a str key.
+          const key = /^\d+$/.test(index!) ? rt.newInt(BigInt(index!)) : str(index!);
+          try {
+            nxt = ops.getItem(cur, key);
+          } finally {
+            heap.decref(key);
+          }
+        }
         heap.decref(cur);
         cur = nxt;
       }

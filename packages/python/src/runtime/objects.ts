@@ -218,6 +218,27 @@ export class ObjectProtocol implements DictOps {
       if (self && !(self instanceof PyModule)) return `<built-in method ${st.name} of ${self.ob_type.tp_name} object at ${hex(self.addr)}>`;
       return `<built-in function ${st.name}>`;
     }
+    // Objects/descrobject.c member_repr(), getset_repr(), method_repr(): the name and the owner's tp_name.
+    if (o instanceof PyNative && (o.ob_type === rt.t.member_descriptor || o.ob_type === rt.t.getset_descriptor)) {
+      const [nm, cls] = o.refs as [PyStr, PyTypeObject];
+      return `<${o.ob_type === rt.t.member_descriptor ? 'member' : 'attribute'} '${nm.value}' of '${cls.tp_name}' objects>`;
+    }
+    if (o instanceof PyNative && o.ob_type === rt.t.method_descriptor) {
+      const st = o.state as NativeFunctionState;
+      if (st.objclass) return `<method '${st.name}' of '${st.objclass.tp_name}' objects>`;
+    }
+    if (o instanceof PyNative && (o.ob_type === rt.t.dict_keys || o.ob_type === rt.t.dict_values || o.ob_type === rt.t.dict_items)) {
+      // dictview_repr(): the view's items as a new list (PySequence_List), guarded by Py_ReprEnter.
+      if (this.reprStack.has(o)) return '...';
+      this.reprStack.add(o);
+      const list = this.sequenceList(o);
+      try {
+        return `${o.ob_type.tp_name}(${this.repr(list)})`;
+      } finally {
+        this.rt.heap.decref(list);
+        this.reprStack.delete(o);
+      }
+    }
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
@@ -510,6 +531,7 @@ export class ObjectProtocol implements DictOps {
     }
     if (callable instanceof PyNative && callable.ob_type === rt.t.method_descriptor) {
       const st = callable.state as NativeFunctionState;
+      if (st.objclass) this.descrCheck(st, st.objclass, args[0]);
       return st.fn(rt, args, kwargs);
     }
     if (callable instanceof PyMethod) return this.call(callable.func!, [callable.self!, ...args], kwargs);
@@ -533,6 +555,25 @@ export class ObjectProtocol implements DictOps {
     if (m) return this.call(m, [callable, ...args], kwargs);
     throw rt.error('TypeError', `'${callable.ob_type.tp_name}' object is not callable`);
   }
+
+  /**
+   * Mirrors Objects/descrobject.c method_vectorcall_*() and descr_check(): an
+   * unbound built-in method needs a first argument of its type (`list.append(1, 2)`).
+   */
+  private descrCheck(st: NativeFunctionState, type: PyTypeObject, self: PyObject | undefined): void {
+    const rt = this.rt;
+    if (!self) {
+      throw rt.error('TypeError', rt.profile.qualifiedCallErrors ? `unbound method ${st.qualname}() needs an argument` : `descriptor '${st.name}' of '${type.tp_name}' object needs an argument`);
+    }
+    if (self.ob_type.isSubtype(type)) return;
+    const got = self.ob_type.tp_name;
+    throw rt.error('TypeError', rt.profile.descriptorCheckSaysDoesNotApply
+      ? `descriptor '${st.name}' for '${type.tp_name}' objects doesn't apply to a '${got}' object`
+      : `descriptor '${st.name}' requires a '${type.tp_name}' object but received a '${got}'`);
+  }
+
+  /** Set by the built-ins: `PySequence_List(o)` (a new list of what iterating `o` gives). */
+  sequenceList!: (o: PyObject) => PyList;
 
   /** Set by the built-ins: `type.__call__` for every type (`type_call`). */
   callType!: (type: PyTypeObject, args: PyObject[], kwargs: Map<string, PyObject> | null) => PyObject;
@@ -564,7 +605,7 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyGenerator) return o.allocSize;
     if (o instanceof PyFrame) return sizes.sizeofFrame(p, o.code.co);
     if (o instanceof PyWeakref) return p.fixed.weakref;
-    if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] + cachedKeysSize(rt, o) : 400;
+    if (o instanceof PyTypeObject) return o.isHeapType ? p.fixed['heap-type'] + cachedKeysSize(rt, o) : p.fixed['static-type'];
     if (o instanceof PySingleton) return 16;
     return o.allocSize;
   }

@@ -151,7 +151,15 @@ export class Operations {
    * AttributeError.
    */
   getAttr(o: PyObject, name: string): PyObject {
-    return this.getAttrOrMissing(o, name, false)!;
+    if (this.rt.profile.suggestions === 'none') return this.getAttrOrMissing(o, name, false)!;
+    try {
+      return this.getAttrOrMissing(o, name, false)!;
+    } catch (e) {
+      // PyObject_GetAttr()'s set_attribute_error_context() (3.10+): the AttributeError
+      // learns the name and the object, for "Did you mean" when it is printed.
+      if (e instanceof PyErr && !e.exc.missingName && this.rt.isInstance(e.exc, this.rt.t.AttributeError!)) e.exc.missingName = { name, obj: o };
+      throw e;
+    }
   }
 
   /**
@@ -352,7 +360,7 @@ export class Operations {
     if (!ofType) this.descriptors.set(type.tp_name, (ofType = new Map()));
     let d = ofType.get(name);
     if (!d) {
-      const state: NativeFunctionState = { name, fn, qualname: `${type.tp_name}.${name}` };
+      const state: NativeFunctionState = { name, fn, qualname: `${type.tp_name}.${name}`, objclass: type };
       d = this.rt.heap.allocateStatic(new PyNative(this.rt.t.method_descriptor!, [], state), 80);
       ofType.set(name, d);
     }
@@ -756,7 +764,7 @@ export class Operations {
     if (descr) {
       if (descr instanceof PyNative && descr.ob_type === rt.t.property) {
         const fset = descr.refs[1];
-        if (!fset || fset === rt.None) throw rt.error('AttributeError', rt.profile.version[1] >= 11 ? `property '${name}' of '${type.tp_name}' object has no setter` : "can't set attribute");
+        if (!fset || fset === rt.None) throw this.propertyAccessorMissing(type, name, 'set');
         heap.decref(p.call(fset, [o, v], null));
         return;
       }
@@ -847,6 +855,13 @@ export class Operations {
     if (isProxy(rt, o)) return this.delAttr(proxyReferent(rt, o), name); // weakref: proxy_setattr
     if (o instanceof PyInstance) {
       const descr = this.p.typeLookup(o.ob_type, name);
+      if (descr instanceof PyNative && descr.ob_type === rt.t.property) {
+        // property_descr_set() with no value: the deleter.
+        const fdel = descr.refs[2];
+        if (!fdel || fdel === rt.None) throw this.propertyAccessorMissing(o.ob_type, name, 'delete');
+        heap.decref(this.p.call(fdel, [o], null));
+        return;
+      }
       if (descr instanceof PyNative && descr.ob_type === rt.t.member_descriptor) {
         const idx = descr.state as number;
         const old = o.slots[idx];
@@ -903,6 +918,17 @@ export class Operations {
     }
     if (o instanceof PyTypeObject) return rt.error('AttributeError', `type object '${o.tp_name}' has no attribute '${name}'`);
     return rt.error('AttributeError', `'${o.ob_type.tp_name}' object has no attribute '${name}'`);
+  }
+
+  /**
+   * Mirrors Objects/descrobject.c property_descr_set() without the accessor: up to
+   * 3.9 "can't set attribute", 3.10 naming the property, 3.11+ naming its owner too.
+   */
+  private propertyAccessorMissing(type: PyTypeObject, name: string, what: 'set' | 'delete'): PyErr {
+    const rt = this.rt;
+    const minor = rt.profile.version[1];
+    if (minor >= 11) return rt.error('AttributeError', `property '${name}' of '${type.tp_name}' object has no ${what === 'set' ? 'setter' : 'deleter'}`);
+    return rt.error('AttributeError', minor >= 10 ? `can't ${what} attribute '${name}'` : `can't ${what} attribute`);
   }
 
   /** type_setattro() on a built-in type: from 3.10 it checks Py_TPFLAGS_IMMUTABLETYPE and names the attribute. */
@@ -981,7 +1007,39 @@ export class Operations {
       if (r !== rt.NotImplemented) return r;
       rt.heap.decref(r);
     }
+    if (op === 'Add') this.sequenceConcatError(a, b);
+    if (op === 'Mult') this.sequenceRepeatError(a, b);
     throw rt.error('TypeError', `unsupported operand type(s) for ${BIN_SYMBOL[op]}${inplace ? '=' : ''}: '${a.ob_type.tp_name}' and '${b.ob_type.tp_name}'`);
+  }
+
+  /**
+   * Mirrors Objects/abstract.c PyNumber_Add() (and PyNumber_InPlaceAdd()) once both
+   * number slots gave up: a left operand with `sq_concat` concatenates, and its
+   * concat raises its own message (PyUnicode_Concat(), list_concat(), tupleconcat(),
+   * bytes_concat()). Reached only when the concatenation itself failed.
+   */
+  private sequenceConcatError(a: PyObject, b: PyObject): void {
+    const rt = this.rt;
+    const t = a.ob_type;
+    const other = b.ob_type.tp_name;
+    if (t.isSubtype(rt.t.str!)) {
+      throw rt.error('TypeError', rt.profile.strConcatNamesBothTypes ? `can only concatenate str (not "${other}") to str` : `must be str, not ${other}`);
+    }
+    if (t.isSubtype(rt.t.list!)) throw rt.error('TypeError', `can only concatenate list (not "${other}") to list`);
+    if (t.isSubtype(rt.t.tuple!)) throw rt.error('TypeError', `can only concatenate tuple (not "${other}") to tuple`);
+    if (t.isSubtype(rt.t.bytes!)) throw rt.error('TypeError', `can't concat ${other} to ${t.tp_name}`);
+  }
+
+  /**
+   * Mirrors Objects/abstract.c PyNumber_Multiply() once both number slots gave up:
+   * the operand with `sq_repeat` (left first) repeats by the other, which
+   * sequence_repeat() needs to be an index.
+   */
+  private sequenceRepeatError(a: PyObject, b: PyObject): void {
+    const rt = this.rt;
+    const isSequence = (o: PyObject) => [rt.t.str!, rt.t.list!, rt.t.tuple!, rt.t.bytes!].some((s) => o.ob_type.isSubtype(s));
+    const count = isSequence(a) ? b : isSequence(b) ? a : null;
+    if (count) throw rt.error('TypeError', `can't multiply sequence by non-int of type '${count.ob_type.tp_name}'`);
   }
 
   private numErr(e: unknown): never {
@@ -1584,6 +1642,7 @@ export class Operations {
 
   unpack(seq: PyObject, before: number, after: number): PyObject[] {
     const rt = this.rt;
+    if (rt.profile.unpackNamesNonIterable && !this.isIterable(seq)) throw rt.error('TypeError', `cannot unpack non-iterable ${seq.ob_type.tp_name} object`);
     const items = this.collect(seq);
     if (after < 0) {
       if (items.length !== before) {
@@ -1661,13 +1720,17 @@ export class Operations {
       }
       return;
     }
+    // PyDict_MergeFromSeq2(): each element must be a sequence of two.
+    let i = 0;
     for (const pair of this.collect(other)) {
       try {
+        if (!this.isIterable(pair)) throw rt.error('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
         const kv = this.collect(pair);
         if (kv.length !== 2) {
           for (const x of kv) rt.heap.decref(x);
-          throw rt.error('ValueError', `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+          throw rt.error('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
         }
+        i++;
         dictSetItem(rt, this.p, d, kv[0]!, kv[1]!);
         rt.heap.decref(kv[0]!);
         rt.heap.decref(kv[1]!);

@@ -49,6 +49,8 @@ export interface NativeFunctionState {
    * is one, the `__sizeof__` that `sys.getsizeof(sys)` binds to `sys` is not.
    */
   readonly ofModule?: true;
+  /** A method descriptor's type (`d_type`): what its first argument must be an instance of. */
+  readonly objclass?: PyTypeObject;
 }
 
 /** The runtime's data of a type (`PyTypeObject` slots that are behaviour). */

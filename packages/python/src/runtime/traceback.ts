@@ -9,6 +9,7 @@ import type { Runtime } from './runtime';
 import type { ObjectProtocol } from './objects';
 import type { Operations } from './operations';
 import { PyErr } from './errors';
+import { suggestionSuffix } from './suggestions';
 
 /**
  * `PyErr_WriteUnraisable`: an exception in `__del__` or a callback, which
@@ -58,9 +59,10 @@ function writeUnraisable(rt: Runtime, p: ObjectProtocol, exc: PyException, where
 
 /**
  * Prints `Traceback (most recent call last): ...` as CPython's `PyErr_Display`
- * does, with each frame's source line from `Runtime.sources`.
+ * does, with each frame's source line from `Runtime.sources`; given `ops` (an
+ * uncaught exception, not an unraisable one) with "Did you mean" suggestions.
  */
-export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException): void {
+export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations): void {
   // Oldest first; each entry carries the separator printed after it.
   const chain: { exc: PyException; after: string }[] = [];
   const seen = new Set<PyException>();
@@ -96,8 +98,9 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException)
         if (src !== undefined && src.trim()) {
           text += `    ${src.trim()}\n`;
           const instr = (tb as unknown as { instr?: Instr }).instr;
-          if (rt.profile.tracebackCarets && instr && instr.lineno === instr.endLineno && instr.lineno === tb.lineno) {
-            const carets = caretLine(src, instr, rt.profile.tracebackCallAnchors);
+          const multiline = instr !== undefined && instr.endLineno > instr.lineno && rt.profile.tracebackCaretsFirstLineOnly;
+          if (rt.profile.tracebackCarets && instr && (instr.lineno === instr.endLineno || multiline) && instr.lineno === tb.lineno) {
+            const carets = caretLine(src, instr, rt.profile.tracebackCallAnchors, multiline);
             if (carets) text += `    ${carets}\n`;
           }
         }
@@ -118,6 +121,8 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException)
     let msg: string;
     if (e.ob_type === rt.t.KeyError && e.args.items.length === 1) msg = p.repr(e.args.items[0]!);
     else msg = p.str(e);
+    // PyErr_Display() (not the unraisable hook) offers a suggestion for a missing name.
+    if (ops) msg += suggestionSuffix(rt, p, ops, e);
     out += msg ? `${name}: ${msg}\n` : `${name}\n`;
     out += separator;
   }
@@ -141,17 +146,18 @@ function charCol(line: string, byteCol: number): number {
  * The 3.11+ underline of the failing expression (Python/traceback.c
  * `print_error_location_carets` / Lib/traceback.py `_extract_caret_anchors_from_line_segment`):
  * `^` over the whole expression, or `~` with `^` over the operator, the
- * subscript or (3.13) the argument list. Left out when it would underline
- * the whole line without anchors.
+ * subscript or (3.13) the argument list; with `toLineEnd` (the first line of
+ * an expression spanning several) from its start to the line's end. Left out
+ * when it would underline the whole line without anchors.
  */
-function caretLine(src: string, instr: Instr, callAnchors: boolean): string | null {
+function caretLine(src: string, instr: Instr, callAnchors: boolean, toLineEnd = false): string | null {
   const indent = src.length - src.trimStart().length;
   const trimmed = src.trim();
   const start = charCol(src, instr.col) - indent;
-  const end = charCol(src, instr.endCol) - indent;
+  const end = toLineEnd ? trimmed.length : charCol(src, instr.endCol) - indent;
   if (end <= start) return null;
   let anchor: [number, number] | null = null;
-  const kind = instr.anchorKind;
+  const kind = toLineEnd ? AnchorKind.None : instr.anchorKind;
   if (kind === AnchorKind.PlainCallStatement && callAnchors) return null;
   if (instr.anchor >= 0 && (kind === AnchorKind.BinaryOperator || kind === AnchorKind.Subscript || (kind === AnchorKind.Call && callAnchors))) {
     let a = charCol(src, instr.anchor) - indent;

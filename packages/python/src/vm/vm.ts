@@ -201,7 +201,7 @@ export class VM {
     const localsplus = nulls(nlocals + co.co_cellvars.length + co.co_freevars.length);
     const argcount = co.co_argcount;
     const kwonly = co.co_kwonlyargcount;
-    const name = func.qualname.value;
+    const name = rt.profile.argumentErrorsUseQualname ? func.qualname.value : co.co_name;
     const n = Math.min(args.length, argcount);
     if (steal) for (let i = 0; i < n; i++) localsplus[i] = args[i]!;
     else for (let i = 0; i < n; i++) localsplus[i] = heap.newref(args[i]!);
@@ -396,7 +396,7 @@ export class VM {
                 const name = names[ins.arg]!;
                 // A module's code has its globals as locals: then LOAD_NAME is LOAD_GLOBAL.
                 const v = f.locals === f.globals ? this.loadGlobal(f, caches, f.pc - 1, name) : (f.locals && p.dictGetStr(f.locals, name)) || p.dictGetStr(f.globals, name) || p.dictGetStr(f.builtins, name);
-                if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
+                if (!v) throw this.nameError(name);
                 stack.push(heap.newref(v));
                 break;
               }
@@ -416,7 +416,7 @@ export class VM {
               case Op.LOAD_GLOBAL: {
                 const name = names[ins.arg]!;
                 const v = this.loadGlobal(f, caches, f.pc - 1, name);
-                if (!v) throw rt.error('NameError', `name '${name}' is not defined`);
+                if (!v) throw this.nameError(name);
                 stack.push(heap.newref(v));
                 break;
               }
@@ -1279,6 +1279,13 @@ export class VM {
     } finally {
       if (source !== mapping) heap.decref(source);
     }
+  }
+
+  /** format_exc_check_arg(): from 3.10 the NameError records the missing name (for "Did you mean"). */
+  private nameError(name: string): PyErr {
+    const err = this.rt.error('NameError', `name '${name}' is not defined`);
+    err.exc.missingName = { name, obj: null };
+    return err;
   }
 
   /** `check_args_iterable`: `*x` of a call needs `tp_iter` or a sequence. */
