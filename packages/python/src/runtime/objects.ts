@@ -312,7 +312,11 @@ export class ObjectProtocol implements DictOps {
         const r = this.callSpecial(h, o, []);
         try {
           if (!(r instanceof PyInt)) throw rt.error('TypeError', '__hash__ method should return an integer');
-          return H.hashInt(r.value);
+          // slot_tp_hash(): a result that fits a Py_hash_t is the hash itself (so returning
+          // hash(y) hashes like y); only a wider int goes through long_hash. -1 becomes -2.
+          const v = r.value;
+          if (v >= -(2n ** 63n) && v < 2n ** 63n) return v === -1n ? -2n : v;
+          return H.hashInt(v);
         } finally {
           rt.heap.decref(r);
         }
