@@ -38,6 +38,9 @@ const repo = resolve(here, '..', '..');
 const casesDir = join(repo, 'conformance', 'cases');
 const expectedDir = join(repo, 'conformance', 'expected');
 
+/** Programs between two progress lines of a version's run. */
+const PROGRESS_EVERY = 1000;
+
 const USAGE =
   'usage: pnpm fuzz [--python X.Y[,X.Y...]] [--count N] [--seed S] [--jobs N] [--no-save] [--report-only]\n' +
   '                 [--shrink-all] [--max-shrink N] [--check-determinism] [--json FILE] [--print SEED]';
@@ -159,6 +162,15 @@ async function main() {
     const bin = interpreters.get(xy);
     const t0 = Date.now();
     const unstable = [];
+    // A long run reports as it goes, so a run stopped early still tells what it found.
+    let done = 0;
+    const found = [];
+    const progress = (m) => {
+      if (m) found.push(m.seed);
+      if (++done % PROGRESS_EVERY === 0 && done < opts.count)
+        console.log(`  ${xy}: ${done}/${opts.count} programs, ${found.length} mismatches so far${found.length ? ` (seeds ${found.join(' ')})` : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      return m;
+    };
     const tasks = Array.from({ length: opts.count }, (_, i) => async () => {
       const s = seed + i;
       const source = generateSource(s);
@@ -167,8 +179,8 @@ async function main() {
         const again = await runCPython(bin, source);
         if (!same(cpython, again)) unstable.push(s);
       }
-      if (same(cpython, pymem)) return null;
-      return { seed: s, sig: signature(cpython, pymem), what: describe(cpython, pymem), cpython };
+      if (same(cpython, pymem)) return progress(null);
+      return progress({ seed: s, sig: signature(cpython, pymem), what: describe(cpython, pymem), cpython });
     });
     const mismatches = (await pool(tasks, opts.jobs)).filter(Boolean);
     const seconds = (Date.now() - t0) / 1000;
