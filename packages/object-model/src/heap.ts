@@ -103,7 +103,9 @@ export class Heap {
   allocate<T extends PyObject>(o: T, size: number): T {
     const total = size;
     o.allocSize = total;
-    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, false) : null;
+    const generic = this.nextAllocationIsGeneric;
+    this.nextAllocationIsGeneric = false;
+    const slot = !generic && o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, false) : null;
     const reused = slot ? this.freeLists.get(slot.key)?.pop() : undefined;
     if (reused) {
       o.addr = reused.addr;
@@ -133,6 +135,13 @@ export class Heap {
     o.ob_refcnt = 1_000_000;
     return o;
   }
+
+  /**
+   * Set by a `tp_alloc` that never takes from a free list (PyType_GenericAlloc):
+   * the next allocation, and only it, comes from the allocator — not what a
+   * collection it starts allocates.
+   */
+  nextAllocationIsGeneric = false;
 
   /** Set while a start-up object is allocated (`allocateLongLived`, `allocateStatic`). */
   private allocatingStatic = false;

@@ -185,6 +185,12 @@ export interface VersionProfile {
    * lookup not to raise, and earlier versions only store the error's type and message.
    */
   readonly getattrHookMakesAttributeError: boolean;
+  /**
+   * Up to 3.11 an exception C code sets without a value (`PyErr_SetNone`) is only
+   * its type until it is normalized; 3.12's _PyErr_SetObject() makes the instance
+   * at once. So closing a generator that catches nothing makes no GeneratorExit.
+   */
+  readonly errorsSetUnnormalized: boolean;
   /** 3.11+: an exception class of `__main__` prints without its module name. */
   readonly tracebackOmitsMainModule: boolean;
   /** 3.13: a failing call is underlined `~~~^^^^` (callee, then the argument list). */
@@ -394,6 +400,7 @@ function profile(minor: number, micro: number): VersionProfile {
     getattrHookBindsMethod: !atLeast(12),
     ioCallsWriteThroughBoundMethods: !atLeast(8),
     getattrHookMakesAttributeError: minor === 10 || minor === 11,
+    errorsSetUnnormalized: !atLeast(12),
     assertLocatedAtTest: minor !== 12,
     mergeConstsAcrossCode: atLeast(8),
     intMaxStrDigits: atLeast(11) ? 4300 : 0,

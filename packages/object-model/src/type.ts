@@ -66,6 +66,12 @@ export class PyTypeObject extends PyObject {
   /** Whether the type has a `tp_finalize` (a `__del__` method, PEP 442). */
   hasFinalizer = false;
   /**
+   * Whether `tp_dealloc` clears the weak references (calling their callbacks)
+   * before the finalizer runs, as Objects/genobject.c gen_dealloc() does,
+   * rather than after it, as subtype_dealloc() does.
+   */
+  clearsWeakRefsBeforeFinalizer = false;
+  /**
    * Whether instances of exactly this type may use a type-specific free list
    * (the runtime sets it; `Heap.freeListOf` says which list). Lets the heap
    * skip the question for every other type.

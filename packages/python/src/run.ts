@@ -95,7 +95,8 @@ export function runProgram(options: RunOptions): RunResult {
   const tracer = options.trace ? new TraceEmitter(options.trace, heap) : null;
   if (options.maxMemory) heap.maxMemory = options.maxMemory;
   const rt = new Runtime(heap);
-  rt.write = tracer ? (stream, text) => (tracer.output(stream, text), options.write(stream, text)) : options.write;
+  rt.emit = options.write;
+  if (tracer) rt.onOutput = (stream, text) => tracer.output(stream, text);
   const p = new ObjectProtocol(rt);
   const ops = new Operations(rt, p);
   const vm = new VM(rt, p, ops);
@@ -140,7 +141,6 @@ export function runProgram(options: RunOptions): RunResult {
       if (bound) rt.heap.decref(bound);
     }
   };
-  const callbacks: { list: PyObject | null } = { list: null };
   let gcState: GCState | null = null;
   gcState = installGC(heap, {
     callFinalizer: (o) => callDel(o),
@@ -163,7 +163,6 @@ export function runProgram(options: RunOptions): RunResult {
       };
     },
   });
-  void callbacks;
   ops.builtinsDict = installBuiltins(rt, p, ops);
   const modules = installModules(rt, p, ops, gcState);
   if (options.checkInvariants) heap.live = new Set();
@@ -171,6 +170,8 @@ export function runProgram(options: RunOptions): RunResult {
 
   let exitCode = 0;
   let arena: PyObject[] = [];
+  /** The exception that ended the main module, if any (reported after flush_io()). */
+  let uncaught: PyException | null = null;
   try {
     let tree: ast.Module;
     try {
@@ -221,33 +222,48 @@ export function runProgram(options: RunOptions): RunResult {
     } catch (e) {
       vm.releaseFrame(frame);
       heap.decref(main.dict);
-      if (e instanceof PyErr) {
-        if (rt.isInstance(e.exc, rt.t.SystemExit!)) {
-          exitCode = systemExitCode(rt, p, e.exc);
-        } else {
-          printTraceback(rt, p, e.exc, ops);
-          exitCode = 1;
-        }
-        heap.decref(e.exc);
-      } else throw e;
+      if (e instanceof PyErr) uncaught = e.exc;
+      else throw e;
     }
     heap.decref(made.code);
+    // Python/pythonrun.c: pyrun_file() frees the AST arena after the main module has run,
+    // then flush_io() flushes stderr and stdout, then PyErr_Print() reports the exception.
+    for (const o of arena) heap.decref(o);
+    rt.stdoutText.flushIo();
+    if (uncaught) {
+      if (rt.isInstance(uncaught, rt.t.SystemExit!)) {
+        exitCode = systemExitCode(rt, p, uncaught);
+      } else {
+        printTraceback(rt, p, uncaught, ops);
+        exitCode = 1;
+      }
+      heap.decref(uncaught);
+    }
+    // Py_FinalizeEx: the atexit functions (weakref.finalize's), then flush_std_files(); when
+    // stdout cannot be flushed, the interpreter exits with status 120 (Py_RunMain, Py_Exit).
+    modules.atExit();
+    const flushError = rt.stdoutText.flushStdFiles();
+    if (flushError) {
+      unraisable(flushError, rt.stdoutText.file);
+      exitCode = 120;
+    }
+    finalizeMain(rt, p, ops, gcState, unraisable, tracer);
   } catch (e) {
     if (e instanceof StepLimitExceeded) {
+      rt.stdoutText.drain();
       rt.write('stderr', `pymem: the program was stopped after ${e.limit} steps (--max-steps); raise the limit to let it run longer\n`);
       return { exitCode: 1 };
     }
     if (e instanceof HeapExhausted) {
+      rt.stdoutText.drain();
       rt.write('stderr', `MemoryError: pymem's simulated heap limit of ${e.limit} bytes was reached (--max-memory)\n`);
       return { exitCode: 1 };
     }
     throw e;
+  } finally {
+    // What is still pending reaches the output however the run ends (an internal error included).
+    rt.stdoutText.drain();
   }
-  // Python/pythonrun.c frees the AST arena after the main module has run.
-  for (const o of arena) heap.decref(o);
-  // Py_FinalizeEx: the atexit functions (weakref.finalize's) run after the arena is freed.
-  modules.atExit();
-  finalizeMain(rt, p, ops, gcState, unraisable, tracer);
   tracer?.finish();
   if (options.checkInvariants) checkInvariants(rt, gcState);
   return { exitCode };

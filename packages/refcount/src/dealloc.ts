@@ -118,6 +118,7 @@ export class Deallocator {
       }
       this.trashNesting++;
     }
+    if (type.clearsWeakRefsBeforeFinalizer && o.weakrefs && o.weakrefs.length > 0) this.clearWeakRefs(o);
     if (type.hasFinalizer && !o.gc_finalized) {
       // subtype_dealloc tracks the object again while its finalizer runs.
       if (type.isGC) this.heap.gc?.track(o);
@@ -170,7 +171,9 @@ export class Deallocator {
     o.ob_refcnt = 1;
     if (o.ob_type.isGC) o.gc_finalized = true;
     this.hooks.callFinalizer(o);
+    // The temporary reference goes: a decref like any other (Python code may run before the object is freed).
     o.ob_refcnt--;
+    if (this.heap.trace) this.heap.trace.refChanged('decref', o, o.ob_refcnt);
     return o.ob_refcnt === 0;
   }
 

@@ -409,7 +409,7 @@ export class Converter {
     const name = this.text(k[1]!);
     const params = k.find((c) => c.name === 'ParamList')!;
     const ret = k.find((c) => c.name === 'TypeDef');
-    const args = this.params(this.kids(params), true);
+    const args = this.params(this.kids(params));
     const body = this.body(k[k.length - 1]!);
     let returns: A.expr | null = null;
     if (ret) {
@@ -434,7 +434,7 @@ export class Converter {
   }
 
   /** A `def` or `lambda` parameter list. Mirrors the checks of CPython's `parameters` rule. */
-  private params(kids: SyntaxNode[], isDef: boolean): A.arguments {
+  private params(kids: SyntaxNode[]): A.arguments {
     let k = kids;
     const a: A.arguments = { type: 'arguments', posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kw_defaults: [], kwarg: null, defaults: [] };
     let afterStar = false;
@@ -523,7 +523,6 @@ export class Converter {
     if (bareStar && a.kwonlyargs.length === 0) {
       throw this.error('named arguments must follow bare *', bareStar.from, bareStar.to);
     }
-    void isDef;
     return a;
   }
 
@@ -645,7 +644,7 @@ export class Converter {
       }
       case 'LambdaExpression': {
         const k = this.kids(n);
-        const args = this.params(this.kids(k[1]!), false);
+        const args = this.params(this.kids(k[1]!));
         return { type: 'Lambda', args, body: this.expr(k[k.length - 1]!), ...pos() };
       }
       case 'NamedExpression': {

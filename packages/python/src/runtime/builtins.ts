@@ -88,63 +88,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   // ---------------------------------------------------------------- functions
 
-  /**
-   * sys.stdout's buffer of pending output (Modules/_io/textio.c
-   * _io_TextIOWrapper_write_impl, `pending_bytes`, flushed past `chunk_size`,
-   * 8192): up to 3.7 always a list; from 3.8 a single chunk, and a list once
-   * a second chunk joins it. Only the list, a GC object, is modelled
-   * (NON-SPEC: it holds no items here). stdout is a pipe or a file, so not
-   * line-buffered.
-   */
-  const CHUNK_SIZE = 8192;
-  let pendingList: PyList | null = null;
-  let pendingChunks = 0;
-  let pendingBytes = 0;
-  const writeFlush = () => {
-    if (pendingList) heap.decref(pendingList);
-    pendingList = null;
-    pendingChunks = 0;
-    pendingBytes = 0;
-  };
-  /** Whether stdout's BufferedWriter holds bytes its raw file has not been written yet. */
-  let bufferHasData = false;
-  /**
-   * Mirrors _io_TextIOWrapper_flush_impl() for stdout: the pending text goes to the
-   * buffer (`buffer.write`), then `buffer.flush()` writes what the buffer holds to
-   * the raw file (`raw.write`). Up to 3.7 the io stack calls `write` through bound
-   * built-in methods (PyObject_CallMethodObjArgs()), and up to 3.8 `buffer.flush`
-   * too (_PyObject_CallMethodId()); later versions call them unbound. NON-SPEC: the
-   * buffer and the raw file are not objects here, only those method objects are.
-   */
-  const textFlush = () => {
-    const bound = (name: string, on: boolean, run: () => void) => {
-      const meth = on ? rt.newBuiltin(name, () => heap.newref(rt.None)) : null;
-      try {
-        run();
-      } finally {
-        if (meth) heap.decref(meth);
-      }
-    };
-    const callsBound = rt.profile.ioCallsWriteThroughBoundMethods;
-    if (pendingChunks) bound('write', callsBound, () => (bufferHasData = true));
-    writeFlush();
-    bound('flush', rt.profile.printFlushMakesBoundMethod, () => {
-      if (bufferHasData) bound('write', callsBound, () => (bufferHasData = false));
-    });
-  };
-  const textWrite = (s: string) => {
-    const n = new TextEncoder().encode(s).length;
-    if (rt.profile.pendingWritesAlwaysList) {
-      if (!pendingList) pendingList = rt.newList([]);
-    } else {
-      if (pendingBytes + n > CHUNK_SIZE) writeFlush();
-      if (pendingChunks === 1) pendingList = rt.newList([]);
-    }
-    pendingChunks++;
-    pendingBytes += n;
-    if (pendingBytes > CHUNK_SIZE) writeFlush();
-  };
-
   /** print()'s `_PyArg_Parser` keyword tuple, once made (VersionProfile.printKwtupleMade). */
   let printKwtuple: PyTuple | null = null;
 
@@ -178,8 +121,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       const writer = rt.newBuiltin('write', () => heap.newref(rt.None), file);
       try {
         const text = piece();
-        if (stream === 'stdout') textWrite(text);
-        rt.write(stream, text);
+        if (stream === 'stdout') rt.stdoutText.write(text);
+        else rt.write(stream, text);
       } finally {
         heap.decref(writer);
       }
@@ -193,8 +136,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (flush) {
         // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
         const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
-        if (stream === 'stdout') textFlush();
-        if (flusher) heap.decref(flusher);
+        try {
+          if (stream === 'stdout') rt.stdoutText.flush();
+        } finally {
+          if (flusher) heap.decref(flusher);
+        }
       }
     } finally {
       if (argTuple) heap.decref(argTuple);
@@ -1357,12 +1303,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const s = a[1];
     if (!(s instanceof PyStr)) throw rt.error('TypeError', `write() argument must be str, not ${s?.ob_type.tp_name}`);
     const stream = streamOf(a);
-    if (stream === 'stdout') textWrite(s.value);
-    rt.write(stream, s.value);
+    if (stream === 'stdout') rt.stdoutText.write(s.value);
+    else rt.write(stream, s.value);
     return rt.newInt(s.length);
   });
   m(t.TextIOWrapper!, 'flush', (_rt, a) => {
-    if (streamOf(a) === 'stdout') textFlush();
+    if (streamOf(a) === 'stdout') rt.stdoutText.flush();
     return heap.newref(rt.None);
   });
 
@@ -2647,7 +2593,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return expand(fmt);
   }
 
-  void sizes;
   return d;
 }
 

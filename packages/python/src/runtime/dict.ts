@@ -456,7 +456,7 @@ export function dictMergePresize(rt: Runtime, d: PyDict, other: PyDict): boolean
   if (other === d || other.used === 0) return false;
   if (kp.mergeClonesDense && d.used === 0 && !sharedOf.has(other) && other.used === other.entries.length
       && (other.log2Size === tables.PyDict_LOG_MINSIZE || tables.usableFraction((1 << other.log2Size) / 2) < other.used)) {
-    cloneGeometry(rt, d, other);
+    cloneGeometry(d, other);
     return true;
   }
   const size = d.log2Size === 0 ? 1 : 1 << d.log2Size;
@@ -472,12 +472,11 @@ export function dictMergePresize(rt: Runtime, d: PyDict, other: PyDict): boolean
   return false;
 }
 
-function cloneGeometry(rt: Runtime, d: PyDict, other: PyDict): void {
+function cloneGeometry(d: PyDict, other: PyDict): void {
   unlinkSplit(d);
   d.log2Size = other.log2Size;
   d.usable = other.usable + other.used;
   d.unicodeKeys = other.unicodeKeys;
-  void rt;
 }
 
 /**
@@ -496,7 +495,7 @@ export function dictNewCopy(rt: Runtime, o: PyDict): PyDict {
   }
   if (kp.copyClonesDense && o.used >= ((o.entries.length * 2) / 3 | 0)) {
     const d = rt.newDict();
-    cloneGeometry(rt, d, o);
+    cloneGeometry(d, o);
     return d;
   }
   const d = rt.newDict();

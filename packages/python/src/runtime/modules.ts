@@ -35,9 +35,8 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     heap.decref(f);
   };
   const none = () => heap.newref(rt.None);
-  const int = (o: PyObject | undefined, name: string): number => {
+  const int = (o: PyObject | undefined): number => {
     if (!(o instanceof PyInt)) throw rt.error('TypeError', `'${o?.ob_type.tp_name ?? 'NoneType'}' object cannot be interpreted as an integer`);
-    void name;
     return Number(o.value);
   };
 
@@ -74,7 +73,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     });
     def(m, 'getrecursionlimit', () => rt.newInt(ops.vm.recursionLimit));
     def(m, 'setrecursionlimit', (_rt, a) => {
-      const n = int(a[0], 'limit');
+      const n = int(a[0]);
       if (n < 1) throw rt.error('ValueError', 'recursion limit must be greater or equal than 1');
       ops.vm.recursionLimit = n;
       return none();
@@ -84,7 +83,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     });
     def(m, '_getframe', (_rt, a) => {
       let f = ops.vm.current;
-      for (let i = a[0] ? int(a[0], 'depth') : 0; i > 0 && f; i--) f = f.back;
+      for (let i = a[0] ? int(a[0]) : 0; i > 0 && f; i--) f = f.back;
       if (!f) throw rt.error('ValueError', 'call stack is not deep enough');
       return heap.newref(ops.materializeFrame(f));
     });
@@ -108,7 +107,7 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
     p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
-    const stdout = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stdout'), rt.sizes.fixed.TextIOWrapper);
+    const stdout = rt.stdoutText.file;
     const stderr = heap.allocateStatic(new PyNative(rt.t.TextIOWrapper!, [], 'stderr'), rt.sizes.fixed.TextIOWrapper);
     p.dictSetStr(m.dict, 'stdout', stdout);
     p.dictSetStr(m.dict, 'stderr', stderr);
@@ -123,9 +122,10 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     const m = mkModule('gc');
     def(m, 'collect', (_rt, a, kw) => {
       const gen = a[0] ?? kw?.get('generation');
-      const g = gen ? int(gen, 'generation') : 2;
+      const g = gen ? int(gen) : 2;
       if (g < 0 || g > 2) throw rt.error('ValueError', 'invalid generation');
-      return rt.newInt(gc.collect_with_callback(g, 'manual'));
+      // gc_collect_impl(): 0 when a collection is already running; no automatic one starts inside it.
+      return rt.newInt(gc.collect(g, 'manual'));
     });
     def(m, 'enable', () => (gc.enable(), none()));
     def(m, 'disable', () => (gc.disable(), none()));
@@ -133,16 +133,16 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     def(m, 'get_count', () => rt.newTuple(gc.get_count().map((n) => rt.newInt(n))));
     def(m, 'get_threshold', () => rt.newTuple(gc.get_threshold().map((n) => rt.newInt(n))));
     def(m, 'set_threshold', (_rt, a) => {
-      gc.set_threshold(int(a[0], 'threshold0'), a[1] ? int(a[1], 't1') : undefined, a[2] ? int(a[2], 't2') : undefined);
+      gc.set_threshold(int(a[0]), a[1] ? int(a[1]) : undefined, a[2] ? int(a[2]) : undefined);
       return none();
     });
-    def(m, 'set_debug', (_rt, a) => (gc.set_debug(int(a[0], 'flags')), none()));
+    def(m, 'set_debug', (_rt, a) => (gc.set_debug(int(a[0])), none()));
     def(m, 'get_debug', () => rt.newInt(gc.get_debug()));
     def(m, 'is_tracked', (_rt, a) => rt.newBool(gc.is_tracked(a[0]!)));
     if (rt.profile.version[1] >= 9) def(m, 'is_finalized', (_rt, a) => rt.newBool(gc.is_finalized(a[0]!)));
     def(m, 'get_objects', (_rt, a, kw) => {
       const g = a[0] ?? kw?.get('generation');
-      const objs = gc.get_objects(g && g !== rt.None ? int(g, 'generation') : null);
+      const objs = gc.get_objects(g && g !== rt.None ? int(g) : null);
       return rt.newList(objs.map((o) => heap.newref(o)));
     });
     // gc_get_referrers() makes its result list first, and skips it and its argument tuple.

@@ -243,6 +243,8 @@ export class ObjectProtocol implements DictOps {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
     }
+    // textiowrapper_repr() of sys.stdout and sys.stderr (opened by create_stdio() with encoding utf-8).
+    if (o instanceof PyNative && o.ob_type === rt.t.TextIOWrapper) return `<_io.TextIOWrapper name='<${o.state as string}>' mode='w' encoding='utf-8'>`;
     if (o instanceof PyGenerator) return `<generator object ${o.qualname.value} at ${hex(o.addr)}>`;
     if (o instanceof PyCell) return `<cell at ${hex(o.addr)}: ${o.ref ? `${o.ref.ob_type.tp_name} object at ${hex(o.ref.addr)}` : 'empty'}>`;
     if (o instanceof PyCode) return `<code object ${o.co.co_name} at ${hex(o.addr)}, file "${o.co.co_filename}", line ${o.co.co_firstlineno}>`;

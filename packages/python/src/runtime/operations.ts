@@ -2365,7 +2365,6 @@ export class Operations {
 
   /** `gen_throw`: raises `err` inside the suspended generator. */
   throwInto(g: PyGenerator, err: PyErr): { done: boolean; value: PyObject } {
-    const rt = this.rt;
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
     if (!frame || frame.pc === 0) {
       if (frame) this.finishGenerator(g, frame);
@@ -2385,7 +2384,6 @@ export class Operations {
     }
     if (r instanceof Yielded) return { done: false, value: r.value };
     this.finishGenerator(g, frame);
-    void rt;
     return { done: true, value: r };
   }
 
@@ -2481,7 +2479,12 @@ export class Operations {
       this.clearLocals(frame);
       return;
     }
-    const exit = rt.error('GeneratorExit');
+    // Up to 3.11 the GeneratorExit is made only if something catches it: a handler in the
+    // generator, or — to chain it as __context__ — an exception being handled where it is set.
+    const exit =
+      rt.profile.errorsSetUnnormalized && frame.blocks.length === 0 && !this.handledException()
+        ? PyErr.unnormalized(rt.t.GeneratorExit!, () => rt.error('GeneratorExit').exc)
+        : rt.error('GeneratorExit');
     try {
       const r = this.resumeGenerator(g, frame, exit);
       if (r instanceof Yielded) {
@@ -2490,14 +2493,20 @@ export class Operations {
       }
       rt.heap.decref(r);
     } catch (e) {
-      if (!(e instanceof PyErr) || !rt.isInstance(e.exc, rt.t.GeneratorExit!)) throw e;
-      rt.heap.decref(e.exc);
+      if (!(e instanceof PyErr) || !e.type.isSubtype(rt.t.GeneratorExit!)) throw e;
+      e.clear(rt.heap);
     } finally {
       this.finishGenerator(g, frame);
     }
   }
 
   // ------------------------------------------------------------------ exceptions
+
+  /** Whether an exception is being handled where the VM is (`tstate->exc_info`, found up the frame chain). */
+  private handledException(): boolean {
+    for (let fr: Frame | null = this.vm.current; fr; fr = fr.back) if (fr.handling) return true;
+    return false;
+  }
 
   exceptionMatches(exc: PyObject, type: PyObject): boolean {
     const rt = this.rt;
@@ -2552,9 +2561,17 @@ export class Operations {
   }
 
   /** `PyTraceBack_Here`: a traceback entry for the frame, and `__context__` chaining. */
-  addTraceback(exc: PyException, f: Frame): void {
+  addTraceback(err: PyErr, f: Frame): void {
     const rt = this.rt;
     const heap = rt.heap;
+    if (!err.normalized) {
+      // PyTraceBack_Here() with the value still NULL: the entry waits on the error itself.
+      if (err.pendingTracebackFrame === f && err.pendingTraceback) return;
+      err.pendingTracebackFrame = f;
+      err.pendingTraceback = this.newTraceback(err.pendingTraceback, f);
+      return;
+    }
+    const exc = err.exc;
     if ((exc as unknown as { tbFrame?: Frame }).tbFrame === f && exc.traceback) return;
     (exc as unknown as { tbFrame?: Frame }).tbFrame = f;
     // Implicit chaining: the exception being handled becomes __context__.
@@ -2564,12 +2581,18 @@ export class Operations {
       exc.context = heap.newref(handling);
     }
     (exc as unknown as { chained?: boolean }).chained = true;
+    exc.traceback = this.newTraceback(exc.traceback as PyTraceback | null, f);
+  }
+
+  /** Python/traceback.c _PyTraceBack_FromFrame(): an entry for `f`'s current instruction in front of `next` (whose reference it takes). */
+  private newTraceback(next: PyTraceback | null, f: Frame): PyTraceback {
+    const rt = this.rt;
     const fo = this.materializeFrame(f);
-    heap.incref(fo);
-    const tb = rt.heap.allocate(new PyTraceback(rt.t.traceback!, exc.traceback as PyTraceback | null, fo, f.lineno, f.pc - 1), 64);
+    rt.heap.incref(fo);
+    const tb = rt.heap.allocate(new PyTraceback(rt.t.traceback!, next, fo, f.lineno, f.pc - 1), 64);
     (tb as unknown as { instr?: unknown }).instr = f.unit.instrs[f.pc - 1];
     rt.track(tb);
-    exc.traceback = tb;
+    return tb;
   }
 
   /** `SETUP_WITH`: looks up `__exit__` (bound) and calls `__enter__`. */

@@ -32,6 +32,7 @@ import {
   tables,
 } from '@pymem/object-model';
 import { PyErr } from './errors';
+import { StdoutText } from './textio';
 
 /** A built-in function's implementation: borrowed arguments in, a new reference out. */
 /** A built-in's C function; `packed` is the argument tuple a METH_VARARGS call made (calling.ts), if any. */
@@ -113,17 +114,19 @@ export class Runtime {
   private readonly smallInts: PyInt[] = [];
   readonly interned = new Map<string, PyStr>();
   private readonly latin1: (PyStr | undefined)[] = [];
-  /** Output written by the program. */
-  readonly out: { stdout: string[]; stderr: string[] } = { stdout: [], stderr: [] };
-  /** Hook for the program's writes (the CLI streams them). */
-  write: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** The process's output, as it leaves the interpreter (the CLI streams it). */
+  emit: (stream: 'stdout' | 'stderr', text: string) => void = () => {};
+  /** Sees every write of the program when it is made, buffered or not (the trace). */
+  onOutput: ((stream: 'stdout' | 'stderr', text: string) => void) | null = null;
+  /** sys.stdout's text layer: what the program prints waits there until flushed. */
+  readonly stdoutText: StdoutText;
 
   constructor(heap: Heap) {
     this.heap = heap;
     this.profile = heap.profile;
     this.sizes = sizes.sizeProfile(heap.profile.version);
     this.listAlloc = tables.listAllocProfile(heap.profile.version);
-    this.write = (stream, text) => this.out[stream].push(text);
+    this.stdoutText = new StdoutText(this);
     heap.freeListOf = (o, freeing) => this.freeListOf(o, freeing);
     // unicode_dealloc: a mortal interned string leaves the interned dict when it dies.
     heap.onFree = (o) => {
@@ -147,7 +150,6 @@ export class Runtime {
    * methodobject.c (`PyMethod_MAXFREELIST`, 256). Only exact types use them.
    */
   private freeListOf(o: PyObject, freeing: boolean): FreeListSlot | null {
-    if (!freeing && this.genericAllocating) return null;
     const t = o.ob_type;
     if (t === this.t.list) return LIST_FREE_LIST;
     if (t === this.t.dict) return DICT_FREE_LIST;
@@ -190,14 +192,13 @@ export class Runtime {
    * dict_dealloc), so each such call counts as a GC allocation. `make` allocates one object.
    */
   genericAlloc<T>(make: () => T): T {
-    this.genericAllocating = true;
+    this.heap.nextAllocationIsGeneric = true;
     try {
       return make();
     } finally {
-      this.genericAllocating = false;
+      this.heap.nextAllocationIsGeneric = false;
     }
   }
-  private genericAllocating = false;
 
   // ---------------------------------------------------------------- types
 
@@ -247,8 +248,11 @@ export class Runtime {
     mk('method_descriptor', object, { gc: true, basetype: false });
     mk('module', object, { gc: true });
     mk('frame', object, { gc: true, basetype: false, trashcan: true });
-    // Generators have a tp_finalize (PEP 442): a suspended one is closed when it dies.
-    mk('generator', object, { gc: true, basetype: false }).hasFinalizer = true;
+    // Generators have a tp_finalize (PEP 442): a suspended one is closed when it dies,
+    // after gen_dealloc() has called the callbacks of its weak references.
+    const generator = mk('generator', object, { gc: true, basetype: false });
+    generator.hasFinalizer = true;
+    generator.clearsWeakRefsBeforeFinalizer = true;
     mk('traceback', object, { gc: true, basetype: false, trashcan: true });
     mk('range', object, { basetype: false });
     mk('slice', object, { gc: true, basetype: false });
@@ -268,7 +272,9 @@ export class Runtime {
     mk('member_descriptor', object, { gc: true, basetype: false });
     mk('mappingproxy', object, { gc: true, basetype: false });
     // sys.stdout and sys.stderr (Modules/_io/textio.c).
-    mk('TextIOWrapper', object, { gc: true, basetype: false });
+    const textIOWrapper = mk('TextIOWrapper', object, { gc: true, basetype: false });
+    textIOWrapper.tp_name = '_io.TextIOWrapper';
+    textIOWrapper.moduleName = '_io';
     mk('NoneType_placeholder', object, { basetype: false });
     // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
@@ -611,6 +617,12 @@ export class Runtime {
     const s = this.heap.allocate(new PySet(type), sizes.sizeofSet(this.sizes, 8) + this.subtypeExtraSize(type));
     this.track(s);
     return s;
+  }
+
+  /** An unbuffered write: stderr, and pymem's own messages. */
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    this.onOutput?.(stream, text);
+    this.emit(stream, text);
   }
 
   /** A built-in function object (`PyCFunction`), bound to `self` when given. */

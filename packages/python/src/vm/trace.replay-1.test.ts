@@ -10,5 +10,5 @@ describe('replay equals the engine', () => {
   }, CHECK_TIMEOUT_MS);
   it('3.8, every twelfth case', () => {
     expect(checkShard('3.8', 1, 12).failures).toEqual([]);
-  });
+  }, CHECK_TIMEOUT_MS);
 });

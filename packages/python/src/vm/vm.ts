@@ -1069,7 +1069,7 @@ export class VM {
             }
             throw err;
           }
-          ops.addTraceback(err.exc, f);
+          ops.addTraceback(err, f);
           // Unwind to the innermost setup block.
           let handled = false;
           while (f.blocks.length) {
