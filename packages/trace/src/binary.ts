@@ -175,6 +175,33 @@ export class BinaryTraceWriter implements TraceSink {
     if (this.w.pos >= FLUSH_AT) this.flush();
   }
 
+  /** `event({ kind: 'alloc', id, type, size, summary })`, encoded as `encode` does, without the event object. */
+  alloc(id: number, type: string, size: number, summary: string): void {
+    this.beginRecord();
+    this.encodeAlloc(id, type, size, summary);
+    this.state.applyAlloc(id, type, size, summary);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind: 'dealloc', id })`, encoded as `encode` does, without the event object. */
+  dealloc(id: number): void {
+    this.beginRecord();
+    this.w.byte(TAG.dealloc);
+    this.id(id);
+    this.state.applyDealloc(id);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, id, generation })`, encoded as `encode` does, without the event object. */
+  track(kind: 'track' | 'untrack', id: number, generation: number): void {
+    this.beginRecord();
+    this.w.byte(TAG[kind]);
+    this.id(id);
+    this.w.s(generation);
+    this.state.applyTrack(kind, id, generation);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
   /** Before each record: a keyframe when one is due. */
   private beginRecord(): void {
     if (this.closed) throw new Error('the trace writer is closed');
@@ -226,33 +253,9 @@ export class BinaryTraceWriter implements TraceSink {
   private encode(e: TraceEvent): void {
     const w = this.w;
     switch (e.kind) {
-      case 'alloc': {
-        w.byte(TAG.alloc);
-        this.id(e.id);
-        const sizes = this.shapes.get(e.type);
-        const shape = sizes?.get(e.size);
-        const { type, summary } = e;
-        let code = SummaryCode.Other;
-        let rest = '';
-        if (summary === type) code = SummaryCode.Type;
-        else if (summary.length > type.length + 1 && summary.startsWith(type) && summary.charCodeAt(type.length) === 0x20) {
-          rest = summary.slice(type.length + 1);
-          code = INTEGER.test(rest) ? SummaryCode.Integer : rest.startsWith('len ') && INTEGER.test(rest.slice(4)) && rest[4] !== '-' ? SummaryCode.Length : SummaryCode.Rest;
-        }
-        w.u((shape === undefined ? 0 : shape + 1) * 8 + code);
-        if (shape === undefined) {
-          this.str(type);
-          w.u(e.size);
-          if (sizes) sizes.set(e.size, this.shapeCount);
-          else this.shapes.set(e.type, new Map([[e.size, this.shapeCount]]));
-          this.shapeCount++;
-        }
-        if (code === SummaryCode.Integer) w.s(Number(rest));
-        else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
-        else if (code === SummaryCode.Rest) this.str(rest);
-        else if (code === SummaryCode.Other) this.str(summary);
+      case 'alloc':
+        this.encodeAlloc(e.id, e.type, e.size, e.summary);
         return;
-      }
       case 'incref':
       case 'decref':
         this.encodeRef(e.kind, e.id, e.refcnt, this.state.objects.get(e.id)?.refcnt, e.owner, e.slot);
@@ -338,6 +341,33 @@ export class BinaryTraceWriter implements TraceSink {
         w.str(e.text);
         return;
     }
+  }
+
+  private encodeAlloc(id: number, type: string, size: number, summary: string): void {
+    const w = this.w;
+    w.byte(TAG.alloc);
+    this.id(id);
+    const sizes = this.shapes.get(type);
+    const shape = sizes?.get(size);
+    let code = SummaryCode.Other;
+    let rest = '';
+    if (summary === type) code = SummaryCode.Type;
+    else if (summary.length > type.length + 1 && summary.startsWith(type) && summary.charCodeAt(type.length) === 0x20) {
+      rest = summary.slice(type.length + 1);
+      code = INTEGER.test(rest) ? SummaryCode.Integer : rest.startsWith('len ') && INTEGER.test(rest.slice(4)) && rest[4] !== '-' ? SummaryCode.Length : SummaryCode.Rest;
+    }
+    w.u((shape === undefined ? 0 : shape + 1) * 8 + code);
+    if (shape === undefined) {
+      this.str(type);
+      w.u(size);
+      if (sizes) sizes.set(size, this.shapeCount);
+      else this.shapes.set(type, new Map([[size, this.shapeCount]]));
+      this.shapeCount++;
+    }
+    if (code === SummaryCode.Integer) w.s(Number(rest));
+    else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
+    else if (code === SummaryCode.Rest) this.str(rest);
+    else if (code === SummaryCode.Other) this.str(summary);
   }
 
   private encodeLine(line: number): void {

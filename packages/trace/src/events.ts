@@ -232,6 +232,12 @@ export interface TraceSink {
   stack?(kind: 'stack-take' | 'stack-release', depth: number, id: number): void;
   /** The same as `event({ kind: 'line', line })`. */
   line?(line: number): void;
+  /** The same as `event({ kind: 'alloc', id, type, size, summary })`. */
+  alloc?(id: number, type: string, size: number, summary: string): void;
+  /** The same as `event({ kind: 'dealloc', id })`. */
+  dealloc?(id: number): void;
+  /** The same as `event({ kind, id, generation })`. */
+  track?(kind: 'track' | 'untrack', id: number, generation: number): void;
 }
 
 /** A sink that keeps every event in memory; for tests and short runs. */

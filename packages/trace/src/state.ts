@@ -81,22 +81,9 @@ export class TraceState {
   apply(e: TraceEvent): void {
     this.step++;
     switch (e.kind) {
-      case 'alloc': {
-        const old = this.objects.get(e.id);
-        if (old) this.drop(e.id);
-        this.objects.set(e.id, {
-          id: e.id,
-          type: e.type,
-          size: e.size,
-          summary: e.summary,
-          refcnt: 1,
-          tracked: false,
-          generation: -1,
-          finalized: false,
-          allocStep: this.step - 1,
-        });
+      case 'alloc':
+        this.addObject(e.id, e.type, e.size, e.summary);
         return;
-      }
       case 'incref':
       case 'decref':
       case 'refcnt-set':
@@ -120,19 +107,10 @@ export class TraceState {
       case 'weakref-callback':
         return;
       case 'track':
-      case 'generation': {
-        const o = this.objects.mutable(e.id);
-        if (o) {
-          o.tracked = true;
-          o.generation = e.generation;
-        }
+      case 'generation':
+      case 'untrack':
+        this.setTracked(e.kind, e.id, e.generation);
         return;
-      }
-      case 'untrack': {
-        const o = this.objects.mutable(e.id);
-        if (o) o.tracked = false;
-        return;
-      }
       case 'gc-start':
         this.collecting = { generation: e.generation, phase: null };
         return;
@@ -192,10 +170,44 @@ export class TraceState {
     this.changeStack(kind, depth, id);
   }
 
+  /** Applies an alloc event (`apply` without the event object). */
+  applyAlloc(id: number, type: string, size: number, summary: string): void {
+    this.step++;
+    this.addObject(id, type, size, summary);
+  }
+
+  /** Applies a dealloc event (`apply` without the event object). */
+  applyDealloc(id: number): void {
+    this.step++;
+    this.drop(id);
+  }
+
+  /** Applies a track or untrack event (`apply` without the event object). */
+  applyTrack(kind: 'track' | 'untrack', id: number, generation: number): void {
+    this.step++;
+    this.setTracked(kind, id, generation);
+  }
+
   /** Applies a line event (`apply` without the event object). */
   applyLine(line: number): void {
     this.step++;
     this.setLine(line);
+  }
+
+  private addObject(id: number, type: string, size: number, summary: string): void {
+    if (this.objects.get(id)) this.drop(id);
+    this.objects.set(id, { id, type, size, summary, refcnt: 1, tracked: false, generation: -1, finalized: false, allocStep: this.step - 1 });
+  }
+
+  /** A track or generation event sets the generation; an untrack keeps the last one. */
+  private setTracked(kind: 'track' | 'untrack' | 'generation', id: number, generation: number): void {
+    const o = this.objects.mutable(id);
+    if (!o) return;
+    if (kind === 'untrack') o.tracked = false;
+    else {
+      o.tracked = true;
+      o.generation = generation;
+    }
   }
 
   private changeStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {

@@ -96,11 +96,9 @@ export class TraceEmitter implements HeapTrace {
    * works, or by a fast local): they can change without being touched, so
    * they are checked at every line until something refers to them.
    */
-  private readonly floating = new Set<PyObject>();
+  private readonly floating = new Set<Reported>();
   /** Traced references to each address. */
   private readonly inDegree = new AddressMap<number>();
-  /** The object `heap.allocate` is allocating (its alloc event names only the address). */
-  private allocating: PyObject | null = null;
   private readonly frameDepth = new Map<Frame, number>();
   /** The running frame at each depth. */
   private readonly atDepth: (Frame | undefined)[] = [];
@@ -120,12 +118,7 @@ export class TraceEmitter implements HeapTrace {
     private readonly sink: TraceSink,
     heap: Heap,
   ) {
-    const allocate = heap.allocate.bind(heap);
     const allocateStatic = heap.allocateStatic.bind(heap);
-    heap.allocate = <T extends PyObject>(o: T, size: number): T => {
-      this.allocating = o;
-      return allocate(o, size);
-    };
     heap.allocateStatic = <T extends PyObject>(o: T, size: number): T => {
       allocateStatic(o, size);
       this.refcntSet(o);
@@ -158,19 +151,6 @@ export class TraceEmitter implements HeapTrace {
   /** Events from the heap, the refcount package and the collector. */
   event(e: TraceEvent): void {
     switch (e.kind) {
-      case 'alloc': {
-        const o = this.allocating;
-        this.allocating = null;
-        if (o) {
-          const r = new Reported(o);
-          r.refcnt = 1;
-          this.reported.set(o, r);
-          this.byAddr.set(e.id, r);
-          this.markReported(r);
-          this.floating.add(o);
-        }
-        break;
-      }
       case 'incref':
       case 'decref': {
         const r = this.byAddr.get(e.id);
@@ -178,23 +158,6 @@ export class TraceEmitter implements HeapTrace {
           this.markReported(r);
           r.refcnt = e.refcnt;
         }
-        break;
-      }
-      case 'dealloc': {
-        const r = this.byAddr.get(e.id);
-        if (r) {
-          // (A dirty list may still hold it: a sync skips freed objects.)
-          this.byAddr.delete(e.id);
-          this.reported.delete(r.o);
-          this.floating.delete(r.o);
-          this.inDegree.delete(e.id);
-        }
-        break;
-      }
-      case 'track':
-      case 'untrack': {
-        const r = this.byAddr.get(e.id);
-        if (r) r.generation = e.kind === 'track' ? e.generation : -1;
         break;
       }
       case 'gc-phase':
@@ -233,6 +196,45 @@ export class TraceEmitter implements HeapTrace {
     const sink = this.sink;
     if (sink.ref) sink.ref(kind, o.addr, refcnt);
     else sink.event({ kind, id: o.addr, refcnt });
+  }
+
+  /** An allocation from the heap (see HeapTrace): the object is new, and floats until a traced reference reaches it. */
+  allocated(o: PyObject, size: number, summary: string): void {
+    const r = new Reported(o);
+    r.refcnt = 1;
+    this.reported.set(o, r);
+    this.byAddr.set(o.addr, r);
+    this.markReported(r);
+    // An atom has no references to change untouched: the sync it is dirty for is all it needs.
+    if (!isAtom(o)) this.floating.add(r);
+    const sink = this.sink;
+    if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
+    else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
+  }
+
+  /** `o`'s memory went back to the allocator (see HeapTrace). */
+  deallocated(o: PyObject): void {
+    const id = o.addr;
+    const r = this.byAddr.get(id);
+    if (r) {
+      // (A dirty list may still hold it: a sync skips freed objects.)
+      this.byAddr.delete(id);
+      this.reported.delete(r.o);
+      this.floating.delete(r);
+      this.inDegree.delete(id);
+    }
+    const sink = this.sink;
+    if (sink.dealloc) sink.dealloc(id);
+    else sink.event({ kind: 'dealloc', id });
+  }
+
+  /** The collector tracked or untracked `o` (see HeapTrace). */
+  trackChanged(kind: 'track' | 'untrack', o: PyObject, generation: number): void {
+    const r = this.reported.get(o);
+    if (r) r.generation = kind === 'track' ? generation : -1;
+    const sink = this.sink;
+    if (sink.track) sink.track(kind, o.addr, generation);
+    else sink.event({ kind, id: o.addr, generation });
   }
 
   /** A frame starts running (a call, or a generator resuming): its existing bindings come with it. */
@@ -500,7 +502,7 @@ export class TraceEmitter implements HeapTrace {
     if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
-      for (const o of floating) this.checkFloating(o, turn);
+      for (const r of floating) this.checkFloating(r, turn);
     } else {
       // A Set's iterator goes on past deletions and sees additions, so the turns go round all of them.
       for (let i = 0; i < FLOATING_PER_LINE; i++) {
@@ -518,15 +520,14 @@ export class TraceEmitter implements HeapTrace {
   }
 
   /** Where the floating objects' turns are (see FLOATING_PER_LINE). */
-  private floatingTurn: SetIterator<PyObject> = this.floating.values();
+  private floatingTurn: SetIterator<Reported> = this.floating.values();
 
   /** Re-checks a floating object unless sync `turn` did. */
-  private checkFloating(o: PyObject, turn: number): void {
-    const r = this.reportedOf(o);
+  private checkFloating(r: Reported, turn: number): void {
+    const o = r.o;
     if (r.dirtyAt < turn) this.syncOne(r);
-    // An immortal object's count never moves and an atom has no references:
-    // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
-    if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+    // An immortal object's count never moves: it cannot change untouched (atoms never float; see allocated).
+    if (o.immortal || (this.inDegree.get(o.addr) ?? 0) > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(r);
   }
 
   /** The dirty list of the previous sync, emptied, for the next. */
