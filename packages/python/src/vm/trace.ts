@@ -63,6 +63,8 @@ class Reported {
   bigDue = 0;
   /** The sync whose dirty list holds it (-1: none). */
   dirtyAt = -1;
+  /** Traced references to it (edges reported and not removed). */
+  inDegree = 0;
 
   constructor(readonly o: PyObject) {}
 }
@@ -97,8 +99,6 @@ export class TraceEmitter implements HeapTrace {
    * they are checked at every line until something refers to them.
    */
   private readonly floating = new Set<Reported>();
-  /** Traced references to each address. */
-  private readonly inDegree = new AddressMap<number>();
   private readonly frameDepth = new Map<Frame, number>();
   /** The running frame at each depth. */
   private readonly atDepth: (Frame | undefined)[] = [];
@@ -221,7 +221,6 @@ export class TraceEmitter implements HeapTrace {
       this.byAddr.delete(id);
       this.reported.delete(r.o);
       this.floating.delete(r);
-      this.inDegree.delete(id);
     }
     const sink = this.sink;
     if (sink.dealloc) sink.dealloc(id);
@@ -527,7 +526,7 @@ export class TraceEmitter implements HeapTrace {
     const o = r.o;
     if (r.dirtyAt < turn) this.syncOne(r);
     // An immortal object's count never moves: it cannot change untouched (atoms never float; see allocated).
-    if (o.immortal || (this.inDegree.get(o.addr) ?? 0) > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(r);
+    if (o.immortal || r.inDegree > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(r);
   }
 
   /** The dirty list of the previous sync, emptied, for the next. */
@@ -539,11 +538,23 @@ export class TraceEmitter implements HeapTrace {
   };
   /** The addresses `tp_traverse` visits, reused by every syncOne. */
   private readonly scratch: number[] = [];
-  /** diffSmall's references gone and added, reused. */
+  /** The objects at those addresses. */
+  private readonly scratchObjects: PyObject[] = [];
+  /** diffSmall's references gone and added (places in `scratch`), reused. */
   private readonly gone: number[] = [];
   private readonly added: number[] = [];
   private readonly collect = (r: PyObject): void => {
     this.scratch.push(r.addr);
+    this.scratchObjects.push(r);
+  };
+  /** What `matchKnown` compares with, how far it got, and whether all matched so far. */
+  private matching: readonly number[] = NO_EDGES;
+  private matched = 0;
+  private mismatch = false;
+  /** Compares the references `tp_traverse` visits with `matching`, in order, without storing them. */
+  private readonly matchKnown = (r: PyObject): void => {
+    if (!this.mismatch && this.matching[this.matched] !== r.addr) this.mismatch = true;
+    this.matched++;
   };
 
   private syncOne(r: Reported): void {
@@ -551,10 +562,18 @@ export class TraceEmitter implements HeapTrace {
     this.reportRefcnt(r);
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
+    const before = r.known;
+    // Most objects re-checked have the references they had: a first walk
+    // compares them in place, and only a change walks again to collect them.
+    this.matching = before;
+    this.matched = 0;
+    this.mismatch = false;
+    o.tp_traverse(this.matchKnown);
+    if (!this.mismatch && this.matched === before.length) return;
     const now = this.scratch;
     now.length = 0;
+    this.scratchObjects.length = 0;
     o.tp_traverse(this.collect);
-    const before = r.known;
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
     const nb = before.length;
@@ -578,22 +597,20 @@ export class TraceEmitter implements HeapTrace {
   /**
    * Sends the edges of `before[lo..hb]` missing from `now[lo..hn]` (grouped
    * by target, targets in the order of their first place in `before`), then
-   * those of `now` missing from `before`, in order, and counts them in
-   * `inDegree`. For the usual change of a slot or two: arrays, no map.
+   * those of `now` missing from `before`, in order, and counts them in the
+   * targets' `inDegree`. For the usual change of a slot or two: arrays, no map.
    */
   private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
     const gone = this.gone;
     gone.length = 0;
     for (let i = lo; i < hb; i++) gone.push(before[i]!);
-    const deg = this.inDegree;
     const added = this.added;
     added.length = 0;
     for (let i = lo; i < hn; i++) {
-      const t = now[i]!;
       // The last unmatched place: what is left of a target keeps its first place.
-      const j = gone.lastIndexOf(t);
+      const j = gone.lastIndexOf(now[i]!);
       if (j >= 0) gone[j] = -1;
-      else added.push(t);
+      else added.push(i);
     }
     for (let j = 0; j < gone.length; j++) {
       const t = gone[j]!;
@@ -605,12 +622,9 @@ export class TraceEmitter implements HeapTrace {
         c++;
         this.sendEdge('edge-remove', owner, t);
       }
-      deg.set(t, (deg.get(t) ?? c) - c);
+      this.dropInDegree(t, c);
     }
-    for (const t of added) {
-      this.sendEdge('edge-add', owner, t);
-      deg.set(t, (deg.get(t) ?? 0) + 1);
-    }
+    for (const i of added) this.addEdge(owner, i);
   }
 
   /** diffSmall for a change of many references: the same edges, counted in a map. */
@@ -622,17 +636,26 @@ export class TraceEmitter implements HeapTrace {
       const t = now[i]!;
       const c = count.get(t);
       if (c) count.set(t, c - 1);
-      else added.push(t);
+      else added.push(i);
     }
-    const deg = this.inDegree;
     for (const [t, c] of count) {
       for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
-      if (c) deg.set(t, (deg.get(t) ?? c) - c);
+      if (c) this.dropInDegree(t, c);
     }
-    for (const t of added) {
-      this.sendEdge('edge-add', owner, t);
-      deg.set(t, (deg.get(t) ?? 0) + 1);
-    }
+    for (const i of added) this.addEdge(owner, i);
+  }
+
+  /** `c` traced references to address `t` are gone. */
+  private dropInDegree(t: number, c: number): void {
+    const r = this.byAddr.get(t);
+    if (r) r.inDegree -= c;
+  }
+
+  /** Reports the edge from `owner` to the object at place `i` of the last walk. */
+  private addEdge(owner: number, i: number): void {
+    const target = this.scratchObjects[i]!;
+    this.sendEdge('edge-add', owner, target.addr);
+    this.reportedOf(target).inDegree++;
   }
 
   private sendEdge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
