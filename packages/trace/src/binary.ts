@@ -202,6 +202,22 @@ export class BinaryTraceWriter implements TraceSink {
     if (this.w.pos >= FLUSH_AT) this.flush();
   }
 
+  /** `event({ kind, depth, name, line })`, encoded as `encode` does, without the event object. */
+  frame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    this.beginRecord();
+    this.encodeFrame(kind, depth, name, line);
+    this.state.applyFrame(kind, depth, name, line);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, scope, depth, name, id })`, encoded as `encode` does, without the event object. */
+  bind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    this.beginRecord();
+    this.encodeBind(kind, scope, depth, name, id);
+    this.state.applyBind(kind, scope, depth, name, id);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
   /** Before each record: a keyframe when one is due. */
   private beginRecord(): void {
     if (this.closed) throw new Error('the trace writer is closed');
@@ -314,17 +330,11 @@ export class BinaryTraceWriter implements TraceSink {
       }
       case 'frame-push':
       case 'frame-pop':
-        w.byte(TAG[e.kind]);
-        w.u(e.depth);
-        this.str(e.name);
-        w.u(e.line === undefined ? 0 : e.line + 1);
+        this.encodeFrame(e.kind, e.depth, e.name, e.line);
         return;
       case 'bind':
       case 'unbind':
-        w.byte(TAG[e.kind]);
-        w.u(e.depth * 4 + ((e.scope === 'global' ? 1 : 0) | (e.id !== undefined ? 2 : 0)));
-        this.str(e.name);
-        if (e.id !== undefined) this.id(e.id);
+        this.encodeBind(e.kind, e.scope, e.depth, e.name, e.id);
         return;
       case 'stack-take':
       case 'stack-release':
@@ -368,6 +378,22 @@ export class BinaryTraceWriter implements TraceSink {
     else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
     else if (code === SummaryCode.Rest) this.str(rest);
     else if (code === SummaryCode.Other) this.str(summary);
+  }
+
+  private encodeFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    const w = this.w;
+    w.byte(TAG[kind]);
+    w.u(depth);
+    this.str(name);
+    w.u(line === undefined ? 0 : line + 1);
+  }
+
+  private encodeBind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    const w = this.w;
+    w.byte(TAG[kind]);
+    w.u(depth * 4 + ((scope === 'global' ? 1 : 0) | (id !== undefined ? 2 : 0)));
+    this.str(name);
+    if (id !== undefined) this.id(id);
   }
 
   private encodeLine(line: number): void {

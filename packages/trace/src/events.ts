@@ -238,6 +238,10 @@ export interface TraceSink {
   dealloc?(id: number): void;
   /** The same as `event({ kind, id, generation })`. */
   track?(kind: 'track' | 'untrack', id: number, generation: number): void;
+  /** The same as `event({ kind, depth, name, line })` (no line when undefined). */
+  frame?(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void;
+  /** The same as `event({ kind, scope, depth, name, id })` (no id when undefined). */
+  bind?(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void;
 }
 
 /** A sink that keeps every event in memory; for tests and short runs. */

@@ -121,20 +121,13 @@ export class TraceState {
         this.collecting = null;
         return;
       case 'frame-push':
-        if (this.frames.length >= e.depth) this.frames.length = Math.max(0, e.depth - 1);
-        this.frames.push({ depth: e.depth, name: e.name, line: e.line ?? 0, locals: new Map(), stack: [] });
-        return;
       case 'frame-pop':
-        this.frames.length = Math.max(0, Math.min(this.frames.length, e.depth - 1));
+        this.changeFrames(e.kind, e.depth, e.name, e.line);
         return;
       case 'bind':
-      case 'unbind': {
-        const ns = e.scope === 'global' ? this.globals : this.frames[e.depth - 1]?.locals;
-        if (!ns) return;
-        if (e.kind === 'bind' && e.id !== undefined) ns.set(e.name, e.id);
-        else ns.delete(e.name);
+      case 'unbind':
+        this.changeBinding(e.kind, e.scope, e.depth, e.name, e.id);
         return;
-      }
       case 'stack-take':
       case 'stack-release':
         this.changeStack(e.kind, e.depth, e.id);
@@ -188,6 +181,18 @@ export class TraceState {
     this.setTracked(kind, id, generation);
   }
 
+  /** Applies a frame-push or frame-pop (`apply` without the event object). */
+  applyFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    this.step++;
+    this.changeFrames(kind, depth, name, line);
+  }
+
+  /** Applies a bind or unbind (`apply` without the event object). */
+  applyBind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    this.step++;
+    this.changeBinding(kind, scope, depth, name, id);
+  }
+
   /** Applies a line event (`apply` without the event object). */
   applyLine(line: number): void {
     this.step++;
@@ -208,6 +213,22 @@ export class TraceState {
       o.tracked = true;
       o.generation = generation;
     }
+  }
+
+  private changeFrames(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    if (kind === 'frame-pop') {
+      this.frames.length = Math.max(0, Math.min(this.frames.length, depth - 1));
+      return;
+    }
+    if (this.frames.length >= depth) this.frames.length = Math.max(0, depth - 1);
+    this.frames.push({ depth, name, line: line ?? 0, locals: new Map(), stack: [] });
+  }
+
+  private changeBinding(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    const ns = scope === 'global' ? this.globals : this.frames[depth - 1]?.locals;
+    if (!ns) return;
+    if (kind === 'bind' && id !== undefined) ns.set(name, id);
+    else ns.delete(name);
   }
 
   private changeStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {

@@ -20,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -205,8 +205,9 @@ export class TraceEmitter implements HeapTrace {
     this.reported.set(o, r);
     this.byAddr.set(o.addr, r);
     this.markReported(r);
-    // An atom has no references to change untouched: the sync it is dirty for is all it needs.
-    if (!isAtom(o)) this.floating.add(r);
+    // An atom has no references, a code object or a module the ones it was
+    // made with: none can change untouched, so the sync it is dirty for is all it needs.
+    if (!(isAtom(o) || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
     const sink = this.sink;
     if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
     else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
@@ -243,17 +244,17 @@ export class TraceEmitter implements HeapTrace {
     this.atDepth[depth] = f;
     this.ran.add(f);
     if (!this.mainGlobals) this.mainGlobals = f.globals;
-    this.sink.event({ kind: 'frame-push', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno || f.unit.firstlineno });
+    this.sendFrame('frame-push', depth, f.unit.qualname ?? f.unit.name, f.lineno || f.unit.firstlineno);
     if (f.locals) {
       const scope = f.locals === this.mainGlobals ? 'global' : 'local';
       for (const e of f.locals.entries) {
-        if (e.key instanceof PyStr && e.value) this.sink.event({ kind: 'bind', scope, depth, name: e.key.value, id: e.value.addr });
+        if (e.key instanceof PyStr && e.value) this.sendBind(scope, depth, e.key.value, e.value);
       }
     }
     const names = this.localNames(f);
     for (let i = 0; i < names.length; i++) {
       const v = this.localValue(f, i);
-      if (v) this.sink.event({ kind: 'bind', scope: 'local', depth, name: names[i]!, id: v.addr });
+      if (v) this.sendBind('local', depth, names[i]!, v);
     }
   }
 
@@ -267,26 +268,26 @@ export class TraceEmitter implements HeapTrace {
     // Its frame object (a generator's, or any before 3.11) or, from 3.11, the generator that embeds it lets go of the locals next.
     if (f.frameObject) this.markDirty(f.frameObject);
     if (f.generator) this.markDirty(f.generator);
-    this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
+    this.sendFrame('frame-pop', depth, f.unit.qualname ?? f.unit.name, f.lineno);
     this.depth = depth - 1;
   }
 
   /** `STORE_NAME`/`DELETE_NAME`: `v` is the new value, null when deleted. */
   storeName(f: Frame, name: string, v: PyObject | null): void {
     if (f.locals) this.markDirty(f.locals);
-    this.bind(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
+    this.bindName(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
   }
 
   /** `STORE_GLOBAL`/`DELETE_GLOBAL`. */
   storeGlobal(f: Frame, name: string, v: PyObject | null): void {
     this.markDirty(f.globals);
-    if (f.globals === this.mainGlobals) this.bind('global', f, name, v);
+    if (f.globals === this.mainGlobals) this.bindName('global', f, name, v);
   }
 
   /** A global of `__main__` rebound outside any frame (interpreter finalization clears them). */
   clearMainGlobal(name: string, v: PyObject): void {
     if (this.mainGlobals) this.markDirty(this.mainGlobals);
-    this.sink.event({ kind: 'bind', scope: 'global', depth: 0, name, id: v.addr });
+    this.sendBind('global', 0, name, v);
   }
 
   /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
@@ -296,7 +297,7 @@ export class TraceEmitter implements HeapTrace {
     const slot = f.localsplus[index];
     if (slot instanceof PyCell && index >= f.unit.varnames.length) this.markDirty(slot);
     const name = this.localNames(f)[index];
-    if (name !== undefined) this.bind('local', f, name, this.localValue(f, index));
+    if (name !== undefined) this.bindName('local', f, name, this.localValue(f, index));
   }
 
   /**
@@ -382,9 +383,22 @@ export class TraceEmitter implements HeapTrace {
     this.dirty.push(r);
   }
 
-  private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
+  private bindName(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
-    this.sink.event(v ? { kind: 'bind', scope, depth, name, id: v.addr } : { kind: 'unbind', scope, depth, name });
+    this.sendBind(scope, depth, name, v);
+  }
+
+  /** A bind event, or an unbind when `v` is null. */
+  private sendBind(scope: 'local' | 'global', depth: number, name: string, v: PyObject | null): void {
+    const sink = this.sink;
+    if (sink.bind) sink.bind(v ? 'bind' : 'unbind', scope, depth, name, v ? v.addr : undefined);
+    else sink.event(v ? { kind: 'bind', scope, depth, name, id: v.addr } : { kind: 'unbind', scope, depth, name });
+  }
+
+  private sendFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number): void {
+    const sink = this.sink;
+    if (sink.frame) sink.frame(kind, depth, name, line);
+    else sink.event({ kind, depth, name, line });
   }
 
   /** The names of `localsplus`: fast locals, then cells, then free variables. */
