@@ -550,25 +550,37 @@ export class TraceEmitter implements HeapTrace {
   private readonly addNamespace = (r: PyObject): void => {
     if (r instanceof PyDict || r instanceof PyCell) this.namespaces.add(r);
   };
-  /** The addresses `tp_traverse` visits, reused by every syncOne. */
+  /**
+   * The references a syncOne's walk found (addresses), from the first that
+   * differs from what was reported (the ones before it copied from there);
+   * reused by every syncOne.
+   */
   private readonly scratch: number[] = [];
-  /** The objects at those addresses. */
+  /** The objects the walk found from the first difference on: scratch[objectsFrom + i] is scratchObjects[i]'s address. */
   private readonly scratchObjects: PyObject[] = [];
+  private objectsFrom = 0;
   /** diffSmall's references gone and added (places in `scratch`), reused. */
   private readonly gone: number[] = [];
   private readonly added: number[] = [];
-  private readonly collect = (r: PyObject): void => {
-    this.scratch.push(r.addr);
-    this.scratchObjects.push(r);
-  };
-  /** What `matchKnown` compares with, how far it got, and whether all matched so far. */
+  /** What the walk compares with (the references last reported), how many it visited, and where they first differed (-1: not yet). */
   private matching: readonly number[] = NO_EDGES;
-  private matched = 0;
-  private mismatch = false;
-  /** Compares the references `tp_traverse` visits with `matching`, in order, without storing them. */
-  private readonly matchKnown = (r: PyObject): void => {
-    if (!this.mismatch && this.matching[this.matched] !== r.addr) this.mismatch = true;
-    this.matched++;
+  private walked = 0;
+  private diverged = -1;
+  /**
+   * Visits one reference of a syncOne's walk. Most objects re-checked have
+   * the references they had: while they match, nothing is stored; from the
+   * first difference on, they are collected for the diff.
+   */
+  private readonly walk = (x: PyObject): void => {
+    const i = this.walked++;
+    if (this.diverged < 0) {
+      if (this.matching[i] === x.addr) return;
+      this.diverged = i;
+      this.objectsFrom = i;
+      for (let k = 0; k < i; k++) this.scratch.push(this.matching[k]!);
+    }
+    this.scratch.push(x.addr);
+    this.scratchObjects.push(x);
   };
 
   private syncOne(r: Reported): void {
@@ -577,17 +589,20 @@ export class TraceEmitter implements HeapTrace {
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
     const before = r.known;
-    // Most objects re-checked have the references they had: a first walk
-    // compares them in place, and only a change walks again to collect them.
-    this.matching = before;
-    this.matched = 0;
-    this.mismatch = false;
-    o.tp_traverse(this.matchKnown);
-    if (!this.mismatch && this.matched === before.length) return;
     const now = this.scratch;
     now.length = 0;
     this.scratchObjects.length = 0;
-    o.tp_traverse(this.collect);
+    this.matching = before;
+    this.walked = 0;
+    this.diverged = -1;
+    o.tp_traverse(this.walk);
+    if (this.diverged < 0) {
+      const n = this.walked;
+      if (n === before.length) return;
+      // Fewer references, all as they were: the rest were dropped.
+      for (let k = 0; k < n; k++) now.push(before[k]!);
+      this.objectsFrom = n;
+    }
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
     const nb = before.length;
@@ -665,9 +680,9 @@ export class TraceEmitter implements HeapTrace {
     if (r) r.inDegree -= c;
   }
 
-  /** Reports the edge from `owner` to the object at place `i` of the last walk. */
+  /** Reports the edge from `owner` to the object at place `i` of the last walk (never before its first difference). */
   private addEdge(owner: number, i: number): void {
-    const target = this.scratchObjects[i]!;
+    const target = this.scratchObjects[i - this.objectsFrom]!;
     this.sendEdge('edge-add', owner, target.addr);
     this.reportedOf(target).inDegree++;
   }
