@@ -111,6 +111,8 @@ if (isMainThread) {
       onCpuMs: median(on.map((x) => x.cpu)),
       offWallMs: median(off.map((x) => x.wall)),
       onWallMs: median(on.map((x) => x.wall)),
+      offCpuMinMs: Math.min(...off.map((x) => x.cpu)),
+      onCpuMinMs: Math.min(...on.map((x) => x.cpu)),
     };
     throughput.push(r);
     progress(`${name}: ${r.events} events, ${(r.bytes / r.events).toFixed(2)} B/event, ${(r.onCpuMs / r.offCpuMs).toFixed(2)}× CPU`);

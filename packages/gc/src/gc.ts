@@ -175,7 +175,7 @@ export class GCState implements GCHooks {
     gcListAppend(o, this.generations[0]!.head);
     o.gc_tracked = true;
     o.gc_refs = GC_REACHABLE;
-    if (this.heap.trace) this.heap.trace.event({ kind: 'track', id: o.addr, generation: 0 });
+    if (this.heap.trace) this.heap.trace.trackChanged('track', o, 0);
   }
 
   /** Mirrors _PyObject_GC_UNTRACK() (3.6–3.13): unlink from its list; a no-op for an untracked object. */
@@ -185,7 +185,7 @@ export class GCState implements GCHooks {
     gcListRemove(o);
     o.gc_tracked = false;
     o.gc_refs = 0;
-    if (this.heap.trace) this.heap.trace.event({ kind: 'untrack', id: o.addr, generation });
+    if (this.heap.trace) this.heap.trace.trackChanged('untrack', o, generation);
   }
 
   // ---- automatic collection ------------------------------------------------

@@ -47,6 +47,12 @@ export interface FreeListSlot {
 export interface HeapTrace extends TraceSink {
   /** The same as `event({ kind, id: o.addr, refcnt })`. */
   refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void;
+  /** The same as `event({ kind: 'alloc', id: o.addr, type, size, summary })`. */
+  allocated(o: PyObject, size: number, summary: string): void;
+  /** The same as `event({ kind: 'dealloc', id: o.addr })`. */
+  deallocated(o: PyObject): void;
+  /** The same as `event({ kind, id: o.addr, generation })`. */
+  trackChanged(kind: 'track' | 'untrack', o: PyObject, generation: number): void;
 }
 
 /** A `HeapTrace` that sends everything to `sink` (a count change as its `ref`, or as an event). */
@@ -54,6 +60,11 @@ export function heapTrace(sink: TraceSink): HeapTrace {
   return {
     event: (e) => sink.event(e),
     refChanged: sink.ref ? (kind, o, refcnt) => sink.ref!(kind, o.addr, refcnt) : (kind, o, refcnt) => sink.event({ kind, id: o.addr, refcnt }),
+    allocated: sink.alloc
+      ? (o, size, summary) => sink.alloc!(o.addr, o.ob_type.tp_name, size, summary)
+      : (o, size, summary) => sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary }),
+    deallocated: sink.dealloc ? (o) => sink.dealloc!(o.addr) : (o) => sink.event({ kind: 'dealloc', id: o.addr }),
+    trackChanged: sink.track ? (kind, o, generation) => sink.track!(kind, o.addr, generation) : (kind, o, generation) => sink.event({ kind, id: o.addr, generation }),
   };
 }
 
@@ -114,7 +125,7 @@ export class Heap {
       o.addr = this.allocator.malloc(total) + (o.ob_type.isGC ? this.profile.gcHeaderSize : 0);
     }
     if (this.live) this.live.add(o);
-    if (this.trace) this.trace.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size: total, summary: this.summarize(o) });
+    if (this.trace) this.trace.allocated(o, total, this.summarize(o));
     if (!reused && o.ob_type.isGC && this.gc && !this.allocatingStatic) this.gc.onAlloc(o);
     return o;
   }
@@ -195,7 +206,7 @@ export class Heap {
         if (o.gc_tracked) this.gc?.untrack(o);
         o.freed = true;
         if (this.live) this.live.delete(o);
-        if (this.trace) this.trace.event({ kind: 'dealloc', id: o.addr });
+        if (this.trace) this.trace.deallocated(o);
         list.push({ addr: o.addr, o });
         return;
       }
@@ -208,7 +219,7 @@ export class Heap {
     if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
     o.freed = true;
     if (this.live) this.live.delete(o);
-    if (this.trace) this.trace.event({ kind: 'dealloc', id: o.addr });
+    if (this.trace) this.trace.deallocated(o);
     this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
   }
 

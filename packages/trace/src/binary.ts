@@ -175,6 +175,49 @@ export class BinaryTraceWriter implements TraceSink {
     if (this.w.pos >= FLUSH_AT) this.flush();
   }
 
+  /** `event({ kind: 'alloc', id, type, size, summary })`, encoded as `encode` does, without the event object. */
+  alloc(id: number, type: string, size: number, summary: string): void {
+    this.beginRecord();
+    this.encodeAlloc(id, type, size, summary);
+    this.state.applyAlloc(id, type, size, summary);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind: 'dealloc', id })`, encoded as `encode` does, without the event object. */
+  dealloc(id: number): void {
+    this.beginRecord();
+    this.w.byte(TAG.dealloc);
+    this.id(id);
+    this.state.applyDealloc(id);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, id, generation })`, encoded as `encode` does, without the event object. */
+  track(kind: 'track' | 'untrack', id: number, generation: number): void {
+    this.beginRecord();
+    this.w.byte(TAG[kind]);
+    this.id(id);
+    this.w.s(generation);
+    this.state.applyTrack(kind, id, generation);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, depth, name, line })`, encoded as `encode` does, without the event object. */
+  frame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    this.beginRecord();
+    this.encodeFrame(kind, depth, name, line);
+    this.state.applyFrame(kind, depth, name, line);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
+  /** `event({ kind, scope, depth, name, id })`, encoded as `encode` does, without the event object. */
+  bind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    this.beginRecord();
+    this.encodeBind(kind, scope, depth, name, id);
+    this.state.applyBind(kind, scope, depth, name, id);
+    if (this.w.pos >= FLUSH_AT) this.flush();
+  }
+
   /** Before each record: a keyframe when one is due. */
   private beginRecord(): void {
     if (this.closed) throw new Error('the trace writer is closed');
@@ -226,33 +269,9 @@ export class BinaryTraceWriter implements TraceSink {
   private encode(e: TraceEvent): void {
     const w = this.w;
     switch (e.kind) {
-      case 'alloc': {
-        w.byte(TAG.alloc);
-        this.id(e.id);
-        const sizes = this.shapes.get(e.type);
-        const shape = sizes?.get(e.size);
-        const { type, summary } = e;
-        let code = SummaryCode.Other;
-        let rest = '';
-        if (summary === type) code = SummaryCode.Type;
-        else if (summary.length > type.length + 1 && summary.startsWith(type) && summary.charCodeAt(type.length) === 0x20) {
-          rest = summary.slice(type.length + 1);
-          code = INTEGER.test(rest) ? SummaryCode.Integer : rest.startsWith('len ') && INTEGER.test(rest.slice(4)) && rest[4] !== '-' ? SummaryCode.Length : SummaryCode.Rest;
-        }
-        w.u((shape === undefined ? 0 : shape + 1) * 8 + code);
-        if (shape === undefined) {
-          this.str(type);
-          w.u(e.size);
-          if (sizes) sizes.set(e.size, this.shapeCount);
-          else this.shapes.set(e.type, new Map([[e.size, this.shapeCount]]));
-          this.shapeCount++;
-        }
-        if (code === SummaryCode.Integer) w.s(Number(rest));
-        else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
-        else if (code === SummaryCode.Rest) this.str(rest);
-        else if (code === SummaryCode.Other) this.str(summary);
+      case 'alloc':
+        this.encodeAlloc(e.id, e.type, e.size, e.summary);
         return;
-      }
       case 'incref':
       case 'decref':
         this.encodeRef(e.kind, e.id, e.refcnt, this.state.objects.get(e.id)?.refcnt, e.owner, e.slot);
@@ -311,17 +330,11 @@ export class BinaryTraceWriter implements TraceSink {
       }
       case 'frame-push':
       case 'frame-pop':
-        w.byte(TAG[e.kind]);
-        w.u(e.depth);
-        this.str(e.name);
-        w.u(e.line === undefined ? 0 : e.line + 1);
+        this.encodeFrame(e.kind, e.depth, e.name, e.line);
         return;
       case 'bind':
       case 'unbind':
-        w.byte(TAG[e.kind]);
-        w.u(e.depth * 4 + ((e.scope === 'global' ? 1 : 0) | (e.id !== undefined ? 2 : 0)));
-        this.str(e.name);
-        if (e.id !== undefined) this.id(e.id);
+        this.encodeBind(e.kind, e.scope, e.depth, e.name, e.id);
         return;
       case 'stack-take':
       case 'stack-release':
@@ -338,6 +351,49 @@ export class BinaryTraceWriter implements TraceSink {
         w.str(e.text);
         return;
     }
+  }
+
+  private encodeAlloc(id: number, type: string, size: number, summary: string): void {
+    const w = this.w;
+    w.byte(TAG.alloc);
+    this.id(id);
+    const sizes = this.shapes.get(type);
+    const shape = sizes?.get(size);
+    let code = SummaryCode.Other;
+    let rest = '';
+    if (summary === type) code = SummaryCode.Type;
+    else if (summary.length > type.length + 1 && summary.startsWith(type) && summary.charCodeAt(type.length) === 0x20) {
+      rest = summary.slice(type.length + 1);
+      code = INTEGER.test(rest) ? SummaryCode.Integer : rest.startsWith('len ') && INTEGER.test(rest.slice(4)) && rest[4] !== '-' ? SummaryCode.Length : SummaryCode.Rest;
+    }
+    w.u((shape === undefined ? 0 : shape + 1) * 8 + code);
+    if (shape === undefined) {
+      this.str(type);
+      w.u(size);
+      if (sizes) sizes.set(size, this.shapeCount);
+      else this.shapes.set(type, new Map([[size, this.shapeCount]]));
+      this.shapeCount++;
+    }
+    if (code === SummaryCode.Integer) w.s(Number(rest));
+    else if (code === SummaryCode.Length) w.u(Number(rest.slice(4)));
+    else if (code === SummaryCode.Rest) this.str(rest);
+    else if (code === SummaryCode.Other) this.str(summary);
+  }
+
+  private encodeFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    const w = this.w;
+    w.byte(TAG[kind]);
+    w.u(depth);
+    this.str(name);
+    w.u(line === undefined ? 0 : line + 1);
+  }
+
+  private encodeBind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    const w = this.w;
+    w.byte(TAG[kind]);
+    w.u(depth * 4 + ((scope === 'global' ? 1 : 0) | (id !== undefined ? 2 : 0)));
+    this.str(name);
+    if (id !== undefined) this.id(id);
   }
 
   private encodeLine(line: number): void {

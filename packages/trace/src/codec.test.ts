@@ -85,7 +85,7 @@ describe('binary encoding', () => {
     );
   });
 
-  it('writes the same bytes through the shortcut methods (ref, edge, stack, line) as through event (property)', () => {
+  it('writes the same bytes through the shortcut methods (ref, edge, stack, line, alloc, dealloc, track, frame, bind) as through event (property)', () => {
     const write = (events: readonly TraceEvent[], shortcuts: boolean): Uint8Array => {
       const chunks: Uint8Array[] = [];
       const w = new BinaryTraceWriter(header, (c) => chunks.push(c), { keyframeInterval: 7 });
@@ -95,6 +95,11 @@ describe('binary encoding', () => {
         else if (e.kind === 'edge-add' || e.kind === 'edge-remove') w.edge(e.kind, e.owner, e.target);
         else if (e.kind === 'stack-take' || e.kind === 'stack-release') w.stack(e.kind, e.depth, e.id);
         else if (e.kind === 'line') w.line(e.line);
+        else if (e.kind === 'alloc') w.alloc(e.id, e.type, e.size, e.summary);
+        else if (e.kind === 'dealloc') w.dealloc(e.id);
+        else if (e.kind === 'track' || e.kind === 'untrack') w.track(e.kind, e.id, e.generation);
+        else if (e.kind === 'frame-push' || e.kind === 'frame-pop') w.frame(e.kind, e.depth, e.name, e.line);
+        else if (e.kind === 'bind' || e.kind === 'unbind') w.bind(e.kind, e.scope, e.depth, e.name, e.id);
         else w.event(e);
       }
       w.close();

@@ -232,6 +232,16 @@ export interface TraceSink {
   stack?(kind: 'stack-take' | 'stack-release', depth: number, id: number): void;
   /** The same as `event({ kind: 'line', line })`. */
   line?(line: number): void;
+  /** The same as `event({ kind: 'alloc', id, type, size, summary })`. */
+  alloc?(id: number, type: string, size: number, summary: string): void;
+  /** The same as `event({ kind: 'dealloc', id })`. */
+  dealloc?(id: number): void;
+  /** The same as `event({ kind, id, generation })`. */
+  track?(kind: 'track' | 'untrack', id: number, generation: number): void;
+  /** The same as `event({ kind, depth, name, line })` (no line when undefined). */
+  frame?(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void;
+  /** The same as `event({ kind, scope, depth, name, id })` (no id when undefined). */
+  bind?(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void;
 }
 
 /** A sink that keeps every event in memory; for tests and short runs. */

@@ -81,22 +81,9 @@ export class TraceState {
   apply(e: TraceEvent): void {
     this.step++;
     switch (e.kind) {
-      case 'alloc': {
-        const old = this.objects.get(e.id);
-        if (old) this.drop(e.id);
-        this.objects.set(e.id, {
-          id: e.id,
-          type: e.type,
-          size: e.size,
-          summary: e.summary,
-          refcnt: 1,
-          tracked: false,
-          generation: -1,
-          finalized: false,
-          allocStep: this.step - 1,
-        });
+      case 'alloc':
+        this.addObject(e.id, e.type, e.size, e.summary);
         return;
-      }
       case 'incref':
       case 'decref':
       case 'refcnt-set':
@@ -120,19 +107,10 @@ export class TraceState {
       case 'weakref-callback':
         return;
       case 'track':
-      case 'generation': {
-        const o = this.objects.mutable(e.id);
-        if (o) {
-          o.tracked = true;
-          o.generation = e.generation;
-        }
+      case 'generation':
+      case 'untrack':
+        this.setTracked(e.kind, e.id, e.generation);
         return;
-      }
-      case 'untrack': {
-        const o = this.objects.mutable(e.id);
-        if (o) o.tracked = false;
-        return;
-      }
       case 'gc-start':
         this.collecting = { generation: e.generation, phase: null };
         return;
@@ -143,20 +121,13 @@ export class TraceState {
         this.collecting = null;
         return;
       case 'frame-push':
-        if (this.frames.length >= e.depth) this.frames.length = Math.max(0, e.depth - 1);
-        this.frames.push({ depth: e.depth, name: e.name, line: e.line ?? 0, locals: new Map(), stack: [] });
-        return;
       case 'frame-pop':
-        this.frames.length = Math.max(0, Math.min(this.frames.length, e.depth - 1));
+        this.changeFrames(e.kind, e.depth, e.name, e.line);
         return;
       case 'bind':
-      case 'unbind': {
-        const ns = e.scope === 'global' ? this.globals : this.frames[e.depth - 1]?.locals;
-        if (!ns) return;
-        if (e.kind === 'bind' && e.id !== undefined) ns.set(e.name, e.id);
-        else ns.delete(e.name);
+      case 'unbind':
+        this.changeBinding(e.kind, e.scope, e.depth, e.name, e.id);
         return;
-      }
       case 'stack-take':
       case 'stack-release':
         this.changeStack(e.kind, e.depth, e.id);
@@ -192,10 +163,72 @@ export class TraceState {
     this.changeStack(kind, depth, id);
   }
 
+  /** Applies an alloc event (`apply` without the event object). */
+  applyAlloc(id: number, type: string, size: number, summary: string): void {
+    this.step++;
+    this.addObject(id, type, size, summary);
+  }
+
+  /** Applies a dealloc event (`apply` without the event object). */
+  applyDealloc(id: number): void {
+    this.step++;
+    this.drop(id);
+  }
+
+  /** Applies a track or untrack event (`apply` without the event object). */
+  applyTrack(kind: 'track' | 'untrack', id: number, generation: number): void {
+    this.step++;
+    this.setTracked(kind, id, generation);
+  }
+
+  /** Applies a frame-push or frame-pop (`apply` without the event object). */
+  applyFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    this.step++;
+    this.changeFrames(kind, depth, name, line);
+  }
+
+  /** Applies a bind or unbind (`apply` without the event object). */
+  applyBind(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    this.step++;
+    this.changeBinding(kind, scope, depth, name, id);
+  }
+
   /** Applies a line event (`apply` without the event object). */
   applyLine(line: number): void {
     this.step++;
     this.setLine(line);
+  }
+
+  private addObject(id: number, type: string, size: number, summary: string): void {
+    if (this.objects.get(id)) this.drop(id);
+    this.objects.set(id, { id, type, size, summary, refcnt: 1, tracked: false, generation: -1, finalized: false, allocStep: this.step - 1 });
+  }
+
+  /** A track or generation event sets the generation; an untrack keeps the last one. */
+  private setTracked(kind: 'track' | 'untrack' | 'generation', id: number, generation: number): void {
+    const o = this.objects.mutable(id);
+    if (!o) return;
+    if (kind === 'untrack') o.tracked = false;
+    else {
+      o.tracked = true;
+      o.generation = generation;
+    }
+  }
+
+  private changeFrames(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number | undefined): void {
+    if (kind === 'frame-pop') {
+      this.frames.length = Math.max(0, Math.min(this.frames.length, depth - 1));
+      return;
+    }
+    if (this.frames.length >= depth) this.frames.length = Math.max(0, depth - 1);
+    this.frames.push({ depth, name, line: line ?? 0, locals: new Map(), stack: [] });
+  }
+
+  private changeBinding(kind: 'bind' | 'unbind', scope: 'local' | 'global', depth: number, name: string, id: number | undefined): void {
+    const ns = scope === 'global' ? this.globals : this.frames[depth - 1]?.locals;
+    if (!ns) return;
+    if (kind === 'bind' && id !== undefined) ns.set(name, id);
+    else ns.delete(name);
   }
 
   private changeStack(kind: 'stack-take' | 'stack-release', depth: number, id: number): void {

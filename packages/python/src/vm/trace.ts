@@ -20,7 +20,7 @@
  * So the state the trace describes equals the engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -63,6 +63,8 @@ class Reported {
   bigDue = 0;
   /** The sync whose dirty list holds it (-1: none). */
   dirtyAt = -1;
+  /** Traced references to it (edges reported and not removed). */
+  inDegree = 0;
 
   constructor(readonly o: PyObject) {}
 }
@@ -96,11 +98,7 @@ export class TraceEmitter implements HeapTrace {
    * works, or by a fast local): they can change without being touched, so
    * they are checked at every line until something refers to them.
    */
-  private readonly floating = new Set<PyObject>();
-  /** Traced references to each address. */
-  private readonly inDegree = new AddressMap<number>();
-  /** The object `heap.allocate` is allocating (its alloc event names only the address). */
-  private allocating: PyObject | null = null;
+  private readonly floating = new Set<Reported>();
   private readonly frameDepth = new Map<Frame, number>();
   /** The running frame at each depth. */
   private readonly atDepth: (Frame | undefined)[] = [];
@@ -120,12 +118,7 @@ export class TraceEmitter implements HeapTrace {
     private readonly sink: TraceSink,
     heap: Heap,
   ) {
-    const allocate = heap.allocate.bind(heap);
     const allocateStatic = heap.allocateStatic.bind(heap);
-    heap.allocate = <T extends PyObject>(o: T, size: number): T => {
-      this.allocating = o;
-      return allocate(o, size);
-    };
     heap.allocateStatic = <T extends PyObject>(o: T, size: number): T => {
       allocateStatic(o, size);
       this.refcntSet(o);
@@ -158,19 +151,6 @@ export class TraceEmitter implements HeapTrace {
   /** Events from the heap, the refcount package and the collector. */
   event(e: TraceEvent): void {
     switch (e.kind) {
-      case 'alloc': {
-        const o = this.allocating;
-        this.allocating = null;
-        if (o) {
-          const r = new Reported(o);
-          r.refcnt = 1;
-          this.reported.set(o, r);
-          this.byAddr.set(e.id, r);
-          this.markReported(r);
-          this.floating.add(o);
-        }
-        break;
-      }
       case 'incref':
       case 'decref': {
         const r = this.byAddr.get(e.id);
@@ -178,23 +158,6 @@ export class TraceEmitter implements HeapTrace {
           this.markReported(r);
           r.refcnt = e.refcnt;
         }
-        break;
-      }
-      case 'dealloc': {
-        const r = this.byAddr.get(e.id);
-        if (r) {
-          // (A dirty list may still hold it: a sync skips freed objects.)
-          this.byAddr.delete(e.id);
-          this.reported.delete(r.o);
-          this.floating.delete(r.o);
-          this.inDegree.delete(e.id);
-        }
-        break;
-      }
-      case 'track':
-      case 'untrack': {
-        const r = this.byAddr.get(e.id);
-        if (r) r.generation = e.kind === 'track' ? e.generation : -1;
         break;
       }
       case 'gc-phase':
@@ -235,6 +198,45 @@ export class TraceEmitter implements HeapTrace {
     else sink.event({ kind, id: o.addr, refcnt });
   }
 
+  /** An allocation from the heap (see HeapTrace): the object is new, and floats until a traced reference reaches it. */
+  allocated(o: PyObject, size: number, summary: string): void {
+    const r = new Reported(o);
+    r.refcnt = 1;
+    this.reported.set(o, r);
+    this.byAddr.set(o.addr, r);
+    this.markReported(r);
+    // An atom has no references, a code object or a module the ones it was
+    // made with: none can change untouched, so the sync it is dirty for is all it needs.
+    if (!(isAtom(o) || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
+    const sink = this.sink;
+    if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
+    else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
+  }
+
+  /** `o`'s memory went back to the allocator (see HeapTrace). */
+  deallocated(o: PyObject): void {
+    const id = o.addr;
+    const r = this.byAddr.get(id);
+    if (r) {
+      // (A dirty list may still hold it: a sync skips freed objects.)
+      this.byAddr.delete(id);
+      this.reported.delete(r.o);
+      this.floating.delete(r);
+    }
+    const sink = this.sink;
+    if (sink.dealloc) sink.dealloc(id);
+    else sink.event({ kind: 'dealloc', id });
+  }
+
+  /** The collector tracked or untracked `o` (see HeapTrace). */
+  trackChanged(kind: 'track' | 'untrack', o: PyObject, generation: number): void {
+    const r = this.reported.get(o);
+    if (r) r.generation = kind === 'track' ? generation : -1;
+    const sink = this.sink;
+    if (sink.track) sink.track(kind, o.addr, generation);
+    else sink.event({ kind, id: o.addr, generation });
+  }
+
   /** A frame starts running (a call, or a generator resuming): its existing bindings come with it. */
   framePush(f: Frame): void {
     const depth = ++this.depth;
@@ -242,17 +244,17 @@ export class TraceEmitter implements HeapTrace {
     this.atDepth[depth] = f;
     this.ran.add(f);
     if (!this.mainGlobals) this.mainGlobals = f.globals;
-    this.sink.event({ kind: 'frame-push', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno || f.unit.firstlineno });
+    this.sendFrame('frame-push', depth, f.unit.qualname ?? f.unit.name, f.lineno || f.unit.firstlineno);
     if (f.locals) {
       const scope = f.locals === this.mainGlobals ? 'global' : 'local';
       for (const e of f.locals.entries) {
-        if (e.key instanceof PyStr && e.value) this.sink.event({ kind: 'bind', scope, depth, name: e.key.value, id: e.value.addr });
+        if (e.key instanceof PyStr && e.value) this.sendBind(scope, depth, e.key.value, e.value);
       }
     }
     const names = this.localNames(f);
     for (let i = 0; i < names.length; i++) {
       const v = this.localValue(f, i);
-      if (v) this.sink.event({ kind: 'bind', scope: 'local', depth, name: names[i]!, id: v.addr });
+      if (v) this.sendBind('local', depth, names[i]!, v);
     }
   }
 
@@ -266,26 +268,26 @@ export class TraceEmitter implements HeapTrace {
     // Its frame object (a generator's, or any before 3.11) or, from 3.11, the generator that embeds it lets go of the locals next.
     if (f.frameObject) this.markDirty(f.frameObject);
     if (f.generator) this.markDirty(f.generator);
-    this.sink.event({ kind: 'frame-pop', depth, name: f.unit.qualname ?? f.unit.name, line: f.lineno });
+    this.sendFrame('frame-pop', depth, f.unit.qualname ?? f.unit.name, f.lineno);
     this.depth = depth - 1;
   }
 
   /** `STORE_NAME`/`DELETE_NAME`: `v` is the new value, null when deleted. */
   storeName(f: Frame, name: string, v: PyObject | null): void {
     if (f.locals) this.markDirty(f.locals);
-    this.bind(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
+    this.bindName(f.locals === this.mainGlobals ? 'global' : 'local', f, name, v);
   }
 
   /** `STORE_GLOBAL`/`DELETE_GLOBAL`. */
   storeGlobal(f: Frame, name: string, v: PyObject | null): void {
     this.markDirty(f.globals);
-    if (f.globals === this.mainGlobals) this.bind('global', f, name, v);
+    if (f.globals === this.mainGlobals) this.bindName('global', f, name, v);
   }
 
   /** A global of `__main__` rebound outside any frame (interpreter finalization clears them). */
   clearMainGlobal(name: string, v: PyObject): void {
     if (this.mainGlobals) this.markDirty(this.mainGlobals);
-    this.sink.event({ kind: 'bind', scope: 'global', depth: 0, name, id: v.addr });
+    this.sendBind('global', 0, name, v);
   }
 
   /** `STORE_FAST`/`DELETE_FAST`/`STORE_DEREF`/`DELETE_DEREF`: index into the frame's locals, cells and free variables. */
@@ -295,7 +297,7 @@ export class TraceEmitter implements HeapTrace {
     const slot = f.localsplus[index];
     if (slot instanceof PyCell && index >= f.unit.varnames.length) this.markDirty(slot);
     const name = this.localNames(f)[index];
-    if (name !== undefined) this.bind('local', f, name, this.localValue(f, index));
+    if (name !== undefined) this.bindName('local', f, name, this.localValue(f, index));
   }
 
   /**
@@ -381,9 +383,22 @@ export class TraceEmitter implements HeapTrace {
     this.dirty.push(r);
   }
 
-  private bind(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
+  private bindName(scope: 'local' | 'global', f: Frame, name: string, v: PyObject | null): void {
     const depth = this.frameDepth.get(f) ?? this.depth;
-    this.sink.event(v ? { kind: 'bind', scope, depth, name, id: v.addr } : { kind: 'unbind', scope, depth, name });
+    this.sendBind(scope, depth, name, v);
+  }
+
+  /** A bind event, or an unbind when `v` is null. */
+  private sendBind(scope: 'local' | 'global', depth: number, name: string, v: PyObject | null): void {
+    const sink = this.sink;
+    if (sink.bind) sink.bind(v ? 'bind' : 'unbind', scope, depth, name, v ? v.addr : undefined);
+    else sink.event(v ? { kind: 'bind', scope, depth, name, id: v.addr } : { kind: 'unbind', scope, depth, name });
+  }
+
+  private sendFrame(kind: 'frame-push' | 'frame-pop', depth: number, name: string, line: number): void {
+    const sink = this.sink;
+    if (sink.frame) sink.frame(kind, depth, name, line);
+    else sink.event({ kind, depth, name, line });
   }
 
   /** The names of `localsplus`: fast locals, then cells, then free variables. */
@@ -500,7 +515,7 @@ export class TraceEmitter implements HeapTrace {
     if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
-      for (const o of floating) this.checkFloating(o, turn);
+      for (const r of floating) this.checkFloating(r, turn);
     } else {
       // A Set's iterator goes on past deletions and sees additions, so the turns go round all of them.
       for (let i = 0; i < FLOATING_PER_LINE; i++) {
@@ -518,15 +533,14 @@ export class TraceEmitter implements HeapTrace {
   }
 
   /** Where the floating objects' turns are (see FLOATING_PER_LINE). */
-  private floatingTurn: SetIterator<PyObject> = this.floating.values();
+  private floatingTurn: SetIterator<Reported> = this.floating.values();
 
   /** Re-checks a floating object unless sync `turn` did. */
-  private checkFloating(o: PyObject, turn: number): void {
-    const r = this.reportedOf(o);
+  private checkFloating(r: Reported, turn: number): void {
+    const o = r.o;
     if (r.dirtyAt < turn) this.syncOne(r);
-    // An immortal object's count never moves and an atom has no references:
-    // neither can change untouched (the small ints of 3.12+ would otherwise be re-checked at every line).
-    if (o.immortal || isAtom(o) || (this.inDegree.get(o.addr) ?? 0) > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(o);
+    // An immortal object's count never moves: it cannot change untouched (atoms never float; see allocated).
+    if (o.immortal || r.inDegree > 0 || r.known.length > MAX_FLOATING_REFERENTS) this.floating.delete(r);
   }
 
   /** The dirty list of the previous sync, emptied, for the next. */
@@ -536,13 +550,37 @@ export class TraceEmitter implements HeapTrace {
   private readonly addNamespace = (r: PyObject): void => {
     if (r instanceof PyDict || r instanceof PyCell) this.namespaces.add(r);
   };
-  /** The addresses `tp_traverse` visits, reused by every syncOne. */
+  /**
+   * The references a syncOne's walk found (addresses), from the first that
+   * differs from what was reported (the ones before it copied from there);
+   * reused by every syncOne.
+   */
   private readonly scratch: number[] = [];
-  /** diffSmall's references gone and added, reused. */
+  /** The objects the walk found from the first difference on: scratch[objectsFrom + i] is scratchObjects[i]'s address. */
+  private readonly scratchObjects: PyObject[] = [];
+  private objectsFrom = 0;
+  /** diffSmall's references gone and added (places in `scratch`), reused. */
   private readonly gone: number[] = [];
   private readonly added: number[] = [];
-  private readonly collect = (r: PyObject): void => {
-    this.scratch.push(r.addr);
+  /** What the walk compares with (the references last reported), how many it visited, and where they first differed (-1: not yet). */
+  private matching: readonly number[] = NO_EDGES;
+  private walked = 0;
+  private diverged = -1;
+  /**
+   * Visits one reference of a syncOne's walk. Most objects re-checked have
+   * the references they had: while they match, nothing is stored; from the
+   * first difference on, they are collected for the diff.
+   */
+  private readonly walk = (x: PyObject): void => {
+    const i = this.walked++;
+    if (this.diverged < 0) {
+      if (this.matching[i] === x.addr) return;
+      this.diverged = i;
+      this.objectsFrom = i;
+      for (let k = 0; k < i; k++) this.scratch.push(this.matching[k]!);
+    }
+    this.scratch.push(x.addr);
+    this.scratchObjects.push(x);
   };
 
   private syncOne(r: Reported): void {
@@ -550,10 +588,21 @@ export class TraceEmitter implements HeapTrace {
     this.reportRefcnt(r);
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
+    const before = r.known;
     const now = this.scratch;
     now.length = 0;
-    o.tp_traverse(this.collect);
-    const before = r.known;
+    this.scratchObjects.length = 0;
+    this.matching = before;
+    this.walked = 0;
+    this.diverged = -1;
+    o.tp_traverse(this.walk);
+    if (this.diverged < 0) {
+      const n = this.walked;
+      if (n === before.length) return;
+      // Fewer references, all as they were: the rest were dropped.
+      for (let k = 0; k < n; k++) now.push(before[k]!);
+      this.objectsFrom = n;
+    }
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
     const nb = before.length;
@@ -577,22 +626,20 @@ export class TraceEmitter implements HeapTrace {
   /**
    * Sends the edges of `before[lo..hb]` missing from `now[lo..hn]` (grouped
    * by target, targets in the order of their first place in `before`), then
-   * those of `now` missing from `before`, in order, and counts them in
-   * `inDegree`. For the usual change of a slot or two: arrays, no map.
+   * those of `now` missing from `before`, in order, and counts them in the
+   * targets' `inDegree`. For the usual change of a slot or two: arrays, no map.
    */
   private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
     const gone = this.gone;
     gone.length = 0;
     for (let i = lo; i < hb; i++) gone.push(before[i]!);
-    const deg = this.inDegree;
     const added = this.added;
     added.length = 0;
     for (let i = lo; i < hn; i++) {
-      const t = now[i]!;
       // The last unmatched place: what is left of a target keeps its first place.
-      const j = gone.lastIndexOf(t);
+      const j = gone.lastIndexOf(now[i]!);
       if (j >= 0) gone[j] = -1;
-      else added.push(t);
+      else added.push(i);
     }
     for (let j = 0; j < gone.length; j++) {
       const t = gone[j]!;
@@ -604,12 +651,9 @@ export class TraceEmitter implements HeapTrace {
         c++;
         this.sendEdge('edge-remove', owner, t);
       }
-      deg.set(t, (deg.get(t) ?? c) - c);
+      this.dropInDegree(t, c);
     }
-    for (const t of added) {
-      this.sendEdge('edge-add', owner, t);
-      deg.set(t, (deg.get(t) ?? 0) + 1);
-    }
+    for (const i of added) this.addEdge(owner, i);
   }
 
   /** diffSmall for a change of many references: the same edges, counted in a map. */
@@ -621,17 +665,26 @@ export class TraceEmitter implements HeapTrace {
       const t = now[i]!;
       const c = count.get(t);
       if (c) count.set(t, c - 1);
-      else added.push(t);
+      else added.push(i);
     }
-    const deg = this.inDegree;
     for (const [t, c] of count) {
       for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
-      if (c) deg.set(t, (deg.get(t) ?? c) - c);
+      if (c) this.dropInDegree(t, c);
     }
-    for (const t of added) {
-      this.sendEdge('edge-add', owner, t);
-      deg.set(t, (deg.get(t) ?? 0) + 1);
-    }
+    for (const i of added) this.addEdge(owner, i);
+  }
+
+  /** `c` traced references to address `t` are gone. */
+  private dropInDegree(t: number, c: number): void {
+    const r = this.byAddr.get(t);
+    if (r) r.inDegree -= c;
+  }
+
+  /** Reports the edge from `owner` to the object at place `i` of the last walk (never before its first difference). */
+  private addEdge(owner: number, i: number): void {
+    const target = this.scratchObjects[i - this.objectsFrom]!;
+    this.sendEdge('edge-add', owner, target.addr);
+    this.reportedOf(target).inDegree++;
   }
 
   private sendEdge(kind: 'edge-add' | 'edge-remove', owner: number, target: number): void {
