@@ -113,20 +113,24 @@ export class Heap {
    */
   allocate<T extends PyObject>(o: T, size: number): T {
     const total = size;
+    // The type is read once: every kind of object is its own JS class, so each
+    // `o.ob_type` is a megamorphic load that V8 cannot merge with the next.
+    const type = o.ob_type;
+    const isGC = type.isGC;
     o.allocSize = total;
     const generic = this.nextAllocationIsGeneric;
     this.nextAllocationIsGeneric = false;
-    const slot = !generic && o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, false) : null;
+    const slot = !generic && type.hasFreeList && this.freeListOf ? this.freeListOf(o, false) : null;
     const reused = slot ? this.freeLists.get(slot.key)?.pop() : undefined;
     if (reused) {
       o.addr = reused.addr;
     } else {
       if (this.allocator.bytesInUse + total > this.maxMemory) throw new HeapExhausted(total, this.maxMemory);
-      o.addr = this.allocator.malloc(total) + (o.ob_type.isGC ? this.profile.gcHeaderSize : 0);
+      o.addr = this.allocator.malloc(total) + (isGC ? this.profile.gcHeaderSize : 0);
     }
     if (this.live) this.live.add(o);
     if (this.trace) this.trace.allocated(o, total, this.summarize(o));
-    if (!reused && o.ob_type.isGC && this.gc && !this.allocatingStatic) this.gc.onAlloc(o);
+    if (!reused && isGC && this.gc && !this.allocatingStatic) this.gc.onAlloc(o);
     return o;
   }
 
@@ -192,11 +196,13 @@ export class Heap {
   /** Returns a deallocated object's memory (`PyObject_Free`/`PyObject_GC_Del`). */
   free(o: PyObject): void {
     if (this.onFree) this.onFree(o);
-    if (o.extraBytes) {
-      this.allocator.bytesInUse -= o.extraBytes;
+    const extra = o.extraBytes;
+    if (extra) {
+      this.allocator.bytesInUse -= extra;
       o.extraBytes = 0;
     }
-    const slot = o.ob_type.hasFreeList && this.freeListOf ? this.freeListOf(o, true) : null;
+    const type = o.ob_type;
+    const slot = type.hasFreeList && this.freeListOf ? this.freeListOf(o, true) : null;
     if (slot) {
       let list = this.freeLists.get(slot.key);
       if (!list) this.freeLists.set(slot.key, (list = []));
@@ -211,16 +217,16 @@ export class Heap {
         return;
       }
     }
-    this.release(o);
+    this.release(o, type.isGC);
   }
 
-  /** `PyObject_Free`/`PyObject_GC_Del` proper. */
-  private release(o: PyObject): void {
-    if (o.ob_type.isGC && this.gc) this.gc.onFree(o);
+  /** `PyObject_Free`/`PyObject_GC_Del` proper; `isGC`: whether the object's type has a GC header. */
+  private release(o: PyObject, isGC: boolean): void {
+    if (isGC && this.gc) this.gc.onFree(o);
     o.freed = true;
     if (this.live) this.live.delete(o);
     if (this.trace) this.trace.deallocated(o);
-    this.allocator.free(o.addr - (o.ob_type.isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
+    this.allocator.free(o.addr - (isGC ? this.profile.gcHeaderSize : 0), o.allocSize);
   }
 
   /**

@@ -50,40 +50,151 @@ function takeSubtypeDict(o: { dict: PyObject | null }, out: PyObject[]): void {
 }
 
 /**
+ * Sets a new object's header: count 1, no address yet, untracked. The kinds
+ * made most often call one of these four first in their constructors, right
+ * after `super()`; the others go through PyObject's constructor.
+ * NON-SPEC (speed): V8 keeps the feedback of a property store per function, and
+ * a store that has seen more than four object layouts (every kind of object is
+ * its own JS class) becomes megamorphic: a lookup in a global cache, about 6 ns.
+ * PyObject's constructor, shared by every kind, made each of its fourteen stores
+ * so; the same stores in a function that sees at most four kinds are direct. A
+ * PyInt took about 120 ns to construct with them in PyObject's constructor and
+ * 30 ns in a function of its own. Hence four copies of the same body, one per
+ * group of at most four kinds (the JS has no way to give one function separate
+ * feedback per caller).
+ */
+export function initNumberHeader(o: PyObject, type: PyTypeObject): void {
+  o.ob_type = type;
+  o.ob_refcnt = 1;
+  o.addr = 0;
+  o.allocSize = 0;
+  o.extraBytes = 0;
+  o.freed = false;
+  o.immortal = false;
+  o.gc_tracked = false;
+  o.gc_generation = 0;
+  o.gc_refs = 0;
+  o.gc_prev = null;
+  o.gc_next = null;
+  o.gc_finalized = false;
+  o.weakrefs = null;
+}
+
+/** initNumberHeader() for tuple, list, dict, set. */
+export function initContainerHeader(o: PyObject, type: PyTypeObject): void {
+  o.ob_type = type;
+  o.ob_refcnt = 1;
+  o.addr = 0;
+  o.allocSize = 0;
+  o.extraBytes = 0;
+  o.freed = false;
+  o.immortal = false;
+  o.gc_tracked = false;
+  o.gc_generation = 0;
+  o.gc_refs = 0;
+  o.gc_prev = null;
+  o.gc_next = null;
+  o.gc_finalized = false;
+  o.weakrefs = null;
+}
+
+/** initNumberHeader() for instances, built-in objects (PyNative), generators, cells. */
+export function initInstanceHeader(o: PyObject, type: PyTypeObject): void {
+  o.ob_type = type;
+  o.ob_refcnt = 1;
+  o.addr = 0;
+  o.allocSize = 0;
+  o.extraBytes = 0;
+  o.freed = false;
+  o.immortal = false;
+  o.gc_tracked = false;
+  o.gc_generation = 0;
+  o.gc_refs = 0;
+  o.gc_prev = null;
+  o.gc_next = null;
+  o.gc_finalized = false;
+  o.weakrefs = null;
+}
+
+/** initNumberHeader() for functions, bound methods, frame objects, exceptions. */
+export function initCallHeader(o: PyObject, type: PyTypeObject): void {
+  o.ob_type = type;
+  o.ob_refcnt = 1;
+  o.addr = 0;
+  o.allocSize = 0;
+  o.extraBytes = 0;
+  o.freed = false;
+  o.immortal = false;
+  o.gc_tracked = false;
+  o.gc_generation = 0;
+  o.gc_refs = 0;
+  o.gc_prev = null;
+  o.gc_next = null;
+  o.gc_finalized = false;
+  o.weakrefs = null;
+}
+
+/**
  * The header every simulated object has, plus the GC header of container
  * types. Subclasses add the fields of their C struct.
  */
 export abstract class PyObject {
+  // The header: set by the constructor below, or by initNumberHeader() and its copies.
+  /** `ob_type`. */
+  declare ob_type: PyTypeObject;
   /** `ob_refcnt`. */
-  ob_refcnt = 1;
+  declare ob_refcnt: number;
   /** The simulated address; `id()` returns it. */
-  addr = 0;
+  declare addr: number;
   /** Bytes the allocator handed out for the object (GC header included). */
-  allocSize = 0;
+  declare allocSize: number;
   /** Bytes of separately allocated storage (a list's `ob_item`), for the heap limit. */
-  extraBytes = 0;
+  declare extraBytes: number;
   /** True once `tp_dealloc` has freed the object (for the invariant checker). */
-  freed = false;
+  declare freed: boolean;
   /** PEP 683 immortal: counts never change (3.12+), or a static object of the interpreter. */
-  immortal = false;
+  declare immortal: boolean;
 
   // --- PyGC_Head (meaningful only when the type has Py_TPFLAGS_HAVE_GC) ---
   /** Whether the collector tracks the object (`_PyObject_GC_IS_TRACKED`). */
-  gc_tracked = false;
+  declare gc_tracked: boolean;
   /** The generation list the object is in (0, 1, 2; 3 = permanent, after `gc.freeze`). */
-  gc_generation = 0;
+  declare gc_generation: number;
   /** `gc_refs`, scratch space of a collection. */
-  gc_refs = 0;
+  declare gc_refs: number;
   /** Doubly linked generation list (`_gc_prev`/`_gc_next`). */
-  gc_prev: PyObject | null = null;
-  gc_next: PyObject | null = null;
+  declare gc_prev: PyObject | null;
+  declare gc_next: PyObject | null;
   /** PEP 442: `tp_finalize` already ran (`_PyGC_FINALIZED`). */
-  gc_finalized = false;
+  declare gc_finalized: boolean;
 
   /** Weak references to this object, newest first as in `tp_weaklistoffset` lists. */
-  weakrefs: PyWeakref[] | null = null;
+  declare weakrefs: PyWeakref[] | null;
 
-  constructor(public ob_type: PyTypeObject) {}
+  /**
+   * With `type`, sets the header as initNumberHeader() does (the kinds made
+   * less often: types, modules, code…). Without it, the subclass calls one of
+   * initNumberHeader() and its copies right after. The assignments stay here
+   * either way: V8 sizes an object of a class from the `this.x =` assignments of
+   * its constructors, and fields it did not count go to a separate array.
+   */
+  constructor(type?: PyTypeObject) {
+    if (type === undefined) return;
+    this.ob_type = type;
+    this.ob_refcnt = 1;
+    this.addr = 0;
+    this.allocSize = 0;
+    this.extraBytes = 0;
+    this.freed = false;
+    this.immortal = false;
+    this.gc_tracked = false;
+    this.gc_generation = 0;
+    this.gc_refs = 0;
+    this.gc_prev = null;
+    this.gc_next = null;
+    this.gc_finalized = false;
+    this.weakrefs = null;
+  }
 
   /** `tp_traverse`: visit every strong reference this object holds. */
   abstract tp_traverse(visit: Visit): void;
@@ -126,7 +237,8 @@ export class PyInt extends PyObject {
   readonly num: number;
   private big: bigint | null;
   constructor(type: PyTypeObject, value: bigint | number) {
-    super(type);
+    super();
+    initNumberHeader(this, type);
     if (typeof value === 'number') {
       this.num = value;
       this.big = null;
@@ -149,7 +261,8 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** `float`. */
 export class PyFloat extends PyObject {
   constructor(type: PyTypeObject, readonly value: number) {
-    super(type);
+    super();
+    initNumberHeader(this, type);
   }
   tp_traverse(): void {}
   releaseForDealloc(): void {}
@@ -172,7 +285,8 @@ export class PyStr extends PyObject {
   /** Largest code point; decides the compact representation (ASCII, latin-1, UCS-2, UCS-4). */
   readonly maxChar: number;
   constructor(type: PyTypeObject, readonly value: string) {
-    super(type);
+    super();
+    initNumberHeader(this, type);
     // Without surrogates (the usual case) code points are the UTF-16 code units.
     let max = 0;
     for (let i = 0; i < value.length; i++) {
@@ -200,7 +314,8 @@ export class PyStr extends PyObject {
 export class PyBytes extends PyObject {
   hash: bigint | null = null;
   constructor(type: PyTypeObject, readonly value: Uint8Array) {
-    super(type);
+    super();
+    initNumberHeader(this, type);
   }
   tp_traverse(): void {}
   releaseForDealloc(): void {}
@@ -211,7 +326,8 @@ export class PyTuple extends PyObject {
   /** `ob_size` at creation; kept after deallocation empties `items` (the free list is per size). */
   readonly allocatedLength: number;
   constructor(type: PyTypeObject, public items: PyObject[]) {
-    super(type);
+    super();
+    initContainerHeader(this, type);
     this.allocatedLength = items.length;
   }
   /** Mirrors tupletraverse(): items last to first. */
@@ -230,7 +346,8 @@ export class PyList extends PyObject {
   /** Told when `ob_item` is resized, so the simulated heap counts it. */
   onResize: ((list: PyList, allocated: number) => void) | null = null;
   constructor(type: PyTypeObject, public items: PyObject[], allocated = items.length) {
-    super(type);
+    super();
+    initContainerHeader(this, type);
     this._allocated = allocated;
   }
   /** `allocated`: the capacity of `ob_item`. */
@@ -281,6 +398,10 @@ export interface DictEntry {
 
 /** `dict`: an insertion-ordered entries array plus a hash index. */
 export class PyDict extends PyObject {
+  constructor(type: PyTypeObject) {
+    super();
+    initContainerHeader(this, type);
+  }
   entries: DictEntry[] = [];
   /**
    * hash -> the index into `entries` of the live entry with that hash, or the
@@ -364,6 +485,10 @@ export interface SetEntry {
 
 /** `set` and `frozenset`. */
 export class PySet extends PyObject {
+  constructor(type: PyTypeObject) {
+    super();
+    initContainerHeader(this, type);
+  }
   /** Live entries in table order (the order iteration sees). */
   entries: SetEntry[] = [];
   /** The table's slot count minus one (`mask`), for sizes. */

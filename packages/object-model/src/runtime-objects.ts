@@ -4,7 +4,7 @@
  * generic native object for the small built-in kinds (iterators, descriptors,
  * ranges, slices) whose only memory behaviour is the references they hold.
  */
-import { PyObject, type Visit, type PyDict, type PyTuple, type PyStr } from './object';
+import { PyObject, initCallHeader, initInstanceHeader, type Visit, type PyDict, type PyTuple, type PyStr } from './object';
 import type { PyTypeObject } from './type';
 import type { Heap } from './heap';
 
@@ -59,7 +59,8 @@ export class PyCode extends PyObject {
 /** A cell (`PyCellObject`): one variable shared by a closure. */
 export class PyCell extends PyObject {
   constructor(type: PyTypeObject, public ref: PyObject | null) {
-    super(type);
+    super();
+    initInstanceHeader(this, type);
   }
   tp_traverse(visit: Visit): void {
     if (this.ref) visit(this.ref);
@@ -90,7 +91,8 @@ export class PyFunction extends PyObject {
     public doc: PyObject | null,
     public annotations: PyObject | null = null,
   ) {
-    super(type);
+    super();
+    initCallHeader(this, type);
   }
   /** Mirrors func_traverse(). */
   tp_traverse(visit: Visit): void {
@@ -139,7 +141,8 @@ export class PyFunction extends PyObject {
 /** A bound method (`PyMethodObject`): a function and the instance it is bound to. */
 export class PyMethod extends PyObject {
   constructor(type: PyTypeObject, public func: PyObject | null, public self: PyObject | null) {
-    super(type);
+    super();
+    initCallHeader(this, type);
   }
   tp_traverse(visit: Visit): void {
     if (this.func) visit(this.func);
@@ -220,7 +223,8 @@ export class PyInstance extends PyObject {
   values: InlineValues | null = null;
   slots: (PyObject | null)[];
   constructor(type: PyTypeObject, nslots: number) {
-    super(type);
+    super();
+    initInstanceHeader(this, type);
     this.slots = nslots === 0 ? NO_SLOTS : new Array<PyObject | null>(nslots).fill(null);
   }
   /**
@@ -349,7 +353,8 @@ export class PyFrame extends PyObject {
     /** NON-SPEC: the heap, to count and track references when the object takes its frame over. */
     private readonly heap: Heap,
   ) {
-    super(type);
+    super();
+    initCallHeader(this, type);
   }
   /** Mirrors Objects/frameobject.c frame_traverse(): a 3.11+ frame the object does not own is its owner's to visit. */
   tp_traverse(visit: Visit): void {
@@ -438,7 +443,8 @@ export class PyGenerator extends PyObject {
     /** `gi_code` up to 3.11; from 3.12 the frame's `f_code`, which outlives the frame's clearing. */
     public code: PyCode,
   ) {
-    super(type);
+    super();
+    initInstanceHeader(this, type);
   }
   /** Mirrors Objects/genobject.c gen_traverse(). */
   tp_traverse(visit: Visit): void {
@@ -478,7 +484,8 @@ export class PyException extends PyObject {
    */
   missingName: { name: string; obj: PyObject | null } | null = null;
   constructor(type: PyTypeObject, public args: PyTuple) {
-    super(type);
+    super();
+    initCallHeader(this, type);
   }
   /** Mirrors BaseException_traverse(). */
   tp_traverse(visit: Visit): void {
@@ -540,7 +547,8 @@ export class PyTraceback extends PyObject {
  */
 export class PyNative extends PyObject {
   constructor(type: PyTypeObject, public refs: (PyObject | null)[], public state: unknown = null) {
-    super(type);
+    super();
+    initInstanceHeader(this, type);
   }
   tp_traverse(visit: Visit): void {
     for (const o of this.refs) if (o) visit(o);

@@ -610,8 +610,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.range!, (_rt, args) => {
     arity('range', args, 1, 3);
-    const [a, b, c] = args.map((x) => int(x));
-    const [start, stop, step] = args.length === 1 ? [0n, a!, 1n] : [a!, b!, c ?? 1n];
+    // range_new(): each argument must be an int, checked in order.
+    const a = int(args[0]!);
+    const b = args.length > 1 ? int(args[1]!) : 0n;
+    const c = args.length > 2 ? int(args[2]!) : 1n;
+    const start = args.length === 1 ? 0n : a;
+    const stop = args.length === 1 ? a : b;
+    const step = c;
     if (step === 0n) throw rt.error('ValueError', 'range() arg 3 must not be zero');
     return heap.allocate(new PyNative(t.range!, [], [start, stop, step]), rt.sizes.fixed.range);
   });

@@ -1998,11 +1998,19 @@ export class Operations {
    * length fit in a C long, else a `longrange_iterator`.
    */
   rangeIterator(start: bigint, stop: bigint, step: bigint, len: bigint): PyNative {
-    const fits = (x: bigint) => x >= -(2n ** 63n) && x < 2n ** 63n;
-    const kind = fits(start) && fits(stop) && fits(step) && len < 2n ** 63n ? 'range_iterator' : 'longrange_iterator';
+    const kind = fitsCLong(start) && fitsCLong(stop) && fitsCLong(step) && len <= C_LONG_MAX ? 'range_iterator' : 'longrange_iterator';
     const span = (start < 0n ? -start : start) + (step < 0n ? -step : step) * len;
-    const inNumbers = span <= BigInt(Number.MAX_SAFE_INTEGER) ? { startNum: Number(start), stepNum: Number(step), lenNum: Number(len) } : {};
-    return this.newIterator(kind, [], { i: 0, start, step, len, ...inNumbers });
+    const exact = span <= MAX_SAFE_BIGINT;
+    // One shape for every range iterator's state (the numbers undefined when not exact).
+    return this.newIterator(kind, [], {
+      i: 0,
+      start,
+      step,
+      len,
+      startNum: exact ? Number(start) : undefined,
+      stepNum: exact ? Number(step) : undefined,
+      lenNum: exact ? Number(len) : undefined,
+    });
   }
 
   /**
@@ -2641,7 +2649,14 @@ export class Operations {
   format!: (v: PyObject, spec: string) => PyObject;
 }
 
-/** The state of a built-in iterator. */
+const C_LONG_MAX = 2n ** 63n - 1n;
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Whether a range bound fits in a C long (range_iter() makes a `range_iterator` then). */
+function fitsCLong(x: bigint): boolean {
+  return x >= -C_LONG_MAX - 1n && x <= C_LONG_MAX;
+}
+
 /** Iterator types laid out as another whose size is in the size table. */
 const ITERATOR_SIZE_AS: Record<string, string> = {
   longrange_iterator: 'range_iterator',
@@ -2650,6 +2665,7 @@ const ITERATOR_SIZE_AS: Record<string, string> = {
   dict_reverseitemiterator: 'dict_itemiterator',
 };
 
+/** The state of a built-in iterator. */
 export interface IterState {
   i: number;
   chars?: string[];

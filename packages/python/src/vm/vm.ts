@@ -189,9 +189,11 @@ export class VM {
    * Binds arguments to a new frame's fast locals (`initialize_locals`).
    * `steal`: the first `min(args.length, co_argcount)` arguments are references
    * the caller hands over (its stack's, 3.11+), taken even when binding fails;
-   * otherwise every argument is borrowed.
+   * otherwise every argument is borrowed. `kwnames` (a CALL's keyword names):
+   * the last `kwnames.items.length` of `args` are the values of those keywords,
+   * bound as `kwargs`' are, in the same order (no `Map` per call).
    */
-  makeFrame(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null, steal = false): Frame {
+  makeFrame(func: PyFunction, args: PyObject[], kwargs: Map<string, PyObject> | null, steal = false, kwnames: PyTuple | null = null): Frame {
     const rt = this.rt;
     const heap = rt.heap;
     const code = func.code;
@@ -202,33 +204,26 @@ export class VM {
     const argcount = co.co_argcount;
     const kwonly = co.co_kwonlyargcount;
     const name = rt.profile.argumentErrorsUseQualname ? func.qualname.value : co.co_name;
-    const n = Math.min(args.length, argcount);
+    const nkw = kwnames ? kwnames.items.length : 0;
+    const npos = args.length - nkw;
+    const n = Math.min(npos, argcount);
     if (steal) for (let i = 0; i < n; i++) localsplus[i] = args[i]!;
     else for (let i = 0; i < n; i++) localsplus[i] = heap.newref(args[i]!);
     let next = argcount + kwonly;
     if (co.co_flags & CO_VARARGS) {
-      const extra = args.slice(argcount);
+      const extra = args.slice(argcount, Math.max(argcount, npos));
       for (const a of extra) heap.incref(a);
       localsplus[next++] = rt.newTuple(extra);
-    } else if (args.length > argcount) {
-      const given = args.length;
+    } else if (npos > argcount) {
+      const given = npos;
       const defaults = func.defaults ? func.defaults.items.length : 0;
       const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : `${argcount}`;
       throw this.bindingError(localsplus, `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
     }
     let kwdict: PyDict | null = null;
     if (co.co_flags & CO_VARKEYWORDS) localsplus[next++] = kwdict = rt.newDict();
-    if (kwargs) {
-      for (const [k, v] of kwargs) {
-        const idx = co.co_varnames.indexOf(k);
-        if (idx >= co.co_posonlyargcount && idx < argcount + kwonly && idx >= 0) {
-          if (localsplus[idx]) throw this.bindingError(localsplus, `${name}() got multiple values for argument '${k}'`);
-          localsplus[idx] = heap.newref(v);
-        } else if (kwdict) {
-          this.p.dictSetStr(kwdict, k, v);
-        } else throw this.bindingError(localsplus, `${name}() got an unexpected keyword argument '${k}'`);
-      }
-    }
+    if (kwargs) for (const [k, v] of kwargs) this.bindKeyword(co, localsplus, kwdict, name, k, v);
+    for (let i = 0; i < nkw; i++) this.bindKeyword(co, localsplus, kwdict, name, (kwnames!.items[i] as PyStr).value, args[npos + i]!);
     // Defaults for missing positional arguments.
     if (n < argcount) {
       const defaults = func.defaults ? func.defaults.items : [];
@@ -269,6 +264,18 @@ export class VM {
     const frame = new Frame(code, unit, func.globals, this.ops.builtinsDict, null, localsplus, func, this.current, this.depth + 1);
     if (rt.profile.frameObjectPerCall) this.ops.materializeFrame(frame);
     return frame;
+  }
+
+  /** Binds the keyword argument `k` (value borrowed) to its parameter, or into `**kwargs`' dict. */
+  private bindKeyword(co: PyCode['co'], localsplus: (PyObject | null)[], kwdict: PyDict | null, name: string, k: string, v: PyObject): void {
+    const argcount = co.co_argcount;
+    const idx = co.co_varnames.indexOf(k);
+    if (idx >= co.co_posonlyargcount && idx < argcount + co.co_kwonlyargcount && idx >= 0) {
+      if (localsplus[idx]) throw this.bindingError(localsplus, `${name}() got multiple values for argument '${k}'`);
+      localsplus[idx] = this.rt.heap.newref(v);
+    } else if (kwdict) {
+      this.p.dictSetStr(kwdict, k, v);
+    } else throw this.bindingError(localsplus, `${name}() got an unexpected keyword argument '${k}'`);
   }
 
   /**
@@ -1322,14 +1329,6 @@ export class VM {
   private callWithStack(callable: PyObject, all: PyObject[], kwnames: PyTuple | null): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
-    let kwargs: Map<string, PyObject> | null = null;
-    let positional = all;
-    if (kwnames) {
-      const nk = kwnames.items.length;
-      positional = all.slice(0, all.length - nk);
-      kwargs = new Map();
-      for (let i = 0; i < nk; i++) kwargs.set((kwnames.items[i] as PyStr).value, all[all.length - nk + i]!);
-    }
     const tracer = this.tracer;
     if (tracer) tracer.stackTake(callable, all);
     /** Whether the stack still owns the arguments (until a 3.11+ frame takes them over). */
@@ -1340,10 +1339,11 @@ export class VM {
         // positional ones bound to parameters move without an incref and decref (NON-SPEC:
         // the counts are the same; traced, the events stay those of a copy and a release).
         const steal = !heap.trace;
-        const stolen = steal ? Math.min(positional.length, callable.code.co.co_argcount) : 0;
+        const npos = kwnames ? all.length - kwnames.items.length : all.length;
+        const stolen = steal ? Math.min(npos, callable.code.co.co_argcount) : 0;
         let frame: Frame;
         try {
-          frame = this.makeFrame(callable, positional, kwargs, steal);
+          frame = this.makeFrame(callable, all, null, steal, kwnames);
         } catch (e) {
           // Binding failed: the stolen arguments are gone with the frame's locals.
           if (stolen) {
@@ -1357,7 +1357,11 @@ export class VM {
         for (let i = stolen; i < all.length; i++) heap.decref(all[i]!);
         return this.runCall(frame);
       }
-      return this.p.call(callable, positional, kwargs);
+      if (!kwnames) return this.p.call(callable, all, null);
+      const nk = kwnames.items.length;
+      const kwargs = new Map<string, PyObject>();
+      for (let i = 0; i < nk; i++) kwargs.set((kwnames.items[i] as PyStr).value, all[all.length - nk + i]!);
+      return this.p.call(callable, all.slice(0, all.length - nk), kwargs);
     } finally {
       if (ownsArgs) {
         if (tracer) tracer.stackRelease(all, callable);
