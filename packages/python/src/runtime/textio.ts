@@ -23,7 +23,7 @@ import { PyNative, type PyList } from '@pymem/object-model';
 import type { Runtime } from './runtime';
 import { PyErr } from './errors';
 
-/** `chunk_size` of a TextIOWrapper (`_PIPE_BUF`-independent default, 8192). */
+/** A TextIOWrapper's `chunk_size` (8192). */
 const CHUNK_SIZE = 8192;
 
 /** A pending list: its simulated object and what it holds, in order. */
@@ -33,7 +33,20 @@ interface PendingList {
   readonly items: (string | PendingList)[];
 }
 
-const utf8 = new TextEncoder();
+/** The length of `text` in UTF-8 (a lone surrogate counts as U+FFFD, as TextEncoder writes it), without encoding it. */
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a surrogate pair: two code units, four bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 
 export class StdoutText {
   /** `pending_bytes`: nothing, one chunk (3.8+), or a list of chunks. */
@@ -58,7 +71,7 @@ export class StdoutText {
   write(text: string): void {
     const rt = this.rt;
     rt.onOutput?.('stdout', text);
-    const n = utf8.encode(text).length;
+    const n = utf8Length(text);
     if (rt.profile.pendingWritesAlwaysList) {
       if (this.pending === null) {
         this.pendingCount = 0;
