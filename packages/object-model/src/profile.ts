@@ -39,6 +39,27 @@ export interface VersionProfile {
    * the next eval-breaker check.
    */
   readonly gcRunsAtEvalBreaker: boolean;
+  /**
+   * 3.12+: a CALL site specializes on its second execution (vm/specialize.ts).
+   * Specialized as `list.append` (a statement), `len`, `isinstance` or
+   * one-argument `type` it ends without checking the eval breaker, so a
+   * scheduled collection runs later; as one-argument `str` it packs no
+   * argument tuple. (3.11 quickens a code object only after 8 calls or loop
+   * iterations, then specializes on the first execution: not modelled.)
+   */
+  readonly callSitesSpecialize: boolean;
+  /**
+   * Whether the C traceback printer (`_PyTraceBack_Print`, which writes
+   * unraisable exceptions) underlines the failing expression: 3.11 and 3.12;
+   * 3.13 left that to Lib/traceback.py.
+   */
+  readonly cTracebackPrinterCarets: boolean;
+  /**
+   * 3.13: PyObject_ClearWeakRefs() holds every (reference, callback) pair in a
+   * tuple while the callbacks run, also when there is one (before, a single
+   * reference with a callback is called without the tuple).
+   */
+  readonly weakrefCallbacksAlwaysInTuple: boolean;
   /** 3.11+: a call moves its arguments into the callee's frame instead of copying them. */
   readonly callArgumentsStolen: boolean;
   /**
@@ -364,6 +385,9 @@ function profile(minor: number, micro: number): VersionProfile {
     // Measured with 3.6.15, 3.7.16, 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1, 3.13.0.
     unmodelledStartupObjects: [4874, 4281, 4432, 4545, 4668, 11041, 4962, 5054][minor - 6] ?? 5054,
     gcRunsAtEvalBreaker: atLeast(12),
+    callSitesSpecialize: atLeast(12),
+    weakrefCallbacksAlwaysInTuple: atLeast(13),
+    cTracebackPrinterCarets: !atLeast(13),
     callArgumentsStolen: atLeast(11),
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),

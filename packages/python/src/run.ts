@@ -130,15 +130,31 @@ export function runProgram(options: RunOptions): RunResult {
     }
     const del = p.typeLookup(o.ob_type, '__del__');
     if (!del) return;
-    // slot_tp_finalize(): 3.6's lookup_maybe() binds `__del__` to the object (a method object,
-    // what "Exception ignored in" names); from 3.7 lookup_maybe_method() calls the function unbound.
-    const bound = del instanceof PyFunction && profile.slotCallsBindMethod ? ops.newMethod(del, o) : null;
+    // slot_tp_finalize(): from 3.7 lookup_maybe_method() calls a function unbound, with the
+    // object; 3.6's lookup_maybe() binds it first (a method object, what "Exception ignored
+    // in" names). Anything else goes through its __get__, if it has one, and is called with
+    // no arguments; an error from __get__ is lost when the saved exception is restored.
+    if (del instanceof PyFunction && !profile.slotCallsBindMethod) {
+      try {
+        rt.heap.decref(p.call(del, [o], null));
+      } catch (e) {
+        unraisable(e, del);
+      }
+      return;
+    }
+    let got: PyObject;
     try {
-      rt.heap.decref(bound ? p.call(bound, [], null) : p.call(del, [o], null));
+      got = ops.descrGet(del, o, o.ob_type);
     } catch (e) {
-      unraisable(e, bound ?? del);
+      if (e instanceof PyErr) return e.clear(rt.heap);
+      throw e;
+    }
+    try {
+      rt.heap.decref(p.call(got, [], null));
+    } catch (e) {
+      unraisable(e, got);
     } finally {
-      if (bound) rt.heap.decref(bound);
+      rt.heap.decref(got);
     }
   };
   let gcState: GCState | null = null;

@@ -179,10 +179,11 @@ export class Deallocator {
 
   /**
    * Mirrors Objects/weakrefobject.c PyObject_ClearWeakRefs(): the basic ref and
-   * proxy without callback at the head are cleared; a single remaining reference
-   * has its callback called directly; several are cleared first, their
-   * (reference, callback) pairs held in a new tuple while the callbacks run in
-   * list order, and released with the tuple (last item first).
+   * proxy without callback at the head are cleared; up to 3.12 a single
+   * remaining reference has its callback called directly; several (3.13: any)
+   * are cleared first, their (reference, callback) pairs held in a new tuple
+   * while the callbacks run in list order, and released with the tuple (last
+   * item first).
    */
   clearWeakRefs(o: PyObject): void {
     const list = o.weakrefs!;
@@ -195,9 +196,14 @@ export class Deallocator {
       return cb;
     };
     let first = 0;
-    while (first < list.length && first < 2 && list[first]!.callback === null) clear(list[first++]!);
+    if (this.heap.profile.weakrefCallbacksAlwaysInTuple) {
+      // 3.13: is_basic_ref_or_proxy() — no callback, and not an instance of a weakref subclass.
+      while (first < list.length && list[first]!.callback === null && !list[first]!.ob_type.isHeapType) clear(list[first++]!);
+    } else {
+      while (first < list.length && first < 2 && list[first]!.callback === null) clear(list[first++]!);
+    }
     const rest = list.slice(first);
-    if (rest.length === 1) {
+    if (rest.length === 1 && !this.heap.profile.weakrefCallbacksAlwaysInTuple) {
       const wr = rest[0]!;
       const cb = clear(wr);
       if (cb) {

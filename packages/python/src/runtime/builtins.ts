@@ -257,29 +257,80 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length === 0) throw rt.error('NotImplementedError', 'pymem does not support vars() without an argument yet');
     return ops.getAttr(args[0]!, '__dict__');
   });
-  const minmax = (name: string, op: 'Lt' | 'Gt'): NativeFn => (_rt, args, kw) => {
-    const key = kw?.get('key') ?? null;
+  /**
+   * Mirrors Python/bltinmodule.c min_max(): one argument is iterated, several
+   * are too — through an iterator over the argument tuple up to 3.12 (one more
+   * counted allocation), over the argument array from 3.13 — and `key` is called
+   * on each item as it comes.
+   */
+  const minmax = (name: string, op: 'Lt' | 'Gt'): NativeFn => (_rt, args, kw, packed) => {
+    const minor = rt.profile.version[1];
+    if (args.length === 0) {
+      throw rt.error('TypeError', minor >= 9 ? `${name} expected at least 1 argument, got 0` : `${name} expected 1 argument${rt.profile.argCountSingular ? '' : 's'}, got 0`);
+    }
+    for (const k of kw?.keys() ?? []) {
+      if (k === 'key' || k === 'default') continue;
+      throw rt.error('TypeError', minor >= 13 ? `${name}() got an unexpected keyword argument '${k}'`
+        : minor >= 7 ? `'${k}' is an invalid keyword argument for ${name}()` : `'${k}' is an invalid keyword argument for this function`);
+    }
+    const positional = args.length > 1;
     const dflt = kw?.get('default') ?? null;
-    const items = args.length === 1 ? ops.collect(args[0]!) : args.map((a) => heap.newref(a));
+    if (positional && dflt) throw rt.error('TypeError', `Cannot specify a default for ${name}() with multiple positional arguments`);
+    let key = kw?.get('key') ?? null;
+    // 3.8+ takes `key=None` for no key; 3.6/3.7 call it.
+    if (key === rt.None && minor >= 8) key = null;
+    const it = !positional ? ops.getIter(args[0]!) : packed ? ops.getIter(packed) : null;
+    let best: PyObject | null = null;
+    let bestKey: PyObject | null = null;
     try {
-      if (items.length === 0) {
-        if (dflt) return heap.newref(dflt);
-        throw rt.error('ValueError', `${name}() ${rt.profile.version[1] >= 12 ? 'iterable argument is empty' : 'arg is an empty sequence'}`);
-      }
-      let best = items[0]!;
-      let bestKey = key && key !== rt.None ? p.call(key, [best], null) : heap.newref(best);
-      for (const x of items.slice(1)) {
-        const k = key && key !== rt.None ? p.call(key, [x], null) : heap.newref(x);
-        if (p.compareBool(k, bestKey, op)) {
-          best = x;
-          heap.decref(bestKey);
+      for (let i = 0; ; i++) {
+        let item: PyObject | null;
+        if (it) item = ops.next(it);
+        else item = i < args.length ? heap.newref(args[i]!) : null;
+        if (!item) break;
+        let k: PyObject;
+        try {
+          k = key ? p.call(key, [item], null) : heap.newref(item);
+        } catch (e) {
+          heap.decref(item);
+          throw e;
+        }
+        if (!best) {
+          best = item;
           bestKey = k;
-        } else heap.decref(k);
+          continue;
+        }
+        let better: boolean;
+        try {
+          better = p.compareBool(k, bestKey!, op);
+        } catch (e) {
+          heap.decref(k);
+          heap.decref(item);
+          throw e;
+        }
+        if (better) {
+          heap.decref(bestKey!);
+          heap.decref(best);
+          best = item;
+          bestKey = k;
+        } else {
+          heap.decref(item);
+          heap.decref(k);
+        }
       }
-      heap.decref(bestKey);
-      return heap.newref(best);
+      if (!best) {
+        if (dflt) return heap.newref(dflt);
+        throw rt.error('ValueError', `${name}() ${minor >= 12 ? 'iterable argument is empty' : 'arg is an empty sequence'}`);
+      }
+      heap.decref(bestKey!);
+      bestKey = null;
+      const result = best;
+      best = null;
+      return result;
     } finally {
-      for (const x of items) heap.decref(x);
+      if (bestKey) heap.decref(bestKey);
+      if (best) heap.decref(best);
+      if (it) heap.decref(it);
     }
   };
   def('min', minmax('min', 'Lt'));

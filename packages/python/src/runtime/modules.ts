@@ -13,7 +13,7 @@ import { dictSetItem } from './dict';
 import { PyErr } from './errors';
 import { withCallingConvention } from './calling';
 import { installWeakref } from './weakref';
-import { writeUnraisableArgs } from './traceback';
+import { reportUnraisable, writeUnraisableArgs } from './traceback';
 
 export interface Modules {
   builtinsModule: PyModule;
@@ -204,7 +204,18 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
         heap.decref(n);
       }
       try {
-        for (const cb of callbacks.items.slice()) heap.decref(p.call(cb, [ph, d], null));
+        // invoke_gc_callback(): the list as it is at each step (a callback may change it);
+        // a callback that raises is reported as unraisable and the next one still runs.
+        for (let i = 0; i < callbacks.items.length; i++) {
+          const cb = heap.newref(callbacks.items[i]!);
+          try {
+            heap.decref(p.call(cb, [ph, d], null));
+          } catch (e) {
+            reportUnraisable(rt, p, ops, e, cb);
+          } finally {
+            heap.decref(cb);
+          }
+        }
       } finally {
         heap.decref(ph);
         heap.decref(d);

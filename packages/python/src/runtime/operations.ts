@@ -375,8 +375,8 @@ export class Operations {
     return false;
   }
 
-  /** `tp_descr_get` of the descriptor kinds pymem has. */
-  private descrGet(d: PyObject, o: PyObject | null, type: PyTypeObject): PyObject {
+  /** `tp_descr_get` of the descriptor kinds pymem has (the object itself, new reference, for a non-descriptor). */
+  descrGet(d: PyObject, o: PyObject | null, type: PyTypeObject): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
     if (d instanceof PyFunction) {
@@ -2590,6 +2590,12 @@ export class Operations {
     }
     (exc as unknown as { chained?: boolean }).chained = true;
     exc.traceback = this.newTraceback(exc.traceback as PyTraceback | null, f);
+  }
+
+  /** _PyTraceBack_FromFrame(NULL, PyEval_GetFrame()): an entry for the running frame, or null outside any frame. */
+  tracebackOfCurrentFrame(): PyTraceback | null {
+    const f = this.vm.current;
+    return f ? this.newTraceback(null, f) : null;
   }
 
   /** Python/traceback.c _PyTraceBack_FromFrame(): an entry for `f`'s current instruction in front of `next` (whose reference it takes). */

@@ -26,6 +26,9 @@ export function reportUnraisable(rt: Runtime, p: ObjectProtocol, ops: Operations
     return;
   }
   const heap = rt.heap;
+  // _PyErr_WriteUnraisableMsg(): an exception raised before any frame of its own
+  // (a callback called with the wrong arguments) gets the running frame's entry.
+  if (!exc.traceback) exc.traceback = ops.tracebackOfCurrentFrame();
   const args = rt.newStructSeq(rt.t.UnraisableHookArgs!, [heap.newref(exc.ob_type), exc, heap.newref(exc.traceback ?? rt.None), heap.newref(rt.None), heap.newref(where)]);
   const sys = ops.modules.get('sys');
   const hook = sys ? p.dictGetStr(sys.dict, 'unraisablehook') : null;
@@ -36,7 +39,7 @@ export function reportUnraisable(rt: Runtime, p: ObjectProtocol, ops: Operations
     if (!(err instanceof PyErr)) throw err;
     // The hook failed: its own exception is written by the default writer.
     rt.write('stderr', `Exception ignored in sys.unraisablehook: ${p.repr(hook!)}\n`);
-    printTraceback(rt, p, err.exc);
+    printTraceback(rt, p, err.exc, undefined, unraisableStyle(rt));
     heap.decref(err.exc);
   } finally {
     heap.decref(args);
@@ -49,12 +52,29 @@ export function writeUnraisableArgs(rt: Runtime, p: ObjectProtocol, args: PyTupl
   if (!(excValue instanceof PyException)) return;
   const prefix = errMsg && errMsg !== rt.None ? p.str(errMsg) : 'Exception ignored in';
   rt.write('stderr', obj && obj !== rt.None ? `${prefix}: ${p.repr(obj)}\n` : `${prefix}:\n`);
-  printTraceback(rt, p, excValue);
+  printTraceback(rt, p, excValue, undefined, unraisableStyle(rt));
 }
 
 function writeUnraisable(rt: Runtime, p: ObjectProtocol, exc: PyException, where: PyObject): void {
   rt.write('stderr', `Exception ignored in: ${p.repr(where)}\n`);
-  printTraceback(rt, p, exc);
+  printTraceback(rt, p, exc, undefined, unraisableStyle(rt));
+}
+
+/** How a traceback is printed: by `PyErr_Display` (the default), or as an unraisable exception. */
+interface TracebackStyle {
+  /** The `__cause__`/`__context__` chain before the exception (PyErr_Display only). */
+  chain: boolean;
+  /** The 3.11+ underlines, where the printer draws them. */
+  carets: boolean;
+}
+
+/**
+ * How `PyErr_WriteUnraisable` prints (Python/errors.c write_unraisable_exc_file()):
+ * `_PyTraceBack_Print()` of the exception's own traceback, no chain; that C
+ * printer draws no underlines from 3.13 (the Python one, Lib/traceback.py, does).
+ */
+function unraisableStyle(rt: Runtime): TracebackStyle {
+  return { chain: false, carets: rt.profile.cTracebackPrinterCarets };
 }
 
 /**
@@ -62,7 +82,7 @@ function writeUnraisable(rt: Runtime, p: ObjectProtocol, exc: PyException, where
  * does, with each frame's source line from `Runtime.sources`; given `ops` (an
  * uncaught exception, not an unraisable one) with "Did you mean" suggestions.
  */
-export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations): void {
+export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations, style: TracebackStyle = { chain: true, carets: true }): void {
   // Oldest first; each entry carries the separator printed after it.
   const chain: { exc: PyException; after: string }[] = [];
   const seen = new Set<PyException>();
@@ -71,6 +91,7 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException,
   while (cur && !seen.has(cur)) {
     seen.add(cur);
     chain.unshift({ exc: cur, after });
+    if (!style.chain) break;
     if (cur.cause instanceof PyException) {
       after = '\nThe above exception was the direct cause of the following exception:\n\n';
       cur = cur.cause;
@@ -99,7 +120,7 @@ export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException,
           text += `    ${src.trim()}\n`;
           const instr = (tb as unknown as { instr?: Instr }).instr;
           const multiline = instr !== undefined && instr.endLineno > instr.lineno && rt.profile.tracebackCaretsFirstLineOnly;
-          if (rt.profile.tracebackCarets && instr && (instr.lineno === instr.endLineno || multiline) && instr.lineno === tb.lineno) {
+          if (rt.profile.tracebackCarets && style.carets && instr && (instr.lineno === instr.endLineno || multiline) && instr.lineno === tb.lineno) {
             const carets = caretLine(src, instr, rt.profile.tracebackCallAnchors, multiline);
             if (carets) text += `    ${carets}\n`;
           }

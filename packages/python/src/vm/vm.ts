@@ -36,6 +36,7 @@ import { PyErr, StepLimitExceeded } from '../runtime/errors';
 import type { ObjectProtocol, CompareOp } from '../runtime/objects';
 import { dictGetItem, dictItems, dictSetItem, dictReplaceCached, storeCacheOf, type StoreCache } from '../runtime/dict';
 import { Frame } from './frame';
+import { CallForm, CallSite, checksEvalBreaker, specializeCall, type CallableCache } from './specialize';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
 
@@ -102,8 +103,15 @@ function nulls(n: number): (PyObject | null)[] {
   return out;
 }
 
-/** A code unit's per-instruction caches, by pc: LOAD_GLOBAL's `GlobalCache`, the name stores' `StoreCache`. */
-type InstructionCaches = (GlobalCache | StoreCache | undefined)[];
+/** A code unit's per-instruction caches, by pc: LOAD_GLOBAL's `GlobalCache`, the name stores' `StoreCache`, CALL's `CallSite`. */
+type InstructionCaches = (GlobalCache | StoreCache | CallSite | undefined)[];
+
+/** Python/ceval.c missing_arguments(): `f() missing 2 required positional arguments: 'a' and 'b'`. */
+function missingArguments(name: string, missing: string[], kind: 'positional' | 'keyword-only'): string {
+  const list = missing.map((m) => `'${m}'`);
+  const text = list.length === 1 ? list[0] : list.length === 2 ? `${list[0]} and ${list[1]}` : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
+  return `${name}() missing ${missing.length} required ${kind} argument${missing.length > 1 ? 's' : ''}: ${text}`;
+}
 
 /** Signals a generator's frame suspending at a `yield`. */
 export class Yielded {
@@ -214,16 +222,20 @@ export class VM {
       const extra = args.slice(argcount, Math.max(argcount, npos));
       for (const a of extra) heap.incref(a);
       localsplus[next++] = rt.newTuple(extra);
-    } else if (npos > argcount) {
-      const given = npos;
-      const defaults = func.defaults ? func.defaults.items.length : 0;
-      const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : `${argcount}`;
-      throw this.bindingError(localsplus, `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
     }
     let kwdict: PyDict | null = null;
     if (co.co_flags & CO_VARKEYWORDS) localsplus[next++] = kwdict = rt.newDict();
     if (kwargs) for (const [k, v] of kwargs) this.bindKeyword(co, localsplus, kwdict, name, k, v);
     for (let i = 0; i < nkw; i++) this.bindKeyword(co, localsplus, kwdict, name, (kwnames!.items[i] as PyStr).value, args[npos + i]!);
+    // too_many_positional(), after the keywords (their errors come first): it counts the keyword-only ones given.
+    if (npos > argcount && !(co.co_flags & CO_VARARGS)) {
+      let kwonlyGiven = 0;
+      for (let i = argcount; i < argcount + kwonly; i++) if (localsplus[i]) kwonlyGiven++;
+      const defaults = func.defaults ? func.defaults.items.length : 0;
+      const takes = defaults ? `from ${argcount - defaults} to ${argcount}` : `${argcount}`;
+      const kwonlyText = kwonlyGiven ? ` positional argument${npos !== 1 ? 's' : ''} (and ${kwonlyGiven} keyword-only argument${kwonlyGiven !== 1 ? 's' : ''})` : '';
+      throw this.bindingError(localsplus, `${name}() takes ${takes} positional argument${argcount === 1 && !defaults ? '' : 's'} but ${npos}${kwonlyText} ${npos === 1 && !kwonlyGiven ? 'was' : 'were'} given`);
+    }
     // Defaults for missing positional arguments.
     if (n < argcount) {
       const defaults = func.defaults ? func.defaults.items : [];
@@ -234,18 +246,16 @@ export class VM {
         if (i >= first) localsplus[i] = heap.newref(defaults[i - first]!);
         else missing.push(co.co_varnames[i]!);
       }
-      if (missing.length) {
-        const list = missing.map((m) => `'${m}'`);
-        const text = list.length === 1 ? list[0] : list.length === 2 ? `${list[0]} and ${list[1]}` : `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
-        throw this.bindingError(localsplus, `${name}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${text}`);
-      }
+      if (missing.length) throw this.bindingError(localsplus, missingArguments(name, missing, 'positional'));
     }
+    const missingKwonly: string[] = [];
     for (let i = argcount; i < argcount + kwonly; i++) {
       if (localsplus[i]) continue;
       const d = func.kwdefaults ? this.p.dictGetStr(func.kwdefaults, co.co_varnames[i]!) : null;
       if (d) localsplus[i] = heap.newref(d);
-      else throw this.bindingError(localsplus, `${name}() missing 1 required keyword-only argument: '${co.co_varnames[i]}'`);
+      else missingKwonly.push(co.co_varnames[i]!);
     }
+    if (missingKwonly.length) throw this.bindingError(localsplus, missingArguments(name, missingKwonly, 'keyword-only'));
     // Cells for the code's cell variables (a parameter that is a cell moves into it).
     for (let i = 0; i < co.co_cellvars.length; i++) {
       const argIdx = co.co_varnames.indexOf(co.co_cellvars[i]!);
@@ -866,9 +876,10 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_KW ? (stack.pop() as PyTuple) : null;
                 const args = popN(stack, ins.arg);
                 const callable = stack.pop()!;
-                const inlined = this.callInlined(callable);
-                stack.push(this.callWithStack(callable, args, kwnames));
-                if (!inlined) this.checkEvalBreaker();
+                const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
+                const checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
+                stack.push(this.callWithStack(callable, args, kwnames, form));
+                if (checksBreaker) this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_METHOD:
@@ -876,20 +887,22 @@ export class VM {
                 const kwnames = ins.op === Op.CALL_METHOD_KW ? (stack.pop() as PyTuple) : null;
                 // Below the arguments: (method, self), or (NULL, callable).
                 const meth = stack[stack.length - ins.arg - 2]!;
-                let inlined: boolean;
+                let checksBreaker: boolean;
                 if (meth === ops.NULL) {
                   const args = popN(stack, ins.arg);
                   const callable = stack.pop()!;
                   stack.pop();
-                  inlined = this.callInlined(callable);
-                  stack.push(this.callWithStack(callable, args, kwnames));
+                  const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
+                  checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
+                  stack.push(this.callWithStack(callable, args, kwnames, form));
                 } else {
                   const selfAndArgs = popN(stack, ins.arg + 1);
                   stack.pop();
-                  inlined = this.callInlined(meth);
-                  stack.push(this.callWithStack(meth, selfAndArgs, kwnames));
+                  const form = kwnames ? CallForm.Generic : this.callForm(caches, f, meth, selfAndArgs[0]!, ins.arg + 1);
+                  checksBreaker = !this.callInlined(meth) && checksEvalBreaker(form);
+                  stack.push(this.callWithStack(meth, selfAndArgs, kwnames, form));
                 }
-                if (!inlined) this.checkEvalBreaker();
+                if (checksBreaker) this.checkEvalBreaker();
                 break;
               }
               case Op.CALL_FUNCTION_EX: {
@@ -1326,7 +1339,7 @@ export class VM {
    * stack. Up to 3.10 they stay there during the call (the callee's locals
    * are copies); from 3.11 a Python function's frame takes them over.
    */
-  private callWithStack(callable: PyObject, all: PyObject[], kwnames: PyTuple | null): PyObject {
+  private callWithStack(callable: PyObject, all: PyObject[], kwnames: PyTuple | null, form: CallForm): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
     const tracer = this.tracer;
@@ -1357,6 +1370,8 @@ export class VM {
         for (let i = stolen; i < all.length; i++) heap.decref(all[i]!);
         return this.runCall(frame);
       }
+      // CALL_NO_KW_STR_1 (3.12): PyObject_Str() without packing the argument.
+      if (form === CallForm.Str1) return this.p.callType(callable as PyTypeObject, all, null);
       if (!kwnames) return this.p.call(callable, all, null);
       const nk = kwnames.items.length;
       const kwargs = new Map<string, PyObject>();
@@ -1383,6 +1398,37 @@ export class VM {
     if (!this.rt.profile.callArgumentsStolen) return false;
     const func = callable instanceof PyMethod ? callable.func : callable;
     return func instanceof PyFunction;
+  }
+
+  /**
+   * The form this execution of the CALL at `f.pc - 1` runs as (3.12+;
+   * vm/specialize.ts). Calls with keywords are not asked: they never become
+   * the forms pymem tells apart (3.12 fails to specialize a CALL after
+   * KW_NAMES; 3.13's CALL_KW is a separate instruction).
+   */
+  private callForm(caches: InstructionCaches, f: Frame, callable: PyObject, self: PyObject | null, totalArgs: number): CallForm {
+    if (!this.rt.profile.callSitesSpecialize) return CallForm.Generic;
+    const pc = f.pc - 1;
+    let site = caches[pc] as CallSite | undefined;
+    if (!site) caches[pc] = site = new CallSite();
+    return specializeCall((this.callableCache ??= this.makeCallableCache()), site, callable, self, totalArgs, f.unit.instrs[f.pc]!.op === Op.POP_TOP);
+  }
+
+  /** `interp->callable_cache`: the builtins the specialized calls compare with, as start-up left them. */
+  private callableCache: CallableCache | null = null;
+  private makeCallableCache(): CallableCache {
+    const t = this.rt.t;
+    const builtins = this.ops.builtinsDict;
+    return {
+      len: this.p.dictGetStr(builtins, 'len'),
+      isinstance: this.p.dictGetStr(builtins, 'isinstance'),
+      type: t.type!,
+      str: t.str!,
+      list: t.list!,
+      methodDescriptor: t.method_descriptor!,
+      builtinFunction: t.builtin_function_or_method!,
+      listAppend: this.ops.nativeMethod(t.list!, 'append'),
+    };
   }
 
   /** The eval breaker: where 3.12+ runs a scheduled collection. */
