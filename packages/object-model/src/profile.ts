@@ -49,6 +49,14 @@ export interface VersionProfile {
    */
   readonly callSitesSpecialize: boolean;
   /**
+   * 3.13: a call site calling a class of plain instances whose `__init__` is a
+   * simple Python function specializes (CALL_ALLOC_AND_ENTER_INIT): no argument
+   * tuple, and no eval-breaker check when `__init__` returns.
+   */
+  readonly classCallsEnterInit: boolean;
+  /** 3.7+: a frame's repr names its file, line and code (frame_repr()). */
+  readonly frameReprShowsCode: boolean;
+  /**
    * Whether the C traceback printer (`_PyTraceBack_Print`, which writes
    * unraisable exceptions) underlines the failing expression: 3.11 and 3.12;
    * 3.13 left that to Lib/traceback.py.
@@ -386,8 +394,10 @@ function profile(minor: number, micro: number): VersionProfile {
     unmodelledStartupObjects: [4874, 4281, 4432, 4545, 4668, 11041, 4962, 5054][minor - 6] ?? 5054,
     gcRunsAtEvalBreaker: atLeast(12),
     callSitesSpecialize: atLeast(12),
+    classCallsEnterInit: atLeast(13),
     weakrefCallbacksAlwaysInTuple: atLeast(13),
     cTracebackPrinterCarets: !atLeast(13),
+    frameReprShowsCode: atLeast(7),
     callArgumentsStolen: atLeast(11),
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),

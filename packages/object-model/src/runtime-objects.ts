@@ -332,12 +332,18 @@ export class PyFrame extends PyObject {
   /** `f_back` is borrowed in 3.11+ and strong before; kept strong only when `backIsStrong`. */
   back: PyFrame | null = null;
   backIsStrong = false;
-  /** The line being executed (`f_lineno`). */
+  /** The line being executed when the frame was last left (`f_lineno` once it is not running). */
   lineno = 0;
+  /** The running frame this object shows, until it is released: its line is the current one. */
+  running: { readonly lineno: number } | null = null;
   /** Whether the frame has finished executing. */
   finished = false;
   /** Once taken over (3.11+): the frame's function (`f_func`, `f_funcobj`). */
   func: PyObject | null = null;
+  /** PyFrame_GetLineNumber(): the running frame's line, else the line it stopped at. */
+  currentLineno(): number {
+    return this.running ? this.running.lineno : this.lineno;
+  }
   constructor(
     type: PyTypeObject,
     public code: PyCode,

@@ -181,6 +181,9 @@ export function runProgram(options: RunOptions): RunResult {
   });
   ops.builtinsDict = installBuiltins(rt, p, ops);
   const modules = installModules(rt, p, ops, gcState);
+  // CPython's start-up imports sys (pylifecycle.c _PySys_Create): a program's `import sys`
+  // only binds it and allocates nothing.
+  heap.decref(ops.importModule('sys'));
   if (options.checkInvariants) heap.live = new Set();
   if (tracer) tracer.gc = gcState;
 

@@ -20,6 +20,8 @@ import type { ObjectProtocol } from './objects';
  * emptied the free lists, against the same call in pymem.
  */
 const METH_VARARGS_UNTIL: ReadonlyMap<string, number> = new Map([
+  // tp_new_wrapper() (typeobject.c), a type's `__new__`: METH_VARARGS | METH_KEYWORDS in every version.
+  ['object.__new__', Infinity],
   ['__build_class__', 6],
   ['isinstance', 6],
   ['issubclass', 6],

@@ -105,6 +105,22 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
     }
     p.dictSetStr(m.dict, 'maxsize', rt.newInt(2n ** 63n - 1n));
     p.dictSetStr(m.dict, 'byteorder', rt.newStr('little'));
+    // The struct sequences sysmodule.c makes at start-up, with the 64-bit Linux build's values.
+    const structSeq = (name: string, items: PyObject[]) => {
+      const o = rt.newStructSeq(rt.t[`sys.${name}`]!, items);
+      p.dictSetStr(m.dict, name, o);
+      heap.decref(o);
+    };
+    structSeq('float_info', [
+      rt.newFloat(Number.MAX_VALUE), rt.newInt(1024), rt.newInt(308), rt.newFloat(2.2250738585072014e-308), rt.newInt(-1021), rt.newInt(-307),
+      rt.newInt(15), rt.newInt(53), rt.newFloat(Number.EPSILON), rt.newInt(2), rt.newInt(1),
+    ]);
+    const maxStrDigits = p.numProfile.intMaxStrDigits;
+    structSeq('int_info', [rt.newInt(30), rt.newInt(4), ...(maxStrDigits ? [rt.newInt(maxStrDigits), rt.newInt(640)] : [])]);
+    structSeq('hash_info', [
+      rt.newInt(64), rt.newInt(2n ** 61n - 1n), rt.newInt(314159), rt.newInt(0), rt.newInt(1000003),
+      rt.newStr(rt.profile.hashAlgorithm), rt.newInt(64), rt.newInt(128), rt.newInt(0),
+    ]);
     p.dictSetStr(m.dict, 'platform', rt.newStr('linux'));
     p.dictSetStr(m.dict, 'implementation', rt.newStr('cpython'));
     const stdout = rt.stdoutText.file;

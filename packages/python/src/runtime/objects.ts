@@ -239,6 +239,8 @@ export class ObjectProtocol implements DictOps {
         this.reprStack.delete(o);
       }
     }
+    // slice_repr()
+    if (o instanceof PyNative && o.ob_type === rt.t.slice) return `slice(${[0, 1, 2].map((i) => this.repr(o.refs[i] ?? rt.None)).join(', ')})`;
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
@@ -247,6 +249,8 @@ export class ObjectProtocol implements DictOps {
     if (o instanceof PyNative && o.ob_type === rt.t.TextIOWrapper) return `<_io.TextIOWrapper name='<${o.state as string}>' mode='w' encoding='utf-8'>`;
     if (o instanceof PyGenerator) return `<generator object ${o.qualname.value} at ${hex(o.addr)}>`;
     if (o instanceof PyCell) return `<cell at ${hex(o.addr)}: ${o.ref ? `${o.ref.ob_type.tp_name} object at ${hex(o.ref.addr)}` : 'empty'}>`;
+    // frame_repr() (3.7+); 3.6 has none.
+    if (o instanceof PyFrame && rt.profile.frameReprShowsCode) return `<frame at ${hex(o.addr)}, file '${o.code.co.co_filename}', line ${o.currentLineno()}, code ${o.code.co.co_name}>`;
     if (o instanceof PyCode) return `<code object ${o.co.co_name} at ${hex(o.addr)}, file "${o.co.co_filename}", line ${o.co.co_firstlineno}>`;
     const t = o.ob_type;
     const qual = t.isHeapType ? `${t.moduleName}.${t.qualname}` : t.tp_name;

@@ -93,7 +93,7 @@ export class Operations {
   }
 
   /** Built-in static methods (`METH_STATIC`), the stored method to the function without `self`. */
-  private readonly staticMethods = new Map<NativeFn, NativeFn>();
+  private readonly staticMethods = new Set<NativeFn>();
 
   /**
    * A `METH_STATIC` built-in method (`str.maketrans`): looked up on the type it is a
@@ -105,9 +105,27 @@ export class Operations {
     let m = this.methods.get(type);
     if (!m) this.methods.set(type, (m = new Map()));
     m.set(name, stored);
-    this.staticMethods.set(stored, called);
+    this.staticMethods.add(stored);
     this.nativeMethodCache.clear();
   }
+
+  /**
+   * The object a built-in type's static method (`__new__`, `str.maketrans`) is in
+   * its dict: one `builtin_function_or_method` bound to the defining type, made with
+   * the type at start-up (typeobject.c add_tp_new_wrapper(), add_methods()), so
+   * reading the attribute allocates nothing. Made on first use here, outside the
+   * program's allocations, with the dict's one reference.
+   */
+  private staticMethodObject(type: PyTypeObject, name: string, stored: NativeFn): PyNative {
+    let o = this.staticMethodObjects.get(stored);
+    if (!o) {
+      const owner = type.mroCache.find((m) => this.methods.get(m)?.get(name) === stored) ?? type;
+      o = this.rt.newStartupBuiltin(name, stored, owner);
+      this.staticMethodObjects.set(stored, o);
+    }
+    return o;
+  }
+  private readonly staticMethodObjects = new Map<NativeFn, PyNative>();
 
   /** Defines the built-in method `type.name`; returns the function stored, `fn` with its calling convention. */
   defineMethod(type: PyTypeObject, name: string, fn: NativeFn): NativeFn {
@@ -507,7 +525,7 @@ export class Operations {
       if (name === 'tb_lineno') return rt.newInt(o.lineno);
     }
     if (o instanceof PyFrame) {
-      if (name === 'f_lineno') return rt.newInt(o.lineno);
+      if (name === 'f_lineno') return rt.newInt(o.currentLineno());
       if (name === 'f_code') return heap.newref(o.code);
       if (name === 'f_back') return this.frameBack(o);
       if (name === 'f_locals') return this.frameLocals(o);
@@ -688,8 +706,7 @@ export class Operations {
         return heap.newref(t.ob_type);
     }
     const nm = this.nativeMethod(t, name);
-    const staticFn = nm ? this.staticMethods.get(nm) : undefined;
-    if (staticFn) return rt.newBuiltin(name, staticFn);
+    if (nm && this.staticMethods.has(nm)) return heap.newref(this.staticMethodObject(t, name, nm));
     if (nm) return this.classMethods.has(nm) ? rt.newBuiltin(name, nm, t) : this.methodDescriptor(t, name, nm);
     const metaNm = this.nativeMethod(t.ob_type, name);
     if (metaNm) return rt.newBuiltin(name, metaNm, t);
@@ -1348,6 +1365,12 @@ export class Operations {
     if (o instanceof PyNative && o.ob_type === rt.t.range) {
       const [start, stop, step] = o.state as [bigint, bigint, bigint];
       const n = Number(rangeLength(start, stop, step));
+      if (key instanceof PyNative && key.ob_type === rt.t.slice) {
+        // compute_slice(): the range of the items the slice picks, `start + i * step` at its bounds.
+        const [s0, s1, ss] = this.sliceIndices(key, n);
+        const range = new PyNative(rt.t.range!, [], [start + BigInt(s0) * step, start + BigInt(s1) * step, step * BigInt(ss)]);
+        return heap.allocate(range, rt.sizes.fixed.range);
+      }
       const i = this.index(key, n, 'range');
       if (i < 0 || i >= n) throw rt.error('IndexError', 'range object index out of range');
       return rt.newInt(start + BigInt(i) * step);
@@ -2277,6 +2300,7 @@ export class Operations {
       }
     }
     fo.lineno = frame.lineno;
+    fo.running = frame;
     // Up to 3.10 the memory comes from the code's zombie frame or the frame free list when it can (Runtime.freeListOf).
     heap.allocate(fo, sizes.sizeofFrame(rt.sizes, frame.code.co));
     if (rt.profile.frameObjectTrackedAtCreation) rt.track(fo);

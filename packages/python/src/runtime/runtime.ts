@@ -279,6 +279,9 @@ export class Runtime {
     // Struct sequences (PyStructSequence): tuples whose items are also named attributes.
     this.structSeqType('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial']);
     this.structSeqType('UnraisableHookArgs', ['exc_type', 'exc_value', 'exc_traceback', 'err_msg', 'object']);
+    this.structSeqType('sys.float_info', ['max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix', 'rounds']);
+    this.structSeqType('sys.int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold']);
+    this.structSeqType('sys.hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff']);
     // The types `freeListOf` may give a free list.
     for (const name of ['list', 'dict', 'tuple', 'slice']) this.t[name]!.hasFreeList = true;
     if (this.profile.methodFreeLists) this.t.method!.hasFreeList = this.t.builtin_function_or_method!.hasFreeList = true;
@@ -633,6 +636,18 @@ export class Runtime {
   /** A module's built-in function (`PyCFunction` with the module as `m_self`). */
   newModuleFunction(module: PyModule, name: string, fn: NativeFn): PyNative {
     return this.allocBuiltin({ name, fn, qualname: name, ofModule: true }, module);
+  }
+
+  /**
+   * A built-in function or method that exists from start-up (in a built-in type's
+   * dict): no allocation of the program, one reference (the dict's).
+   */
+  newStartupBuiltin(name: string, fn: NativeFn, self: PyObject): PyNative {
+    this.heap.incref(self);
+    const o = this.heap.allocateLongLived(new PyNative(this.t.builtin_function_or_method!, [self], { name, fn, qualname: name }), this.sizes.fixed.builtin_function_or_method);
+    o.ob_refcnt = 1;
+    this.track(o);
+    return o;
   }
 
   private allocBuiltin(state: NativeFunctionState, self: PyObject | null): PyNative {

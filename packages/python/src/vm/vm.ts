@@ -36,7 +36,7 @@ import { PyErr, StepLimitExceeded } from '../runtime/errors';
 import type { ObjectProtocol, CompareOp } from '../runtime/objects';
 import { dictGetItem, dictItems, dictSetItem, dictReplaceCached, storeCacheOf, type StoreCache } from '../runtime/dict';
 import { Frame } from './frame';
-import { CallForm, CallSite, checksEvalBreaker, specializeCall, type CallableCache } from './specialize';
+import { CallForm, CallSite, callsTypeUnpacked, checksEvalBreaker, specializeCall, type CallableCache } from './specialize';
 import type { TraceEmitter } from './trace';
 import type { Operations } from '../runtime/operations';
 
@@ -310,6 +310,7 @@ export class VM {
     const fo = frame.frameObject;
     if (fo) {
       fo.lineno = frame.lineno;
+      fo.running = null;
       frame.frameObject = null;
       if (this.rt.profile.frameObjectPerCall) {
         fo.finished = true;
@@ -1370,8 +1371,8 @@ export class VM {
         for (let i = stolen; i < all.length; i++) heap.decref(all[i]!);
         return this.runCall(frame);
       }
-      // CALL_NO_KW_STR_1 (3.12): PyObject_Str() without packing the argument.
-      if (form === CallForm.Str1) return this.p.callType(callable as PyTypeObject, all, null);
+      // CALL_NO_KW_STR_1 (3.12): PyObject_Str() without packing the argument; CALL_ALLOC_AND_ENTER_INIT (3.13).
+      if (callsTypeUnpacked(form)) return this.p.callType(callable as PyTypeObject, all, null);
       if (!kwnames) return this.p.call(callable, all, null);
       const nk = kwnames.items.length;
       const kwargs = new Map<string, PyObject>();
@@ -1427,6 +1428,10 @@ export class VM {
       list: t.list!,
       methodDescriptor: t.method_descriptor!,
       builtinFunction: t.builtin_function_or_method!,
+      object: t.object!,
+      classCallsEnterInit: this.rt.profile.classCallsEnterInit,
+      typeLookup: (type, name) => this.p.typeLookup(type, name),
+      ownAttribute: (type, name) => (type.tp_dict ? this.p.dictGetStr(type.tp_dict, name) : null),
       listAppend: this.ops.nativeMethod(t.list!, 'append'),
     };
   }
