@@ -386,19 +386,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   }
   def('sorted', (_rt, args, kw) => {
     if (minor === 6) {
-      // 3.6's builtin_sorted() parses "|OOi:sorted" itself (CPython's vgetargskeywords() message
-      // for no positional argument) and hands any further positional ones to list.sort(),
-      // which refuses a positional key.
+      // 3.6's builtin_sorted() parses "|OOi:sorted" itself (vgetargskeywords()'s message for
+      // no positional argument) and hands any further positional ones to list.sort(), which
+      // refuses a positional key.
       if (!args.length) throw rt.error('TypeError', 'Function takes at least 1 positional arguments (0 given)');
       if (args.length > 3) throw rt.error('TypeError', `sorted() takes at most 3 arguments (${args.length} given)`);
-      if (args.length > 1) throw rt.error('TypeError', 'must use keyword argument for key function');
     }
     const l = rt.newList(ops.collect(args[0]!));
     try {
       // builtin_sorted(): the new list's `sort`, looked up as a bound method, sorts it.
       const sort = ops.getAttr(l, 'sort');
       try {
-        heap.decref(p.call(sort, [], kw));
+        heap.decref(p.call(sort, minor === 6 ? args.slice(1) : [], kw));
       } finally {
         heap.decref(sort);
       }

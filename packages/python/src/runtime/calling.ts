@@ -213,7 +213,8 @@ export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: 
  *   _NOARGS() (3.6–3.8 _PyMethodDef_RawFastCallKeywords()).
  * - `P min max`: Argument Clinic's positional-only unpacking, Python/getargs.c
  *   _PyArg_CheckPositional() (3.6/3.7 PyArg_UnpackTuple()); `P*` also takes keywords,
- *   which the function checks itself (`dict(a=1)`).
+ *   which the function checks itself (`dict(a=1)`); `P+` a METH_FASTCALL clinic
+ *   function that packs `*args` itself (3.13 `set.update`), refusing keywords by its qualname.
  * - `T min max`: PyArg_ParseTuple() formats, getargs.c vgetargs1_impl();
  *   `T min max function` for a format without a `:name`.
  * - `K min max names`: parameters that can be keywords, getargs.c
@@ -272,7 +273,7 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   'list.index': 'T 1 3 | 8:P 1 3', 'list.insert': 'T 2 2 | 8:P 2 2', 'list.pop': 'T 0 1 | 8:P 0 1',
   'dict.clear': 'N', 'dict.copy': 'N', 'dict.items': 'N', 'dict.keys': 'N', 'dict.values': 'N', 'dict.popitem': 'N',
   'dict.get': 'P 1 2', 'dict.pop': 'P 1 2', 'dict.setdefault': 'P 1 2', 'dict.fromkeys': 'P 1 2',
-  'dict.update': 'P* 0 1', 'set.update': 'P 0 inf',
+  'dict.update': 'P* 0 1', 'set.update': 'P 0 inf | 13:P+ 0 inf',
   'set.add': 'O', 'set.discard': 'O', 'set.remove': 'O', 'set.clear': 'N', 'set.pop': 'N',
   'tuple.count': 'O', 'tuple.index': 'T 1 3 | 8:P 1 3',
   'int.__round__': 'T 0 1 function | 10:P 0 1', 'int.bit_length': 'N',
@@ -295,6 +296,8 @@ interface Signature {
   readonly max: number;
   /** `P*`: keywords are passed on to the function. */
   readonly keywordsToBody: boolean;
+  /** `P+`: METH_FASTCALL although the calling convention packs its arguments. */
+  readonly fastcall: boolean;
   /** `K!`: a call without keywords is counted as `P`'s. */
   readonly positionalVectorcall: boolean;
   /** `K`: the parameter names, `_` for positional-only ones, `*name` for keyword-only ones. */
@@ -312,10 +315,10 @@ function signatureOf(qualname: string, minor: number): Signature | null {
   }
   const [conv, min, max, ...names] = chosen.split(' ');
   if (conv === 'U') return null;
-  if (conv === 'O') return { conv, min: 1, max: 1, keywordsToBody: false, positionalVectorcall: false, names };
-  if (conv === 'N') return { conv, min: 0, max: 0, keywordsToBody: false, positionalVectorcall: false, names };
+  if (conv === 'O') return { conv, min: 1, max: 1, keywordsToBody: false, fastcall: false, positionalVectorcall: false, names };
+  if (conv === 'N') return { conv, min: 0, max: 0, keywordsToBody: false, fastcall: false, positionalVectorcall: false, names };
   const kind = conv![0] as Signature['conv'];
-  return { conv: kind, min: Number(min), max: max === 'inf' ? Infinity : Number(max), keywordsToBody: conv === 'P*', positionalVectorcall: conv === 'K!', names };
+  return { conv: kind, min: Number(min), max: max === 'inf' ? Infinity : Number(max), keywordsToBody: conv === 'P*', fastcall: conv === 'P+', positionalVectorcall: conv === 'K!', names };
 }
 
 /**
@@ -378,7 +381,7 @@ function argumentError(rt: Runtime, sig: Signature, name: string, funcStr: strin
     // 3.6's _PyArg_NoKeywords(), which the constructors call, said "does not take".
     if (isType && minor === 6) return `${name}() does not take keyword arguments`;
     // A PyArg_ParseTuple() function is METH_VARARGS, refused by cfunction_call() by its ml_name.
-    return `${packed || sig.conv === 'T' ? name : fs}() takes no keyword arguments`;
+    return `${(packed && !sig.fastcall) || sig.conv === 'T' ? name : fs}() takes no keyword arguments`;
   }
   if (nargs < sig.min || nargs > sig.max) {
     const k = nargs < sig.min ? sig.min : sig.max;
