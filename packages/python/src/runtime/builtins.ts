@@ -2187,6 +2187,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const g = a[0] as PyGenerator;
     let e = a[1]!;
     let exc: PyException;
+    // _gen_throw(): only an exception class or instance can be thrown.
+    const isExceptionClass = e instanceof PyTypeObject && e.isSubtype(t.BaseException!);
+    if (!isExceptionClass && !e.ob_type.isSubtype(t.BaseException!)) {
+      throw rt.error('TypeError', `exceptions must be classes or instances deriving from BaseException, not ${e.ob_type.tp_name}`);
+    }
     if (e instanceof PyTypeObject) exc = p.call(e, a[2] && a[2] !== rt.None ? [a[2]] : [], null) as PyException;
     else exc = heap.newref(e) as PyException;
     return genResult(ops.throwInto(g, new PyErr(exc)));

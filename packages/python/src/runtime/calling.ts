@@ -285,6 +285,13 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   'object.__hash__': 'W 0 0', 'object.__repr__': 'W 0 0', 'object.__setattr__': 'W 2 2 unpack',
   'int.__format__': 'T 1 1 | 7:O', 'float.__format__': 'T 1 1 | 7:O',
   'object.__dir__': 'N', 'object.__sizeof__': 'N', 'object.__format__': 'T 1 1 | 7:O',
+  'list.__len__': 'W 0 0', 'dict.__len__': 'W 0 0', 'set.__len__': 'W 0 0', 'list.__iter__': 'W 0 0', 'dict.__iter__': 'W 0 0', 'set.__iter__': 'W 0 0',
+  'list.__contains__': 'W 1 1', 'dict.__contains__': 'O', 'set.__contains__': 'O', 'list.__getitem__': 'O', 'dict.__getitem__': 'O',
+  'list.__delitem__': 'W 1 1', 'dict.__delitem__': 'W 1 1', 'list.__setitem__': 'W 2 2 unpack', 'dict.__setitem__': 'W 2 2 unpack',
+  'set.copy': 'N', 'set.isdisjoint': 'O', 'set.issubset': 'O', 'set.issuperset': 'O', 'set.symmetric_difference': 'O',
+  'set.difference': 'P 0 inf | 13:P+ 0 inf', 'set.intersection': 'P 0 inf | 13:P+ 0 inf', 'set.union': 'P 0 inf | 13:P+ 0 inf',
+  'frozenset.copy': 'N', 'frozenset.isdisjoint': 'O', 'frozenset.issubset': 'O', 'frozenset.issuperset': 'O', 'frozenset.symmetric_difference': 'O',
+  'frozenset.difference': 'P 0 inf | 13:P+ 0 inf', 'frozenset.intersection': 'P 0 inf | 13:P+ 0 inf', 'frozenset.union': 'P 0 inf | 13:P+ 0 inf',
   'type.__subclasses__': 'N', 'type.mro': 'N',
   'generator.send': 'O', 'generator.close': 'N', 'generator.throw': 'P 1 3', 'bytes.split': 'K 0 2 sep maxsplit', 'bytes.strip': 'P 0 1', 'bytes.fromhex': 'O',
 };
