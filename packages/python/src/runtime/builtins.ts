@@ -34,7 +34,7 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
-import { withCallingConvention, withArgParser } from './calling';
+import { withCallingConvention, withArgParser, withArgumentCheck } from './calling';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -53,18 +53,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     p.dictSetStr(d, name, f);
     heap.decref(f);
   };
-  const noKw = (name: string, kw: Kw) => {
-    if (kw && kw.size) throw rt.error('TypeError', `${name}() takes no keyword arguments`);
-  };
-  const arity = (name: string, args: PyObject[], min: number, max = min) => {
-    if (args.length < min || args.length > max) {
-      if (min === max && min === 1) throw rt.error('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
-      // _PyArg_CheckPositional() (3.8+) makes "1 argument" singular; 3.6/3.7's PyArg_UnpackTuple() always says "arguments".
-      const plural = (n: number) => (n > 1 || !rt.profile.argCountSingular ? 's' : '');
-      if (args.length < min) throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at least '}${min} argument${plural(min)}, got ${args.length}`);
-      throw rt.error('TypeError', `${name} expected ${min === max ? '' : 'at most '}${max} argument${plural(max)}, got ${args.length}`);
-    }
-  };
+  /** How _PyArg_BadArgument() names a wrong argument: `None`, else its type. */
+  const badArgumentName = (o: PyObject) => (o === rt.None ? 'None' : o.ob_type.tp_name);
   const str = (s: string) => rt.newStr(s);
   const int = (o: PyObject, what = 'an integer'): bigint => {
     if (o instanceof PyInt) return o.value;
@@ -147,23 +137,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return heap.newref(rt.None);
   });
-  def('id', (_rt, args, kw) => {
-    noKw('id', kw);
-    arity('id', args, 1);
+  def('id', (_rt, args) => {
     return rt.newInt(args[0]!.addr);
   });
-  def('len', (_rt, args, kw) => {
-    noKw('len', kw);
-    arity('len', args, 1);
+  def('len', (_rt, args) => {
     return rt.newInt(p.len(args[0]!));
   });
   def('repr', (_rt, args) => {
-    arity('repr', args, 1);
     return str(p.repr(args[0]!));
   });
   def('ascii', (_rt, args) => str(ops.ascii(args[0]!)));
   def('hash', (_rt, args) => {
-    arity('hash', args, 1);
     return rt.newInt(p.hash(args[0]!));
   });
   def('abs', (_rt, args) => {
@@ -175,7 +159,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     throw rt.error('TypeError', `bad operand type for abs(): '${o.ob_type.tp_name}'`);
   });
   def('isinstance', (_rt, args) => {
-    arity('isinstance', args, 2);
     const check = (cls: PyObject): boolean => {
       if (cls instanceof PyTuple) return cls.items.some(check);
       if (!(cls instanceof PyTypeObject)) throw rt.error('TypeError', rt.profile.unionTypes ? 'isinstance() arg 2 must be a type, a tuple of types, or a union' : 'isinstance() arg 2 must be a type or tuple of types');
@@ -199,7 +182,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
   });
   def('iter', (_rt, args) => {
-    arity('iter', args, 1, 2);
     if (args.length === 2) {
       const [fn, sentinel] = args as [PyObject, PyObject];
       heap.incref(fn);
@@ -222,7 +204,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return ops.getIter(args[0]!);
   });
   def('next', (_rt, args) => {
-    arity('next', args, 1, 2);
     const it = args[0]!;
     if (!ops.isIterator(it)) throw rt.error('TypeError', `'${it.ob_type.tp_name}' object is not an iterator`);
     const v = ops.next(it);
@@ -231,7 +212,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     throw rt.error('StopIteration');
   });
   def('getattr', (_rt, args) => {
-    arity('getattr', args, 2, 3);
     const name = args[1]!;
     if (!(name instanceof PyStr)) throw rt.error('TypeError', "attribute name must be string");
     if (args.length === 2) return ops.getAttr(args[0]!, name.value);
@@ -239,7 +219,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return ops.lookupAttr(args[0]!, name.value) ?? heap.newref(args[2]!);
   });
   def('setattr', (_rt, args) => {
-    arity('setattr', args, 3);
     ops.setAttr(args[0]!, (args[1] as PyStr).value, args[2]!);
     return heap.newref(rt.None);
   });
@@ -406,13 +385,19 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return rt.newFloat(f);
   }
   def('sorted', (_rt, args, kw) => {
-    arity('sorted', args, 1);
+    if (minor === 6) {
+      // 3.6's builtin_sorted() parses "|OOi:sorted" itself (vgetargskeywords()'s message for
+      // no positional argument) and hands any further positional ones to list.sort(), which
+      // refuses a positional key.
+      if (!args.length) throw rt.error('TypeError', 'Function takes at least 1 positional arguments (0 given)');
+      if (args.length > 3) throw rt.error('TypeError', `sorted() takes at most 3 arguments (${args.length} given)`);
+    }
     const l = rt.newList(ops.collect(args[0]!));
     try {
       // builtin_sorted(): the new list's `sort`, looked up as a bound method, sorts it.
       const sort = ops.getAttr(l, 'sort');
       try {
-        heap.decref(p.call(sort, [], kw));
+        heap.decref(p.call(sort, minor === 6 ? args.slice(1) : [], kw));
       } finally {
         heap.decref(sort);
       }
@@ -493,7 +478,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const v = int(args[0]!);
     return str(v < 0n ? `-0o${(-v).toString(8)}` : `0o${v.toString(8)}`);
   });
-  def('format', (_rt, args) => ops.format(args[0]!, args[1] ? (args[1] as PyStr).value : ''));
+  def('format', (_rt, args) => {
+    const spec = args[1];
+    // builtin_format(): the clinic's "U" converter (_PyArg_BadArgument()).
+    if (spec && !(spec instanceof PyStr)) throw rt.error('TypeError', `format() argument 2 must be str, not ${badArgumentName(spec)}`);
+    return ops.format(args[0]!, spec ? spec.value : '');
+  });
   def('exec', (_rt, args, kw) => {
     // builtin_exec_impl: the caller's namespaces unless given; locals default to globals.
     const source = args[0]!;
@@ -557,8 +547,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   // ---------------------------------------------------------------- type calls (constructors)
 
   const ctor = new Map<PyTypeObject, NativeFn>();
-  ctor.set(t.object!, (_rt, args) => {
-    if (args.length) throw rt.error('TypeError', 'object() takes no arguments');
+  ctor.set(t.object!, (_rt, args, kw) => {
+    // object_new(): excess_args() counts the keywords too; 3.6 said "parameters".
+    if (args.length || (kw && kw.size)) throw rt.error('TypeError', `object() takes no ${rt.profile.version[1] === 6 ? 'parameters' : 'arguments'}`);
     return heap.allocate(new PyInstance(t.object!, 0), 16);
   });
   ctor.set(t.int!, withArgParser(rt, 'int', (_rt, args, kw) => {
@@ -660,7 +651,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return s;
   });
   ctor.set(t.range!, (_rt, args) => {
-    arity('range', args, 1, 3);
+    // Up to 3.8 range_new() unpacked one argument, else two or three (PyArg_UnpackTuple()),
+    // so too few says "expected 1"; 3.9+'s range_vectorcall() checks 1 to 3 at once (SIGNATURES).
+    if (!args.length) throw rt.error('TypeError', `range expected 1 argument${rt.profile.argCountSingular ? '' : 's'}, got 0`);
     // range_new(): each argument must be an int, checked in order.
     const a = int(args[0]!);
     const b = args.length > 1 ? int(args[1]!) : 0n;
@@ -710,6 +703,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   ctor.set(t.staticmethod!, methodWrapper(t.staticmethod!, rt.sizes.fixed.staticmethod));
   ctor.set(t.type!, (_rt, args, kw) => {
     if (args.length === 1 && !(kw && kw.size)) return heap.newref(args[0]!.ob_type);
+    // type_new(): 3.10+ refuses the keywords of a one-argument call before counting.
+    if (args.length === 1 && minor >= 10) throw rt.error('TypeError', 'type() takes no keyword arguments');
     if (args.length !== 3) throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
     // type_new(): the name, the bases and the namespace, checked as PyArg_ParseTuple's "UO!O!" does.
     const [nameObj, bases, ns] = args as [PyObject, PyObject, PyObject];
@@ -718,7 +713,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
     return makeClass(nameObj, bases, ns);
   });
-  ctor.set(t.super!, (_rt, args) => {
+  ctor.set(t.super!, (_rt, args, kw) => {
+    // super_init() (3.11+ super_vectorcall()) checks its own arguments: no keywords, at most two, the first a type.
+    const v = rt.profile.version[1];
+    if (kw && kw.size) throw rt.error('TypeError', v === 6 ? 'super does not take keyword arguments' : 'super() takes no keyword arguments');
+    if (args.length > 2) throw rt.error('TypeError', v >= 11 ? `super() expected at most 2 arguments, got ${args.length}` : `super() takes at most 2 arguments (${args.length} given)`);
+    if (args.length && !(args[0] instanceof PyTypeObject)) throw rt.error('TypeError', `super() argument 1 must be ${v >= 11 ? 'a ' : ''}type, not ${args[0]!.ob_type.tp_name}`);
+    if (args.length === 1) throw rt.error('NotImplementedError', 'pymem does not support unbound super objects yet');
     let type: PyTypeObject;
     let obj: PyObject;
     if (args.length === 0) {
@@ -824,6 +825,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.map!, (_rt, args) => {
     // map_new: the tuple of iterators, then the map object holding it and the function.
+    if (args.length < 2) throw rt.error('TypeError', 'map() must have at least two arguments.');
     const its = iteratorTuple(args.slice(1));
     const fn = heap.newref(args[0]!);
     const m = ops.newIterator('map', [], {
@@ -877,6 +879,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const [a, b, c] = args.length === 1 ? [rt.None, args[0]!, rt.None] : [args[0]!, args[1]!, args[2] ?? rt.None];
     return ops.newSlice(heap.newref(a), heap.newref(b), heap.newref(c));
   });
+
+  // Every constructor checks its arguments as its tp_new/tp_init declares them.
+  for (const [type, fn] of ctor) ctor.set(type, withArgumentCheck(rt, type.tp_name, fn, false, false, true));
 
   /** Mirrors type_call(): `tp_new`, then `__init__` when it returned an instance of the type. */
   p.callType = (type, args, kw) => {
@@ -991,6 +996,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const buildClass = rt.newBuiltin(
     '__build_class__',
     withCallingConvention(rt, p, '__build_class__', (_rt, args, kw) => {
+      // builtin___build_class__() checks its own arguments before it looks at the keywords.
+      if (args.length < 2) throw rt.error('TypeError', '__build_class__: not enough arguments');
+      if (!(args[0] instanceof PyFunction)) throw rt.error('TypeError', '__build_class__: func must be a function');
+      if (!(args[1] instanceof PyStr)) throw rt.error('TypeError', '__build_class__: name is not a string');
       const [body, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
       if (kw && kw.size) throw rt.error('NotImplementedError', 'pymem does not support class keyword arguments (metaclass=...) yet');
       const basesTuple = rt.newTuple(bases.map((b) => heap.newref(b)));
@@ -1480,6 +1489,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.newref(rt.None);
   });
   m(t.list!, 'sort', (_rt, a, kw) => {
+    // 3.6's listsort() parsed "|Oi:sort" and then refused a key given by position.
+    if (a.length > 1) throw rt.error('TypeError', 'must use keyword argument for key function');
     listSort(self<PyList>(a), kw);
     return heap.newref(rt.None);
   });
@@ -1535,7 +1546,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return d;
   });
   m(t.dict!, 'get', (_rt, a) => {
-    arity('get', a.slice(1), 1, 2);
     return heap.newref(dictGetItem(p, self<PyDict>(a), a[1]!) ?? a[2] ?? rt.None);
   });
   m(t.dict!, 'setdefault', (_rt, a) => {
@@ -1830,7 +1840,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'isalpha', (_rt, a) => rt.newBool(/^\p{L}+$/u.test(sv(a))));
   m(t.str!, 'format', (_rt, a, kw) => str(strFormat(sv(a), a.slice(1), kw)));
   m(t.str!, 'format_map', (_rt, a) => {
-    arity('format_map', a.slice(1), 1);
     return str(strFormat(sv(a), [], a[1]!));
   });
   /**
@@ -1922,17 +1931,24 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(out);
   });
   m(t.str!, 'capitalize', (_rt, a) => str(sv(a).charAt(0).toUpperCase() + sv(a).slice(1).toLowerCase()));
+  /** The fill character of center/ljust/rjust: convert_uc(), Argument Clinic's converter for it. */
+  const fillChar = (o: PyObject | undefined): string => {
+    if (!o) return ' ';
+    if (!(o instanceof PyStr)) throw rt.error('TypeError', `The fill character must be a unicode character, not ${o.ob_type.tp_name}`);
+    if ([...o.value].length !== 1) throw rt.error('TypeError', 'The fill character must be exactly one character long');
+    return o.value;
+  };
   m(t.str!, 'center', (_rt, a) => {
     const s = sv(a);
     const w = Number(int(a[1]!));
-    const fill = a[2] ? (a[2] as PyStr).value : ' ';
+    const fill = fillChar(a[2]);
     const total = Math.max(0, w - s.length);
     const left = Math.floor(total / 2) + (total & w & 1);
     // pad(): a str at least `width` long is returned itself (unicode_result_unchanged()), as by ljust/rjust/zfill.
     return same(a, fill.repeat(left) + s + fill.repeat(total - left));
   });
-  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
-  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(Number(int(a[1]!)), a[2] ? (a[2] as PyStr).value : ' ')));
+  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(Number(int(a[1]!)), fillChar(a[2]))));
+  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(Number(int(a[1]!)), fillChar(a[2]))));
   m(t.str!, 'zfill', (_rt, a) => {
     const s = sv(a);
     const w = Number(int(a[1]!));
@@ -2029,8 +2045,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   // The __format__ methods PyObject_Format() binds: object___format___impl() takes only
   // an empty spec; str, int and float format by the mini-language.
+  /** The format spec of a `__format__` call: its clinic "U" converter (3.6 PyArg_ParseTuple() "U:__format__"). */
+  const formatSpec = (a: PyObject[]): string => {
+    const spec = a[1]!;
+    if (spec instanceof PyStr) return spec.value;
+    throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(spec)}`);
+  };
   m(t.object!, '__format__', (_rt, a) => {
-    const spec = (a[1] as PyStr).value;
+    const spec = formatSpec(a);
     if (spec !== '') throw rt.error('TypeError', `unsupported format string passed to ${a[0]!.ob_type.tp_name}.__format__`);
     return str(p.str(a[0]!));
   });
@@ -2065,10 +2087,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   // module_dir(): the keys of the module's `__dict__`.
   m(t.module!, '__dir__', (_rt, a) => dictKeysList((a[0] as PyModule).dict));
-  m(t.str!, '__format__', (_rt, a) => same(a, formatStr(sv(a), (a[1] as PyStr).value)));
+  m(t.str!, '__format__', (_rt, a) => same(a, formatStr(sv(a), formatSpec(a))));
   for (const type of [t.int!, t.float!]) {
     m(type, '__format__', (_rt, a) => {
-      const spec = (a[1] as PyStr).value;
+      const spec = formatSpec(a);
       return str(spec === '' ? p.str(a[0]!) : formatNumber(a[0]!, spec));
     });
   }
@@ -2165,6 +2187,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const g = a[0] as PyGenerator;
     let e = a[1]!;
     let exc: PyException;
+    // _gen_throw(): only an exception class or instance can be thrown.
+    const isExceptionClass = e instanceof PyTypeObject && e.isSubtype(t.BaseException!);
+    if (!isExceptionClass && !e.ob_type.isSubtype(t.BaseException!)) {
+      throw rt.error('TypeError', `exceptions must be classes or instances deriving from BaseException, not ${e.ob_type.tp_name}`);
+    }
     if (e instanceof PyTypeObject) exc = p.call(e, a[2] && a[2] !== rt.None ? [a[2]] : [], null) as PyException;
     else exc = heap.newref(e) as PyException;
     return genResult(ops.throwInto(g, new PyErr(exc)));
