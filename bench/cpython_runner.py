@@ -1,18 +1,24 @@
-"""The CPython side of bench/run.mjs: runs one program several times in this
-process, timing each run and the regions its `@bench` marker lines delimit, as
-bench/inproc.mjs does for pymem. Prints one JSON line on the real stdout.
+"""The CPython side of bench/run.mjs: runs one program as often as asked, in
+this process, timing each run and the regions its `@bench` marker lines
+delimit, as bench/inproc.mjs does for pymem.
 
-    python3.12 bench/cpython_runner.py REPS SCALE prog.py
+    python3.12 bench/cpython_runner.py SCALE prog.py
 
-Peak memory is ru_maxrss (kB on Linux) of this process, read with `resource`.
+It compiles the program, prints `{"ready": true}`, then reads commands on
+stdin, one a line: `run` runs the program once and prints one JSON line (the
+run's figures; the first run's also carry the program's output). At the end
+of stdin it prints `{"maxRssKB": N}` (ru_maxrss, kB on Linux) and exits. The
+runner asks for one run at a time, alternating with pymem's runs, so both
+implementations see the same load (see bench/README.md).
 """
+import gc
 import json
 import os
 import resource
 import sys
 import time
 
-reps, scale, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+scale, path = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8") as f:
     source = f.read()
 if scale != "1":
@@ -57,9 +63,7 @@ class Capture:
         pass
 
 
-runs = []
-stdout = ""
-for rep in range(reps):
+def run_once(first):
     cap = Capture()
     sys.stdout = cap
     start = time.perf_counter()
@@ -68,13 +72,23 @@ for rep in range(reps):
     total = (time.perf_counter() - start) * 1000
     cpu_total = (time.process_time() - cpu_start) * 1000
     sys.stdout = real_stdout
-    runs.append({"totalMs": total, "cpuMs": cpu_total, "regions": cap.regions, "regionsCpu": cap.regions_cpu, "tracked": cap.tracked})
-    if rep == 0:
-        stdout = "".join(cap.parts)
-    import gc
-
+    result = {"totalMs": total, "cpuMs": cpu_total, "regions": cap.regions, "regionsCpu": cap.regions_cpu, "tracked": cap.tracked}
+    if first:
+        result["stdout"] = "".join(cap.parts)
+    # A program may leave the collector disabled or garbage behind: the next run starts clean.
     gc.enable()
     gc.collect()
+    return result
 
+
+real_stdout.write(json.dumps({"ready": True}) + "\n")
+real_stdout.flush()
+first = True
+for command in sys.stdin:
+    if command.strip() != "run":
+        continue
+    real_stdout.write(json.dumps(run_once(first)) + "\n")
+    real_stdout.flush()
+    first = False
 maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-real_stdout.write(json.dumps({"runs": runs, "stdout": stdout, "maxRssKB": maxrss}) + "\n")
+real_stdout.write(json.dumps({"maxRssKB": maxrss}) + "\n")

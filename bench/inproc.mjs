@@ -4,9 +4,14 @@
 // runs show the steady state once V8 has compiled the hot paths.
 //
 //   node --expose-gc bench/inproc.mjs [--reps K] [--scale S] [--no-mem] prog.py
+//   node --expose-gc bench/inproc.mjs --serve [--scale S] [--no-mem] prog.py
 //
-// Prints one JSON line on stdout (see `Result` below). The program's own output is
-// kept, not echoed. Marker lines the program prints (`@bench begin NAME`, `@bench
+// Prints one JSON line on stdout: `{loadMs, runs, stdout, stderr, maxRssKB}`. The
+// program's own output is kept, not echoed. With `--serve` (how bench/run.mjs drives
+// it, alternating with CPython's runs) it loads the engine, prints `{"ready": true,
+// "loadMs": …}`, then makes one run per `run` line read on stdin and prints that
+// run's figures as one JSON line (the first run's with the program's output); at
+// the end of stdin it prints `{"maxRssKB": N}` and exits. Marker lines the program prints (`@bench begin NAME`, `@bench
 // end NAME`, `@bench peak N`, `@bench tracked NAME N`) time regions, ask for a
 // memory sample, and report tracked-object counts; see bench/README.md.
 //
@@ -39,6 +44,7 @@ if (isMainThread) {
       reps: { type: 'string', default: '3' },
       scale: { type: 'string', default: '1' },
       'no-mem': { type: 'boolean', default: false },
+      serve: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
@@ -54,20 +60,30 @@ if (isMainThread) {
       reps: Number(values.reps),
       scale: Number(values.scale),
       mem: !values['no-mem'],
+      serve: values.serve,
     },
     // The CLI's limits, with room for several runs' garbage in one worker.
     resourceLimits: { ...ENGINE_WORKER_LIMITS, maxOldGenerationSizeMb: 8192 },
   });
   worker.on('message', (result) => {
-    result.maxRssKB = process.resourceUsage().maxRSS;
+    if (!values.serve) result.maxRssKB = process.resourceUsage().maxRSS;
     process.stdout.write(`${JSON.stringify(result)}\n`);
   });
+  if (values.serve) {
+    const { createInterface } = await import('node:readline');
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      if (line.trim() === 'run') worker.postMessage('run');
+    });
+    lines.on('close', () => worker.postMessage('quit'));
+    worker.on('exit', () => process.stdout.write(`${JSON.stringify({ maxRssKB: process.resourceUsage().maxRSS })}\n`));
+  }
   worker.on('error', (e) => {
     console.error(e);
     process.exitCode = 1;
   });
 } else {
-  const { file, reps, scale, mem } = workerData;
+  const { file, reps, scale, mem, serve } = workerData;
   const t0 = performance.now();
   const py = await import(pathToFileURL(join(root, 'packages/python/dist/index.js')).href);
   // The same module instance @pymem/python imports (pnpm links resolve to this path).
@@ -100,10 +116,8 @@ if (isMainThread) {
     }
   };
 
-  const runs = [];
-  let stdout = '';
-  let stderr = '';
-  for (let rep = 0; rep < reps; rep++) {
+  /** One run of the program; `rep` 0 is the memory run (with `mem`) and keeps the output. */
+  const runOnce = (rep) => {
     const memRun = mem && rep === 0 && typeof gc === 'function';
     live = 0;
     if (memRun) {
@@ -165,11 +179,32 @@ if (isMainThread) {
     const totalMs = performance.now() - start - excluded;
     const cpuTotalMs = cpuMs(process.cpuUsage(cpuStart)) - excluded;
     if (memRun) count(false);
-    runs.push({ totalMs, cpuMs: cpuTotalMs, regions, regionsCpu, tracked, peaks, exitCode, counted: memRun });
-    if (rep === 0) {
-      stdout = out;
-      stderr = err;
+    return { totalMs, cpuMs: cpuTotalMs, regions, regionsCpu, tracked, peaks, exitCode, counted: memRun, out, err };
+  };
+
+  if (serve) {
+    let rep = 0;
+    parentPort.postMessage({ ready: true, loadMs });
+    parentPort.on('message', (command) => {
+      if (command === 'quit') {
+        parentPort.close();
+        return;
+      }
+      const { out, err, ...run } = runOnce(rep);
+      parentPort.postMessage(rep++ === 0 ? { ...run, stdout: out, stderr: err } : run);
+    });
+  } else {
+    const runs = [];
+    let stdout = '';
+    let stderr = '';
+    for (let rep = 0; rep < reps; rep++) {
+      const { out, err, ...run } = runOnce(rep);
+      runs.push(run);
+      if (rep === 0) {
+        stdout = out;
+        stderr = err;
+      }
     }
+    parentPort.postMessage({ loadMs, runs, stdout, stderr });
   }
-  parentPort.postMessage({ loadMs, runs, stdout, stderr });
 }

@@ -34,6 +34,6 @@ for rep in range(2):
     t = Tree(DEPTH)
     total += t.count()
     if rep == 0:
-        print("@bench peak", 2 ** (DEPTH + 1) - 1)
+        print("@bench peak", 2 ** (DEPTH + 1) - 1, flush=True)
     t = None
 print(total)

@@ -15,11 +15,11 @@ for n in SIZES:
         objs[i].append(objs[i - 1])
     gc.collect()
     tracked = len(gc.get_objects())
-    print("@bench tracked", f"collect_{n}", tracked)
-    print("@bench begin", f"collect_{n}")
+    print("@bench tracked", f"collect_{n}", tracked, flush=True)
+    print("@bench begin", f"collect_{n}", flush=True)
     for r in range(REPS):
         gc.collect()
-    print("@bench end", f"collect_{n}")
+    print("@bench end", f"collect_{n}", flush=True)
     print(n, "collected", gc.collect())
     objs = None
 print("done")

@@ -15,8 +15,8 @@ class Node:
 head = None
 for i in range(N):
     head = Node(i, head)
-print("@bench peak", N)
-print("@bench begin drop")
+print("@bench peak", N, flush=True)
+print("@bench begin drop", flush=True)
 head = None
-print("@bench end drop")
+print("@bench end drop", flush=True)
 print("done")

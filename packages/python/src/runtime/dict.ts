@@ -194,7 +194,7 @@ export function dictResize(rt: Runtime, d: PyDict, log2: number, unicode: boolea
   }
   d.log2Size = log2;
   d.usable = tables.usableFraction(1 << log2) - d.used;
-  const allStr = d.entries.every((e) => e.key instanceof PyStr && e.key.ob_type === rt.t.str);
+  const allStr = d.entries.every((e) => e.key instanceof PyStr && e.key.ob_type === rt.strType);
   d.unicodeKeys = unicode && (wasSplit || d.unicodeKeys || d.entries.length === 0) && allStr;
 }
 
@@ -207,7 +207,7 @@ function insertionResize(rt: Runtime, d: PyDict, unicode: boolean): void {
 }
 
 function isExactStr(rt: Runtime, o: PyObject): boolean {
-  return o.ob_type === rt.t.str;
+  return o.ob_type === rt.strType;
 }
 
 /**
@@ -436,7 +436,7 @@ export function dictNewPresized(rt: Runtime, n: number): PyDict {
 }
 
 /** `dict()` (dict_new): 8 slots up to 3.9, `Py_EMPTY_KEYS` from 3.10; allocated by tp_alloc, not from the free list. */
-export function dictNewForCall(rt: Runtime, type = rt.t.dict!): PyDict {
+export function dictNewForCall(rt: Runtime, type = rt.dictType): PyDict {
   const d = rt.genericAlloc(() => rt.newDict(type));
   if (!keysProfile(rt).dictCallSharesEmptyKeys && d.log2Size === 0) {
     d.log2Size = tables.PyDict_LOG_MINSIZE;

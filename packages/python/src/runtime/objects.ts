@@ -533,13 +533,13 @@ export class ObjectProtocol implements DictOps {
   call(callable: PyObject, args: PyObject[], kwargs: Map<string, PyObject> | null): PyObject {
     const rt = this.rt;
     if (callable instanceof PyFunction) return this.interp.callFunction(callable, args, kwargs);
-    if (callable instanceof PyNative && callable.ob_type === rt.t.builtin_function_or_method) {
+    if (callable instanceof PyNative && callable.ob_type === rt.builtinFunctionType) {
       const st = callable.state as NativeFunctionState;
       const self = callable.refs[0];
       if (self && !st.ofModule) return st.fn(rt, [self, ...args], kwargs);
       return st.fn(rt, args, kwargs);
     }
-    if (callable instanceof PyNative && callable.ob_type === rt.t.method_descriptor) {
+    if (callable instanceof PyNative && callable.ob_type === rt.methodDescriptorType) {
       const st = callable.state as NativeFunctionState;
       if (st.objclass) this.descrCheck(st, st.objclass, args[0]);
       return st.fn(rt, args, kwargs);

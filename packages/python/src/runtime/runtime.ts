@@ -96,6 +96,18 @@ export class Runtime {
   readonly sizes: sizes.SizeProfile;
   readonly listAlloc: tables.ListAllocProfile;
   readonly t: Record<string, PyTypeObject> = {};
+  // The types and sizes the allocation and call fast paths read, as fields: `t` and
+  // `sizes.fixed` get their keys one by one, so V8 keeps them as hash tables (a
+  // lookup each time), while a field of the runtime is one load.
+  intType!: PyTypeObject;
+  floatType!: PyTypeObject;
+  strType!: PyTypeObject;
+  tupleType!: PyTypeObject;
+  listType!: PyTypeObject;
+  dictType!: PyTypeObject;
+  builtinFunctionType!: PyTypeObject;
+  methodDescriptorType!: PyTypeObject;
+  private readonly floatSize: number;
   /** The source lines of each file whose code runs, by `co_filename` (for tracebacks). */
   readonly sources = new Map<string, readonly string[]>();
   /** The item names of each struct sequence type (`sys.version_info`, `UnraisableHookArgs`). */
@@ -125,6 +137,7 @@ export class Runtime {
     this.heap = heap;
     this.profile = heap.profile;
     this.sizes = sizes.sizeProfile(heap.profile.version);
+    this.floatSize = this.sizes.fixed.float;
     this.listAlloc = tables.listAllocProfile(heap.profile.version);
     this.stdoutText = new StdoutText(this);
     heap.freeListOf = (o, freeing) => this.freeListOf(o, freeing);
@@ -151,9 +164,9 @@ export class Runtime {
    */
   private freeListOf(o: PyObject, freeing: boolean): FreeListSlot | null {
     const t = o.ob_type;
-    if (t === this.t.list) return LIST_FREE_LIST;
-    if (t === this.t.dict) return DICT_FREE_LIST;
-    if (t === this.t.tuple) {
+    if (t === this.listType) return LIST_FREE_LIST;
+    if (t === this.dictType) return DICT_FREE_LIST;
+    if (t === this.tupleType) {
       const n = (o as PyTuple).allocatedLength;
       return n > 0 && n < 20 ? TUPLE_FREE_LISTS[n]! : null;
     }
@@ -214,6 +227,32 @@ export class Runtime {
     t.mroCache = [t];
     for (let b = base; b; b = b.tp_base) t.mroCache.push(b);
     this.t[name] = t;
+    switch (name) {
+      case 'int':
+        this.intType = t;
+        break;
+      case 'float':
+        this.floatType = t;
+        break;
+      case 'str':
+        this.strType = t;
+        break;
+      case 'tuple':
+        this.tupleType = t;
+        break;
+      case 'list':
+        this.listType = t;
+        break;
+      case 'dict':
+        this.dictType = t;
+        break;
+      case 'builtin_function_or_method':
+        this.builtinFunctionType = t;
+        break;
+      case 'method_descriptor':
+        this.methodDescriptorType = t;
+        break;
+    }
     return t;
   }
 
@@ -367,7 +406,7 @@ export class Runtime {
       v = BigInt(v);
     }
     if (v >= MIN_SAFE && v <= MAX_SAFE) return this.newSafeInt(Number(v));
-    return this.heap.allocate(new PyInt(this.t.int!, v), sizes.sizeofInt(this.sizes, v));
+    return this.heap.allocate(new PyInt(this.intType, v), sizes.sizeofInt(this.sizes, v));
   }
 
   /** `newInt` of a safe integer (|v| < 2**53), held as a number: no BigInt on the arithmetic fast paths. */
@@ -377,7 +416,7 @@ export class Runtime {
       this.heap.incref(o);
       return o;
     }
-    return this.heap.allocate(new PyInt(this.t.int!, v), sizes.sizeofInt(this.sizes, v));
+    return this.heap.allocate(new PyInt(this.intType, v), sizes.sizeofInt(this.sizes, v));
   }
 
   newBool(v: boolean): PyInt {
@@ -387,7 +426,7 @@ export class Runtime {
   }
 
   newFloat(v: number): PyFloat {
-    return this.heap.allocate(new PyFloat(this.t.float!, v), this.sizes.fixed.float);
+    return this.heap.allocate(new PyFloat(this.floatType, v), this.floatSize);
   }
 
   /**
@@ -402,7 +441,7 @@ export class Runtime {
 
   /** A str that is always a fresh object (the parser's literals, before interning). */
   newStrObject(s: string): PyStr {
-    const o = new PyStr(this.t.str!, s);
+    const o = new PyStr(this.strType, s);
     return this.heap.allocate(o, sizes.sizeofStrChars(this.sizes, o.length, o.maxChar));
   }
 
@@ -509,7 +548,7 @@ export class Runtime {
   /** `PyTuple_New` + fill: steals the item references. The empty tuple is a singleton. */
   newTuple(items: PyObject[]): PyTuple {
     if (items.length === 0) return this.heap.newref(this.emptyTuple);
-    const t = this.heap.allocate(new PyTuple(this.t.tuple!, items), sizes.sizeofTuple(this.sizes, items.length));
+    const t = this.heap.allocate(new PyTuple(this.tupleType, items), sizes.sizeofTuple(this.sizes, items.length));
     this.track(t);
     return t;
   }
@@ -533,7 +572,7 @@ export class Runtime {
    * exact. With `type`, a heap subclass of list (list's tp_new,
    * PyType_GenericNew): the caller gives the instance its reference to the type.
    */
-  newList(items: PyObject[], allocated = items.length, type = this.t.list!): PyList {
+  newList(items: PyObject[], allocated = items.length, type = this.listType): PyList {
     const l = new PyList(type, items, allocated);
     l.onResize = this.listResized;
     this.listResized(l, allocated);
@@ -599,9 +638,9 @@ export class Runtime {
    * leaves it tracked (it untracks exact dicts only) and the caller gives the
    * instance its reference to the type.
    */
-  newDict(type = this.t.dict!): PyDict {
+  newDict(type = this.dictType): PyDict {
     const d = this.heap.allocate(new PyDict(type), this.sizes.gcHeaderSize + 48 + this.subtypeExtraSize(type));
-    if (type !== this.t.dict) this.track(d);
+    if (type !== this.dictType) this.track(d);
     if (this.newDictSharesEmptyKeys) {
       // 3.8+: `Py_EMPTY_KEYS` (log2 size 0, nothing usable) until the first insertion.
       d.log2Size = 0;

@@ -240,22 +240,23 @@ export class VM {
     if (n < argcount) {
       const defaults = func.defaults ? func.defaults.items : [];
       const first = argcount - defaults.length;
-      const missing: string[] = [];
+      // The lists of missing names are made only when a name is missing: no array per call.
+      let missing: string[] | null = null;
       for (let i = n; i < argcount; i++) {
         if (localsplus[i]) continue;
         if (i >= first) localsplus[i] = heap.newref(defaults[i - first]!);
-        else missing.push(co.co_varnames[i]!);
+        else (missing ??= []).push(co.co_varnames[i]!);
       }
-      if (missing.length) throw this.bindingError(localsplus, missingArguments(name, missing, 'positional'));
+      if (missing) throw this.bindingError(localsplus, missingArguments(name, missing, 'positional'));
     }
-    const missingKwonly: string[] = [];
+    let missingKwonly: string[] | null = null;
     for (let i = argcount; i < argcount + kwonly; i++) {
       if (localsplus[i]) continue;
       const d = func.kwdefaults ? this.p.dictGetStr(func.kwdefaults, co.co_varnames[i]!) : null;
       if (d) localsplus[i] = heap.newref(d);
-      else missingKwonly.push(co.co_varnames[i]!);
+      else (missingKwonly ??= []).push(co.co_varnames[i]!);
     }
-    if (missingKwonly.length) throw this.bindingError(localsplus, missingArguments(name, missingKwonly, 'keyword-only'));
+    if (missingKwonly) throw this.bindingError(localsplus, missingArguments(name, missingKwonly, 'keyword-only'));
     // Cells for the code's cell variables (a parameter that is a cell moves into it).
     for (let i = 0; i < co.co_cellvars.length; i++) {
       const argIdx = co.co_varnames.indexOf(co.co_cellvars[i]!);
