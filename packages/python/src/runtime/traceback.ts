@@ -77,12 +77,15 @@ function unraisableStyle(rt: Runtime): TracebackStyle {
   return { chain: false, carets: rt.profile.cTracebackPrinterCarets };
 }
 
+/** PyErr_Display()'s way: the chain, and underlines where the version draws them. */
+const DISPLAY_STYLE: TracebackStyle = { chain: true, carets: true };
+
 /**
  * Prints `Traceback (most recent call last): ...` as CPython's `PyErr_Display`
  * does, with each frame's source line from `Runtime.sources`; given `ops` (an
  * uncaught exception, not an unraisable one) with "Did you mean" suggestions.
  */
-export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations, style: TracebackStyle = { chain: true, carets: true }): void {
+export function printTraceback(rt: Runtime, p: ObjectProtocol, exc: PyException, ops?: Operations, style: TracebackStyle = DISPLAY_STYLE): void {
   // Oldest first; each entry carries the separator printed after it.
   const chain: { exc: PyException; after: string }[] = [];
   const seen = new Set<PyException>();

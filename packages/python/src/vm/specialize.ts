@@ -19,7 +19,7 @@
  * CALL_ALLOC_AND_ENTER_INIT; their DEOPT_IF guards) and the adaptive counter
  * of Include/internal/pycore_code.h (warmup, cooldown, backoff).
  */
-import { PyFunction, PyMethod, PyNative, PyTypeObject, type PyObject } from '@pymem/object-model';
+import { PyFunction, PyMethod, PyNative, PyTypeObject, typeDictsVersionNow, type PyObject } from '@pymem/object-model';
 import type { NativeFunctionState } from '../runtime/runtime';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../compiler/opcodes';
 
@@ -67,6 +67,8 @@ export class CallSite {
    * CPython's does.
    */
   guard: PyObject | null = null;
+  /** `AllocAndEnterInit`: the type-dicts version at which the guard last held (`tp_version_tag`'s role). */
+  checkedAt = -1;
 }
 
 /** What the specialized forms compare with (`interp->callable_cache`, set up with the builtins) and look up. */
@@ -113,6 +115,7 @@ export function specializeCall(
     if (form !== null) {
       site.form = form;
       site.guard = form === CallForm.Other || form === CallForm.AllocAndEnterInit ? guardOf(callable) : null;
+      site.checkedAt = form === CallForm.AllocAndEnterInit ? typeDictsVersionNow() : -1;
       site.counter = COOLDOWN;
       site.backoff = 0;
       return form;
@@ -144,9 +147,16 @@ function guardHolds(cache: CallableCache, site: CallSite, callable: PyObject, se
       return self === null && callable === cache.type;
     case CallForm.Str1:
       return self === null && callable === cache.str;
-    case CallForm.AllocAndEnterInit:
-      // The type's version tag (any change to its dict or its bases' deopts) and the argument count.
-      return self === null && callable === site.guard && initOfPlainClass(cache, callable as PyTypeObject, totalArgs) !== null;
+    case CallForm.AllocAndEnterInit: {
+      // The type's version tag: while no type dict has changed since the site was
+      // checked, the class and its `__init__` are as they were; after a change, check again.
+      if (self !== null || callable !== site.guard) return false;
+      const version = typeDictsVersionNow();
+      if (site.checkedAt === version) return true;
+      if (!initOfPlainClass(cache, callable as PyTypeObject, totalArgs)) return false;
+      site.checkedAt = version;
+      return true;
+    }
     default:
       return guardOf(callable) === site.guard;
   }
