@@ -282,6 +282,8 @@ function run(command: RunCommand): void {
   const input: WorkerInput = {
     source,
     path,
+    cwd: command.file === '-' ? undefined : process.cwd(),
+    argv: [command.file],
     version: command.version,
     maxSteps: command.maxSteps,
     maxMemory: command.maxMemory,

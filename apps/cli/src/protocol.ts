@@ -12,6 +12,10 @@ export type Chunk = readonly ['stdout' | 'stderr', string];
 export interface WorkerInput {
   source: string;
   path: string;
+  /** The working directory a script's path is relative to (none for `-`, the standard input). */
+  cwd: string | undefined;
+  /** `sys.argv`: the file as given (`-` for the standard input). */
+  argv: string[];
   version: string;
   maxSteps: number | undefined;
   maxMemory: number | undefined;

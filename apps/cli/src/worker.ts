@@ -73,6 +73,8 @@ function run(trace: TraceSink | undefined): { exitCode: number } {
   return runProgram({
     source: input.source,
     path: input.path,
+    ...(input.cwd !== undefined ? { cwd: input.cwd } : {}),
+    argv: input.argv,
     version: input.version,
     ...(input.maxSteps !== undefined ? { maxSteps: input.maxSteps } : {}),
     ...(input.maxMemory !== undefined ? { maxMemory: input.maxMemory } : {}),

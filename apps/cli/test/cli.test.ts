@@ -141,4 +141,21 @@ describe('running programs', () => {
     expect(stderr).toContain('SyntaxError');
     expect(stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
+
+  it('from 3.9 the script path is made absolute against the working directory, as CPython does', () => {
+    const file = program('where.py', 'import sys\nprint(__file__, sys.argv[0])\n1 / 0\n');
+    const relative = pymem(['run', '--python', '3.8', file]);
+    expect(relative.stdout).toBe('where.py where.py\n');
+    expect(relative.stderr).toContain('  File "where.py", line 3, in <module>\n');
+    for (const version of ['3.9', '3.13']) {
+      const absolute = pymem(['run', '--python', version, file]);
+      // _Py_abspath() joins the directory and the name without normalizing; argv[0] stays as given.
+      expect(absolute.stdout).toBe(`${dir}/where.py where.py\n`);
+      expect(absolute.stderr).toContain(`  File "${dir}/where.py", line 3, in <module>\n`);
+    }
+    // The standard input: `<stdin>`, argv ['-'], and no source line in a traceback (linecache cannot read it).
+    const fromStdin = spawnSync(process.execPath, [cli, 'run', '-'], { cwd: dir, input: 'import sys\nprint(__file__, sys.argv)\n1 / 0\n', encoding: 'utf8' });
+    expect(fromStdin.stdout).toBe("<stdin> ['-']\n");
+    expect(fromStdin.stderr).toBe('Traceback (most recent call last):\n  File "<stdin>", line 3, in <module>\nZeroDivisionError: division by zero\n');
+  });
 });

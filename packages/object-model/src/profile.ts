@@ -57,6 +57,19 @@ export interface VersionProfile {
   /** 3.7+: a frame's repr names its file, line and code (frame_repr()). */
   readonly frameReprShowsCode: boolean;
   /**
+   * 3.9+: the script's name is made absolute against the working directory
+   * (Python/initconfig.c config_run_filename_abspath(), `_Py_abspath`: joined,
+   * not normalized), so `__file__` and tracebacks show `/cwd/prog.py`.
+   */
+  readonly scriptPathMadeAbsolute: boolean;
+  /**
+   * 3.12+: the parser keeps an object per piece of a string or bytes literal
+   * in the AST arena, and a bytes literal's joined object once more
+   * (`_PyPegen_concatenate_strings` starts from b"" with PyBytes_Concat), so
+   * `b = b"ab"` has one reference more while the main module runs.
+   */
+  readonly parserArenaHoldsLiteralPieces: boolean;
+  /**
    * Whether the C traceback printer (`_PyTraceBack_Print`, which writes
    * unraisable exceptions) underlines the failing expression: 3.11 and 3.12;
    * 3.13 left that to Lib/traceback.py.
@@ -398,6 +411,8 @@ function profile(minor: number, micro: number): VersionProfile {
     weakrefCallbacksAlwaysInTuple: atLeast(13),
     cTracebackPrinterCarets: !atLeast(13),
     frameReprShowsCode: atLeast(7),
+    scriptPathMadeAbsolute: atLeast(9),
+    parserArenaHoldsLiteralPieces: atLeast(12),
     callArgumentsStolen: atLeast(11),
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),

@@ -47,8 +47,16 @@ import { dictSetItem } from './runtime/dict';
 export interface RunOptions {
   /** The program text. */
   source: string;
-  /** The file name as given on the command line (used in tracebacks). */
+  /** The file name as given on the command line, or `<stdin>`. */
   path: string;
+  /** `sys.argv`; by default `[path]`. */
+  argv?: readonly string[];
+  /**
+   * The working directory the program runs in: from 3.9 a relative `path` is
+   * made absolute against it for `__file__`, code objects and tracebacks, as
+   * CPython does. Without it the path is used as given.
+   */
+  cwd?: string;
   /** `'3.6'` … `'3.13'`; default `'3.12'`. */
   version?: string;
   /** Instruction limit; default unlimited. */
@@ -183,7 +191,12 @@ export function runProgram(options: RunOptions): RunResult {
   const modules = installModules(rt, p, ops, gcState);
   // CPython's start-up imports sys (pylifecycle.c _PySys_Create): a program's `import sys`
   // only binds it and allocates nothing.
-  heap.decref(ops.importModule('sys'));
+  const sys = ops.importModule('sys') as PyModule;
+  const argv = rt.newList((options.argv ?? [options.path]).map((a) => rt.newStr(a)));
+  p.dictSetStr(sys.dict, 'argv', argv);
+  heap.decref(argv);
+  heap.decref(sys);
+  const filename = profile.scriptPathMadeAbsolute && options.cwd !== undefined && !options.path.startsWith('/') ? `${options.cwd.replace(/\/$/, '')}/${options.path}` : options.path;
   if (options.checkInvariants) heap.live = new Set();
   if (tracer) tracer.gc = gcState;
 
@@ -194,26 +207,27 @@ export function runProgram(options: RunOptions): RunResult {
   try {
     let tree: ast.Module;
     try {
-      tree = parseModule(options.source, options.path, { version: profile.version });
-      rt.sources.set(options.path, options.source.split('\n'));
+      tree = parseModule(options.source, filename, { version: profile.version });
+      // A traceback shows the lines linecache can read: none of a pseudo-file such as `<stdin>`.
+      if (!filename.startsWith('<')) rt.sources.set(filename, options.source.split('\n'));
     } catch (e) {
-      return { exitCode: reportCompileError(rt, e, options.path) };
+      return { exitCode: reportCompileError(rt, e, filename) };
     }
     let unit: CodeUnit;
     try {
-      unit = compileModule(tree, options.path, options.source, {
+      unit = compileModule(tree, filename, options.source, {
         version: profile.version,
         assertLocatedAtTest: profile.assertLocatedAtTest,
         equalCodeConstantsMerged: profile.equalCodeConstantsMerged,
         classBodyStoresMetadata: profile.classBodyStoresMetadata,
         unusedConstsRemoved: profile.unusedConstsRemoved,
         isLiteralWarning: profile.isLiteralWarning,
-        onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(options.path, lineno, message, options.source.split('\n')[lineno - 1])),
+        onSyntaxWarning: (lineno, message) => rt.write('stderr', formatSyntaxWarning(filename, lineno, message, options.source.split('\n')[lineno - 1])),
         intMaxStrDigits: p.numProfile.intMaxStrDigits,
         intMaxStrDigitsSaysDigits: p.numProfile.intMaxStrDigitsSaysDigits,
       });
     } catch (e) {
-      return { exitCode: reportCompileError(rt, e, options.path) };
+      return { exitCode: reportCompileError(rt, e, filename) };
     }
     const made = makeCode(rt, ops, unit, profile.mergeConstsAcrossCode);
     arena = made.arena;
@@ -224,7 +238,7 @@ export function runProgram(options: RunOptions): RunResult {
     p.dictSetStr(main.dict, '__name__', rt.internString('__main__'));
     p.dictSetStr(main.dict, '__builtins__', modules.builtinsModule);
     p.dictSetStr(main.dict, '__doc__', rt.None);
-    const file = rt.newStr(options.path);
+    const file = rt.newStr(filename);
     p.dictSetStr(main.dict, '__file__', file);
     heap.decref(file);
     // From 3.12 a module's code has fast locals: the variables of its inlined comprehensions.

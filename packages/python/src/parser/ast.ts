@@ -157,7 +157,12 @@ export interface FormattedValue extends Located {
 }
 export interface JoinedStr extends Located { type: 'JoinedStr'; values: (Constant | FormattedValue)[] }
 /** A literal. `kind` is `'u'` for a `u'...'` string, otherwise `null` (as Python's). */
-export interface Constant extends Located { type: 'Constant'; value: ConstantValue; kind: 'u' | null }
+/**
+ * `pieces`: for adjacent literals joined into one (`b"ab" b"cd"`, `"ab" "cd"`) and
+ * for every bytes literal, each literal as the tokenizer read it: from 3.12 the
+ * parser keeps an object per piece in the AST arena (`_PyPegen_concatenate_strings`).
+ */
+export interface Constant extends Located { type: 'Constant'; value: ConstantValue; kind: 'u' | null; pieces?: ConstantValue[] }
 export interface Attribute extends Located { type: 'Attribute'; value: expr; attr: string; ctx: ExprContext }
 export interface Subscript extends Located { type: 'Subscript'; value: expr; slice: expr; ctx: ExprContext }
 export interface Starred extends Located { type: 'Starred'; value: expr; ctx: ExprContext }

@@ -939,10 +939,14 @@ export class Converter {
         const value = new Uint8Array(total);
         let o = 0;
         for (const c of chunks) { value.set(c, o); o += c.length; }
-        return { type: 'Constant', value: { kind: 'bytes', value }, kind: null, ...pos };
+        const pieces = chunks.map((c): A.ConstantValue => ({ kind: 'bytes', value: c }));
+        return { type: 'Constant', value: { kind: 'bytes', value }, kind: null, pieces, ...pos };
       }
-      const value = parts.map((p, i) => this.strPart(p, prefixes[i]!)).join('');
-      return { type: 'Constant', value: { kind: 'str', value }, kind, ...pos };
+      const strs = parts.map((p, i) => this.strPart(p, prefixes[i]!));
+      const value = strs.join('');
+      if (strs.length === 1) return { type: 'Constant', value: { kind: 'str', value }, kind, ...pos };
+      const pieces = strs.map((s): A.ConstantValue => ({ kind: 'str', value: s }));
+      return { type: 'Constant', value: { kind: 'str', value }, kind, pieces, ...pos };
     }
     const values: (A.Constant | A.FormattedValue)[] = [];
     const pushLit = (s: string, from: number, to: number): void => {

@@ -94,6 +94,10 @@ export function parseModule(source: string, filename: string, options: ParseOpti
 function lezerText(text: string, scan: ScanResult): string {
   let out = text;
   for (let k = 0; k < scan.kinds.length; k++) {
+    if (scan.kinds[k] === Tok.String) {
+      for (const at of formatSpecEquals(text, scan.starts[k]!, scan.ends[k]!)) out = out.slice(0, at) + ' ' + out.slice(at + 1);
+      continue;
+    }
     if (scan.kinds[k] !== Tok.Number) continue;
     const m = /^[0-9][0-9_]*\.(?![0-9])/.exec(text.slice(scan.starts[k], scan.ends[k]));
     if (!m) continue;
@@ -101,6 +105,63 @@ function lezerText(text: string, scan: ScanResult): string {
     out = out.slice(0, dot) + '0' + out.slice(dot + 1);
   }
   return out;
+}
+
+/**
+ * In an f-string, a replacement field's format spec that starts with `=`
+ * (`f"{x:=^10}"`, fill `=`) reads to Lezer as the walrus `:=`; CPython ends the
+ * expression at the first `:` outside brackets. Returns the positions of such
+ * `=` signs in the string token `text[from, to)`, which Lezer is given as spaces
+ * (the converter reads the spec from the real text).
+ */
+function formatSpecEquals(text: string, from: number, to: number): number[] {
+  const prefix = /^[A-Za-z]*/.exec(text.slice(from, to))![0];
+  if (!/[fF]/.test(prefix)) return [];
+  const found: number[] = [];
+  let i = from + prefix.length;
+  const quote = text.startsWith(text[i]!.repeat(3), i) ? text[i]!.repeat(3) : text[i]!;
+  i += quote.length;
+  const end = to - quote.length;
+  /** Skips a replacement field from its `{`; returns the position after its `}`. */
+  const field = (at: number): number => {
+    let depth = 0;
+    let j = at + 1;
+    while (j < end) {
+      const c = text[j]!;
+      if (c === '"' || c === "'") {
+        // A string in the expression; a nested f-string has fields of its own.
+        const q = text.startsWith(c.repeat(3), j) ? c.repeat(3) : c;
+        const close = text.indexOf(q, j + q.length);
+        const after = close < 0 ? end : close + q.length;
+        let start = j;
+        while (start > at && /[A-Za-z]/.test(text[start - 1]!)) start--;
+        found.push(...formatSpecEquals(text, start, after));
+        j = after;
+        continue;
+      }
+      if ('([{'.includes(c)) depth++;
+      else if (')]'.includes(c)) depth--;
+      else if (c === '}') {
+        if (depth === 0) return j + 1;
+        depth--;
+      } else if (c === ':' && depth === 0) {
+        if (text[j + 1] === '=') found.push(j + 1);
+        // The spec: text and nested fields up to the field's `}`.
+        j++;
+        while (j < end && text[j] !== '}') j = text[j] === '{' ? field(j) : j + 1;
+        return j + 1;
+      }
+      j++;
+    }
+    return j;
+  };
+  while (i < end) {
+    if (text[i] === '{') {
+      if (text[i + 1] === '{') i += 2;
+      else i = field(i);
+    } else i++;
+  }
+  return found;
 }
 
 /** Position and tree depth of the first error node, ignoring the one after a bare `yield`. */

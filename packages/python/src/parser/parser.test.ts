@@ -19,7 +19,10 @@ export function normalize(v: unknown): unknown {
     if (o['kind'] === 'bytes' && o['value'] instanceof Uint8Array) return { kind: 'bytes', value: [...o['value']] };
     if (o['kind'] === 'float' && typeof o['value'] === 'number' && !Number.isFinite(o['value'])) return { kind: 'float', value: 'inf' };
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(o)) if (!(o['type'] === 'Module' && k === 'type_ignores')) out[k] = normalize(x);
+    // A Constant's `pieces` is pymem's record of the parser's objects, not a field of ast.Constant.
+    for (const [k, x] of Object.entries(o)) {
+      if (!(o['type'] === 'Module' && k === 'type_ignores') && !(o['type'] === 'Constant' && k === 'pieces')) out[k] = normalize(x);
+    }
     if (o['type'] === 'FunctionDef' || o['type'] === 'ClassDef') out['type_params'] = [];
     return out;
   }

@@ -711,7 +711,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${nameObj.ob_type.tp_name}`);
     if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${bases.ob_type.tp_name}`);
     if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
-    return makeClass(nameObj, bases, ns);
+    // The keywords go to the bases' `__init_subclass__` (init_subclass()).
+    return makeClass(nameObj, bases, ns, kw && kw.size ? kw : null);
   });
   ctor.set(t.super!, (_rt, args, kw) => {
     // super_init() (3.11+ super_vectorcall()) checks its own arguments: no keywords, at most two, the first a type.
@@ -988,10 +989,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
 
   /**
    * Mirrors Python/bltinmodule.c builtin___build_class__(): the bases tuple, the
-   * namespace from the metatype's `__prepare__` (a bound built-in method; 3.6
-   * packs its arguments), the class body, then the metatype called with a new
-   * argument tuple (`type` has no vectorcall for three arguments:
-   * _PyObject_MakeTpCall()).
+   * class keywords in a new dict without `metaclass` (`mkw`), the namespace from
+   * the metatype's `__prepare__` (a bound built-in method; 3.6 packs its
+   * arguments), the class body, then the metatype called with a new argument
+   * tuple (`type` has no vectorcall for three arguments: _PyObject_MakeTpCall())
+   * and the keywords, which type_new() passes to `__init_subclass__`.
    */
   const buildClass = rt.newBuiltin(
     '__build_class__',
@@ -1001,18 +1003,40 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (!(args[0] instanceof PyFunction)) throw rt.error('TypeError', '__build_class__: func must be a function');
       if (!(args[1] instanceof PyStr)) throw rt.error('TypeError', '__build_class__: name is not a string');
       const [body, nameObj, ...bases] = args as [PyFunction, PyStr, ...PyObject[]];
-      if (kw && kw.size) throw rt.error('NotImplementedError', 'pymem does not support class keyword arguments (metaclass=...) yet');
       const basesTuple = rt.newTuple(bases.map((b) => heap.newref(b)));
+      // 3.7+ _PyStack_AsDict(), 3.6 PyDict_Copy() of the packed keywords.
+      const mkw = kw && kw.size ? rt.newDict() : null;
+      let classKeywords: Map<string, PyObject> | null = null;
       try {
-        const ns = prepareNamespace(nameObj, basesTuple);
+        if (kw && mkw) {
+          for (const [k, v] of kw) p.dictSetStr(mkw, k, v);
+          const meta = kw.get('metaclass');
+          if (meta !== undefined) {
+            // A metaclass other than `type` would make classes of another metatype.
+            if (meta !== t.type) throw rt.error('NotImplementedError', 'pymem does not support metaclasses yet');
+            const key = rt.internString('metaclass');
+            dictDelItem(rt, p, mkw, key);
+            heap.decref(key);
+          }
+          classKeywords = new Map([...kw].filter(([k]) => k !== 'metaclass'));
+          if (!classKeywords.size) classKeywords = null;
+        }
+        const ns = prepareNamespace(nameObj, basesTuple, classKeywords);
         try {
           const r = ops.vm.runClassBody(body, ns);
+          // 3.10+: `type` has a vectorcall, so keywords are unpacked into a tuple of their names,
+          // which _PyObject_MakeTpCall() packs into a dict again.
+          const kwnames = minor >= 10 && classKeywords ? keywordNames(classKeywords) : null;
           const margs = rt.newTuple([heap.newref(nameObj), heap.newref(basesTuple), heap.newref(ns)]);
+          const kwdict = kwnames ? rt.newDict() : null;
+          if (kwdict) for (const [k, v] of classKeywords!) p.dictSetStr(kwdict, k, v);
           let cls: PyTypeObject;
           try {
-            cls = makeClass(nameObj, basesTuple, ns);
+            cls = makeClass(nameObj, basesTuple, ns, classKeywords);
           } finally {
             heap.decref(margs);
+            if (kwdict) heap.decref(kwdict);
+            if (kwnames) heap.decref(kwnames);
           }
           if (r instanceof PyCell) {
             const old = r.ref;
@@ -1025,6 +1049,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
           heap.decref(ns);
         }
       } finally {
+        if (mkw) heap.decref(mkw);
         heap.decref(basesTuple);
       }
     }, false),
@@ -1034,18 +1059,29 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   ops.buildClass = buildClass;
   heap.decref(buildClass);
 
-  /** `type.__prepare__(name, bases)` through the bound built-in method `_PyObject_GetAttrId(meta, "__prepare__")` makes. */
-  function prepareNamespace(nameObj: PyStr, basesTuple: PyTuple): PyDict {
+  /**
+   * `type.__prepare__(name, bases, **mkw)` through the bound built-in method
+   * `_PyObject_GetAttrId(meta, "__prepare__")` makes; from 3.7 a call with keywords
+   * unpacks them into a tuple of their names (_PyStack_UnpackDict()).
+   */
+  function prepareNamespace(nameObj: PyStr, basesTuple: PyTuple, keywords: Map<string, PyObject> | null): PyDict {
     const prep = rt.newBuiltin('__prepare__', () => rt.newDict(), t.type!);
     try {
       // 3.6: type___prepare__ is METH_VARARGS | METH_KEYWORDS.
       const pargs = minor <= 6 ? rt.newTuple([heap.newref(nameObj), heap.newref(basesTuple)]) : null;
+      const kwnames = minor >= 7 && keywords ? keywordNames(keywords) : null;
       const ns = rt.newDict();
+      if (kwnames) heap.decref(kwnames);
       if (pargs) heap.decref(pargs);
       return ns;
     } finally {
       heap.decref(prep);
     }
+  }
+
+  /** _PyStack_UnpackDict(): the keyword names of a call given a dict, a new tuple. */
+  function keywordNames(keywords: Map<string, PyObject>): PyTuple {
+    return rt.newTuple([...keywords.keys()].map((k) => rt.internString(k)));
   }
 
   /** Built-in types that already have subclasses when a program starts (their `tp_subclasses` exists), measured per version. */
@@ -1130,7 +1166,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
    * each base's `tp_subclasses`, then set_names() (a copy of the dict) and
    * init_subclass() (a `super` object and the bound `object.__init_subclass__`).
    */
-  function makeClass(nameObj: PyStr, basesTuple: PyTuple, ns: PyDict): PyTypeObject {
+  function makeClass(nameObj: PyStr, basesTuple: PyTuple, ns: PyDict, keywords: Map<string, PyObject> | null): PyTypeObject {
     const name = nameObj.value;
     for (const b of basesTuple.items) if (!(b instanceof PyTypeObject)) throw rt.error('TypeError', `bases must be types`);
     const baseTypes0 = basesTuple.items as PyTypeObject[];
@@ -1200,15 +1236,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       if (p.dictGetStr(dict, key)) dictDelItem(rt, p, dict, k);
       heap.decref(k);
     }
-    for (const e of dictItems(dict)) {
-      const v = e.value;
-      if (e.key instanceof PyStr && ['__new__', '__init_subclass__', '__class_getitem__'].includes(e.key.value) && v instanceof PyFunction) {
-        // __new__ is an implicit staticmethod; __init_subclass__ an implicit classmethod.
-        const wrapped = (e.key.value === '__new__' ? ctor.get(t.staticmethod!)! : ctor.get(t.classmethod!)!)(rt, [v], null);
-        const old = e.value;
-        (e as { value: PyObject }).value = wrapped;
-        heap.decref(old);
-      }
+    // type_new(): a plain function as __new__ becomes a staticmethod; as __init_subclass__
+    // or (3.7+) __class_getitem__ a classmethod, stored in the dict in its place.
+    for (const name of minor >= 7 ? ['__new__', '__init_subclass__', '__class_getitem__'] : ['__new__', '__init_subclass__']) {
+      const v = p.dictGetStr(dict, name);
+      if (!(v instanceof PyFunction)) continue;
+      const wrapped = (name === '__new__' ? ctor.get(t.staticmethod!)! : ctor.get(t.classmethod!)!)(rt, [v], null);
+      p.dictSetStr(dict, name, wrapped);
+      heap.decref(wrapped);
     }
     // type_new: a class that defines __eq__ but not __hash__ is unhashable.
     if (p.dictGetStr(dict, '__eq__') && !p.dictGetStr(dict, '__hash__')) p.dictSetStr(dict, '__hash__', rt.None);
@@ -1236,7 +1271,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     for (const b of baseTypes) addSubclass(b, cls);
     try {
       setNames(cls, dict);
-      initSubclass(cls);
+      initSubclass(cls, keywords);
     } catch (e) {
       heap.decref(cls);
       throw e;
@@ -1313,9 +1348,11 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   /**
    * Mirrors init_subclass(): `super(cls, cls)` (up to 3.10 through an argument tuple:
    * super has no vectorcall) and its `__init_subclass__`, bound to the class: a
-   * base's own (a classmethod), else object's (a built-in method that does nothing).
+   * base's own (a classmethod), else object's (a built-in class method that does
+   * nothing and takes no arguments), called with the class keywords (from 3.7 their
+   * names unpacked into a new tuple: _PyObject_FastCallDict()).
    */
-  function initSubclass(cls: PyTypeObject): void {
+  function initSubclass(cls: PyTypeObject, keywords: Map<string, PyObject> | null): void {
     const sargs = minor <= 10 ? rt.newTuple([heap.newref(cls), heap.newref(cls)]) : null;
     let sup: PyObject;
     try {
@@ -1331,11 +1368,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         break;
       }
     }
-    const func = own ? ops.newMethod(own, cls) : rt.newBuiltin('__init_subclass__', () => heap.newref(rt.None), cls);
+    const func = own ? ops.newMethod(own, cls) : rt.newBuiltin('__init_subclass__', ops.nativeMethod(t.object!, '__init_subclass__')!, cls);
     heap.decref(sup);
+    const kwnames = minor >= 7 && keywords ? keywordNames(keywords) : null;
     try {
-      heap.decref(p.call(func, [], null));
+      heap.decref(p.call(func, [], keywords));
     } finally {
+      if (kwnames) heap.decref(kwnames);
       heap.decref(func);
     }
   }
@@ -2051,6 +2090,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (spec instanceof PyStr) return spec.value;
     throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(spec)}`);
   };
+  // object_init_subclass(): METH_CLASS | METH_NOARGS, the end of every `__init_subclass__` chain.
+  ops.defineClassMethod(t.object!, '__init_subclass__', () => heap.newref(rt.None));
   m(t.object!, '__format__', (_rt, a) => {
     const spec = formatSpec(a);
     if (spec !== '') throw rt.error('TypeError', `unsupported format string passed to ${a[0]!.ob_type.tp_name}.__format__`);

@@ -7,7 +7,7 @@
  * size, and it fills that free list when it is released, so which built-ins pack
  * decides `gc.get_count()` and when an automatic collection runs.
  */
-import type { PyDict, PyObject } from '@pymem/object-model';
+import { PyTypeObject, type PyDict, type PyObject } from '@pymem/object-model';
 import type { Runtime, NativeFn } from './runtime';
 import type { ObjectProtocol } from './objects';
 
@@ -166,11 +166,11 @@ const keywordsInADict = new WeakSet<Map<string, PyObject>>();
  * for a METH_FASTCALL function into a new tuple of the keyword names
  * (_PyStack_UnpackDict()).
  */
-export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: string, fn: NativeFn, hasSelf: boolean): NativeFn {
+export function withCallingConvention(rt: Runtime, p: ObjectProtocol, qualname: string, fn: NativeFn, hasSelf: boolean, classMethod = false): NativeFn {
   const until = METH_VARARGS_UNTIL.get(qualname);
   const minor = rt.profile.version[1];
   const packs = until !== undefined && minor <= until && NOT_METH_VARARGS_IN.get(qualname) !== minor;
-  const parsed = withArgParser(rt, qualname, withArgumentCheck(rt, qualname, fn, hasSelf, packs));
+  const parsed = withArgParser(rt, qualname, withArgumentCheck(rt, qualname, fn, hasSelf, packs, false, classMethod));
   const heap = rt.heap;
   const packKeywords = (kwargs: Map<string, PyObject> | null): PyDict | null => {
     if (!kwargs || !kwargs.size || keywordsInADict.has(kwargs)) return null;
@@ -294,7 +294,7 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   'set.difference': 'P 0 inf | 13:P+ 0 inf', 'set.intersection': 'P 0 inf | 13:P+ 0 inf', 'set.union': 'P 0 inf | 13:P+ 0 inf',
   'frozenset.copy': 'N', 'frozenset.isdisjoint': 'O', 'frozenset.issubset': 'O', 'frozenset.issuperset': 'O', 'frozenset.symmetric_difference': 'O',
   'frozenset.difference': 'P 0 inf | 13:P+ 0 inf', 'frozenset.intersection': 'P 0 inf | 13:P+ 0 inf', 'frozenset.union': 'P 0 inf | 13:P+ 0 inf',
-  'type.__subclasses__': 'N', 'type.mro': 'N',
+  'type.__subclasses__': 'N', 'type.mro': 'N', 'object.__init_subclass__': 'N',
   'generator.send': 'O', 'generator.close': 'N', 'generator.throw': 'P 1 3', 'bytes.split': 'K 0 2 sep maxsplit', 'bytes.strip': 'P 0 1', 'bytes.fromhex': 'O',
 };
 
@@ -417,7 +417,7 @@ function argumentError(rt: Runtime, sig: Signature, name: string, funcStr: strin
  * no body sees too few or too many arguments or a keyword it does not take. The
  * successful call costs two comparisons and, with keywords, a walk over them.
  */
-export function withArgumentCheck(rt: Runtime, qualname: string, fn: NativeFn, hasSelf: boolean, packed: boolean, isType = false): NativeFn {
+export function withArgumentCheck(rt: Runtime, qualname: string, fn: NativeFn, hasSelf: boolean, packed: boolean, isType = false, classMethod = false): NativeFn {
   const sig = signatureOf(qualname, rt.profile.version[1]);
   if (!sig) return fn;
   const name = qualname.slice(qualname.lastIndexOf('.') + 1);
@@ -429,7 +429,11 @@ export function withArgumentCheck(rt: Runtime, qualname: string, fn: NativeFn, h
   return (rt, args, kwargs, tuple) => {
     const nargs = args.length - self;
     if (nargs < min || nargs > max || (checkKeywords && kwargs !== null && kwargs.size !== 0)) {
-      const message = argumentError(rt, sig, name, qualname, packed, isType, nargs, kwargs);
+      // A METH_CLASS method is a built-in method bound to the class it was looked up on:
+      // _PyObject_FunctionStr() names that class (meth_get__qualname__()).
+      const cls = classMethod ? args[0] : null;
+      const funcStr = cls instanceof PyTypeObject ? `${cls.qualname}.${name}` : qualname;
+      const message = argumentError(rt, sig, name, funcStr, packed, isType, nargs, kwargs);
       if (message !== null) throw rt.error('TypeError', message);
     }
     return fn(rt, args, kwargs, tuple);

@@ -27,11 +27,33 @@ export function makeCode(rt: Runtime, ops: Operations, unit: CodeUnit, mergeAcro
   const literal = (node: ast.Constant): PyObject => {
     let o = arenaObjects.get(node);
     if (!o) {
-      o = valueObject(rt, node.value, true);
+      o = node.pieces && rt.profile.parserArenaHoldsLiteralPieces ? joinedLiteral(node.pieces) : valueObject(rt, node.value, true);
       arenaObjects.set(node, o);
       arena.push(o);
     }
     return o;
+  };
+
+  /**
+   * Mirrors Parser/action_helpers.c _PyPegen_concatenate_strings() (3.12+): each
+   * piece is the parser's object in the arena; bytes are joined by PyBytes_Concat()
+   * from b'' (so one piece is that piece again), strings of several pieces by a
+   * writer into a new string. Returns the joined object, owned by the caller.
+   */
+  const joinedLiteral = (pieces: ast.ConstantValue[]): PyObject => {
+    const objects = pieces.map((v) => valueObject(rt, v, true));
+    arena.push(...objects);
+    if (pieces[0]!.kind === 'str') {
+      if (objects.length === 1) return heap.newref(objects[0]!);
+      return rt.newStrObject(objects.map((x) => (x as PyStr).value).join(''));
+    }
+    let joined: PyObject = rt.newBytes(new Uint8Array(0));
+    for (const piece of objects) {
+      const next = ops.binaryOp(joined, piece, 'Add', false);
+      heap.decref(joined);
+      joined = next;
+    }
+    return joined;
   };
 
   /** The parser's object a literal, or an operation returning its literal operand, stands for (borrowed). */

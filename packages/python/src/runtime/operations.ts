@@ -89,7 +89,7 @@ export class Operations {
 
   /** A `METH_CLASS` built-in method (`dict.fromkeys`): `fn` gets the class or an instance first. */
   defineClassMethod(type: PyTypeObject, name: string, fn: NativeFn): void {
-    this.classMethods.add(this.defineMethod(type, name, fn));
+    this.classMethods.add(this.defineMethod(type, name, fn, true));
   }
 
   /** Built-in static methods (`METH_STATIC`), the stored method to the function without `self`. */
@@ -128,10 +128,10 @@ export class Operations {
   private readonly staticMethodObjects = new Map<NativeFn, PyNative>();
 
   /** Defines the built-in method `type.name`; returns the function stored, `fn` with its calling convention. */
-  defineMethod(type: PyTypeObject, name: string, fn: NativeFn): NativeFn {
+  defineMethod(type: PyTypeObject, name: string, fn: NativeFn, classMethod = false): NativeFn {
     let m = this.methods.get(type);
     if (!m) this.methods.set(type, (m = new Map()));
-    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, true);
+    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, true, classMethod);
     m.set(name, called);
     this.nativeMethodCache.clear();
     return called;
