@@ -880,7 +880,8 @@ export class VM {
                 const callable = stack.pop()!;
                 const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
                 const checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
-                stack.push(this.callWithStack(callable, args, kwnames, form));
+                if (callable instanceof PyMethod && rt.profile.callUnpacksBoundMethod) stack.push(this.callUnpackedMethod(callable, args, kwnames, form));
+                else stack.push(this.callWithStack(callable, args, kwnames, form));
                 if (checksBreaker) this.checkEvalBreaker();
                 break;
               }
@@ -896,7 +897,8 @@ export class VM {
                   stack.pop();
                   const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
                   checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
-                  stack.push(this.callWithStack(callable, args, kwnames, form));
+                  if (callable instanceof PyMethod && rt.profile.callUnpacksBoundMethod) stack.push(this.callUnpackedMethod(callable, args, kwnames, form));
+                  else stack.push(this.callWithStack(callable, args, kwnames, form));
                 } else {
                   const selfAndArgs = popN(stack, ins.arg + 1);
                   stack.pop();
@@ -1387,6 +1389,26 @@ export class VM {
       heap.decref(callable);
       if (kwnames) heap.decref(kwnames);
     }
+  }
+
+  /**
+   * A CALL of a bound method with no `self` below it on the stack
+   * (`VersionProfile.callUnpacksBoundMethod`): the stack's reference to the
+   * method becomes references to its `self` (the first argument) and its
+   * function, and the method goes before the call. Mirrors Python/ceval.c
+   * call_function() (3.6, 3.7: the function held by the C stack, `self` by
+   * the value stack), PRECALL (3.11) and Python/bytecodes.c CALL (3.12, 3.13),
+   * `Py_TYPE(callable) == &PyMethod_Type`. `args` are the stack's.
+   */
+  private callUnpackedMethod(method: PyMethod, args: PyObject[], kwnames: PyTuple | null, form: CallForm): PyObject {
+    const heap = this.rt.heap;
+    const self = heap.newref(method.self!);
+    const func = heap.newref(method.func!);
+    heap.decref(method);
+    const all = new Array<PyObject>(args.length + 1);
+    all[0] = self;
+    for (let i = 0; i < args.length; i++) all[i + 1] = args[i]!;
+    return this.callWithStack(func, all, kwnames, form);
   }
 
   /**
