@@ -113,16 +113,18 @@ function missingArguments(name: string, missing: string[], kind: 'positional' | 
   return `${name}() missing ${missing.length} required ${kind} argument${missing.length > 1 ? 's' : ''}: ${text}`;
 }
 
-/** Signals a generator's frame suspending at a `yield`. */
-export class Yielded {
-  constructor(readonly value: PyObject) {}
-}
-
 /** The machine of one run. */
 export class VM {
   /** The innermost running frame (`tstate->frame`). */
   current: Frame | null = null;
   depth = 0;
+  /**
+   * Set when evalFrame returns because its generator frame suspended at a
+   * `yield` (the value returned is the yielded one), rather than finished;
+   * whoever resumed the frame reads and resets it at once (NON-SPEC: a flag
+   * instead of an object per `yield`).
+   */
+  yielded = false;
   recursionLimit: number;
   steps = 0;
   maxSteps = Infinity;
@@ -968,8 +970,8 @@ export class VM {
                 return v;
               }
               case Op.YIELD_VALUE: {
-                const v = stack.pop()!;
-                return new Yielded(v) as unknown as PyObject;
+                this.yielded = true;
+                return stack.pop()!;
               }
               case Op.GET_YIELD_FROM_ITER: {
                 const o = stack.pop()!;
@@ -984,13 +986,15 @@ export class VM {
                 const sent = stack.pop()!;
                 const sub = stack[stack.length - 1]!;
                 const r = ops.sendTo(sub, sent);
+                const done = ops.sendDone;
                 heap.decref(sent);
-                if (r.done) {
+                if (done) {
                   heap.decref(stack.pop()!);
-                  stack.push(r.value);
+                  stack.push(r);
                 } else {
                   f.pc--; // resume at YIELD_FROM with the next sent value
-                  return new Yielded(r.value) as unknown as PyObject;
+                  this.yielded = true;
+                  return r;
                 }
                 break;
               }
