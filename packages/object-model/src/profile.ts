@@ -84,6 +84,13 @@ export interface VersionProfile {
   /** 3.11+: a call moves its arguments into the callee's frame instead of copying them. */
   readonly callArgumentsStolen: boolean;
   /**
+   * A CALL of a bound method object puts its `self` and function on the value
+   * stack in its place and lets the method go before the call: 3.6 and 3.7
+   * (call_function()) and 3.11+ (PRECALL, CALL); 3.8–3.10 call it through
+   * method_vectorcall(), the method staying on the stack.
+   */
+  readonly callUnpacksBoundMethod: boolean;
+  /**
    * 3.11+: an instance keeps its attributes in inline values; a `__dict__`
    * object exists only once it is asked for.
    */
@@ -414,6 +421,7 @@ function profile(minor: number, micro: number): VersionProfile {
     scriptPathMadeAbsolute: atLeast(9),
     parserArenaHoldsLiteralPieces: atLeast(12),
     callArgumentsStolen: atLeast(11),
+    callUnpacksBoundMethod: !atLeast(8) || atLeast(11),
     inlineInstanceValues: atLeast(11),
     embeddedInlineValues: atLeast(13),
     frameObjectPerCall: !atLeast(11),

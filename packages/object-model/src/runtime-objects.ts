@@ -207,6 +207,11 @@ export class InlineValues {
     this.items.length = 0;
     this.size = 0;
   }
+  /** Visits each value, in order (the collector's walk of every instance: no call per value to find it). */
+  visitValues(visit: Visit): void {
+    const items = this.items;
+    for (let i = 2, end = 3 * this.size; i < end; i += 3) visit(items[i] as PyObject);
+  }
 }
 
 /** The `slots` of every instance without `__slots__` members: one shared empty array, never written. */
@@ -233,11 +238,12 @@ export class PyInstance extends PyObject {
    * (PyObject_VisitManagedDict()).
    */
   tp_traverse(visit: Visit): void {
-    for (let i = 0; i < this.slots.length; i++) {
-      const s = this.slots[i];
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i];
       if (s) visit(s);
     }
-    if (this.values) for (let i = 0; i < this.values.size; i++) visit(this.values.valueAt(i));
+    if (this.values) this.values.visitValues(visit);
     if (this.dict) {
       if (this.dict.embedded) {
         for (const e of this.dict.entries) if (e.value) visit(e.value);

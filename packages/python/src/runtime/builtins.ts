@@ -739,7 +739,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       type = args[0] as PyTypeObject;
       obj = args[1]!;
     }
-    return wrapper(t.super!, 48)(rt, [type, obj], null);
+    // What wrapper() does, without a closure and an array per call: super() is called per method call.
+    const o = heap.allocate(new PyNative(t.super!, [heap.newref(type), heap.newref(obj)]), 48);
+    rt.track(o);
+    return o;
   });
   const iterCtor = (name: string, make: (args: PyObject[], kw: Kw) => { refs: PyObject[]; st: IterState }): NativeFn => (_rt, args, kw) => {
     const { refs, st } = make(args, kw);
@@ -2214,16 +2217,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return heap.newref(rt.None);
   });
   // generators
-  const genResult = (r: { done: boolean; value: PyObject }): PyObject => {
-    if (!r.done) return r.value;
-    if (r.value === rt.None) {
-      heap.decref(r.value);
+  /** What gen.send()/throw() return for what sendTo()/throwInto() gave (`value`, then `ops.sendDone`). */
+  const genResult = (value: PyObject, done: boolean): PyObject => {
+    if (!done) return value;
+    if (value === rt.None) {
+      heap.decref(value);
       throw rt.error('StopIteration');
     }
-    const e = rt.newException(t.StopIteration!, [r.value]);
+    const e = rt.newException(t.StopIteration!, [value]);
     throw new PyErr(e);
   };
-  m(t.generator!, 'send', (_rt, a) => genResult(ops.sendTo(a[0] as PyGenerator, a[1] ?? rt.None)));
+  m(t.generator!, 'send', (_rt, a) => genResult(ops.sendTo(a[0] as PyGenerator, a[1] ?? rt.None), ops.sendDone));
   m(t.generator!, 'throw', (_rt, a) => {
     const g = a[0] as PyGenerator;
     let e = a[1]!;
@@ -2235,7 +2239,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     if (e instanceof PyTypeObject) exc = p.call(e, a[2] && a[2] !== rt.None ? [a[2]] : [], null) as PyException;
     else exc = heap.newref(e) as PyException;
-    return genResult(ops.throwInto(g, new PyErr(exc)));
+    return genResult(ops.throwInto(g, new PyErr(exc)), ops.sendDone);
   });
   m(t.generator!, 'close', (_rt, a) => {
     ops.closeGenerator(a[0] as PyGenerator);

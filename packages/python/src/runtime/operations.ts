@@ -45,7 +45,6 @@ import { isProxy, proxyReferent, weakrefGetAttr } from './weakref';
 import type { Frame } from '../vm/frame';
 import { Op, CO_OPTIMIZED } from '../compiler/opcodes';
 import type { VM } from '../vm/vm';
-import { Yielded } from '../vm/vm';
 
 /** A `(value, unbound)` result of `LOAD_METHOD`. */
 export interface MethodLookup {
@@ -317,12 +316,13 @@ export class Operations {
    */
   private superGetAttr(sup: PyNative, name: string, suppress: boolean): PyObject | null {
     const rt = this.rt;
-    const [startType, obj] = sup.refs as [PyTypeObject, PyObject];
+    const startType = sup.refs[0] as PyTypeObject;
+    const obj = sup.refs[1]!;
     const objType = obj instanceof PyTypeObject && obj.isSubtype(startType) ? obj : obj.ob_type;
     const mro = objType.mroCache;
-    const i = mro.indexOf(startType);
     if (name !== '__class__') {
-      for (const t of mro.slice(i + 1)) {
+      for (let i = mro.indexOf(startType) + 1; i < mro.length; i++) {
+        const t = mro[i]!;
         const v = t.tp_dict ? this.p.dictGetStr(t.tp_dict, name) : null;
         if (v) {
           if (obj === objType) {
@@ -2094,12 +2094,12 @@ export class Operations {
     const rt = this.rt;
     const heap = rt.heap;
     if (it instanceof PyGenerator) {
-      const r = this.sendTo(it, rt.None);
-      if (r.done) {
-        heap.decref(r.value);
+      const v = this.sendTo(it, rt.None);
+      if (this.sendDone) {
+        heap.decref(v);
         return null;
       }
-      return r.value;
+      return v;
     }
     if (it instanceof PyNative) {
       const st = it.state as IterState;
@@ -2359,17 +2359,29 @@ export class Operations {
     return g;
   }
 
-  /** `gen_send_ex`: resumes a generator (or calls a sub-iterator's `send`/`__next__`). */
-  sendTo(it: PyObject, value: PyObject): { done: boolean; value: PyObject } {
+  /**
+   * Whether the last `sendTo` or `throwInto` ended the generator (its value is
+   * the return value) rather than got a yielded value; read at once after the
+   * call (NON-SPEC: a field instead of a result object per step).
+   */
+  sendDone = false;
+  /** Whether the last resumeGenerator() ended at a `yield`; read at once after it. */
+  private resumeYielded = false;
+
+  /** `gen_send_ex`: resumes a generator (or calls a sub-iterator's `send`/`__next__`); the value, `sendDone` telling which. */
+  sendTo(it: PyObject, value: PyObject): PyObject {
     const rt = this.rt;
     const heap = rt.heap;
     if (!(it instanceof PyGenerator)) {
       const v = this.next(it);
-      if (v) return { done: false, value: v };
-      return { done: true, value: heap.newref(rt.None) };
+      this.sendDone = !v;
+      return v ?? heap.newref(rt.None);
     }
     const frame = (it as unknown as { vmFrame: Frame | null }).vmFrame;
-    if (!frame || it.closed) return { done: true, value: heap.newref(rt.None) };
+    if (!frame || it.closed) {
+      this.sendDone = true;
+      return heap.newref(rt.None);
+    }
     if (it.running) throw rt.error('ValueError', 'generator already executing');
     const started = frame.pc > 0;
     if (!started && value !== rt.None) throw rt.error('TypeError', "can't send non-None value to a just-started generator");
@@ -2377,8 +2389,10 @@ export class Operations {
     it.running = true;
     this.vm.depth++;
     let r: PyObject;
+    let yielded: boolean;
     try {
       r = this.resumeGenerator(it, frame, null);
+      yielded = this.resumeYielded;
     } catch (e) {
       this.finishGenerator(it, frame);
       if (e instanceof PyErr && rt.isInstance(e.exc, rt.t.StopIteration!)) {
@@ -2390,13 +2404,13 @@ export class Operations {
       it.running = false;
       this.vm.depth--;
     }
-    if (r instanceof Yielded) return { done: false, value: r.value };
-    this.finishGenerator(it, frame);
-    return { done: true, value: r };
+    if (!yielded) this.finishGenerator(it, frame);
+    this.sendDone = !yielded;
+    return r;
   }
 
-  /** `gen_throw`: raises `err` inside the suspended generator. */
-  throwInto(g: PyGenerator, err: PyErr): { done: boolean; value: PyObject } {
+  /** `gen_throw`: raises `err` inside the suspended generator; the value, `sendDone` telling which. */
+  throwInto(g: PyGenerator, err: PyErr): PyObject {
     const frame = (g as unknown as { vmFrame: Frame | null }).vmFrame;
     if (!frame || frame.pc === 0) {
       if (frame) this.finishGenerator(g, frame);
@@ -2405,8 +2419,10 @@ export class Operations {
     g.running = true;
     this.vm.depth++;
     let r: PyObject;
+    let yielded: boolean;
     try {
       r = this.resumeGenerator(g, frame, err);
+      yielded = this.resumeYielded;
     } catch (e) {
       this.finishGenerator(g, frame);
       throw e;
@@ -2414,9 +2430,9 @@ export class Operations {
       g.running = false;
       this.vm.depth--;
     }
-    if (r instanceof Yielded) return { done: false, value: r.value };
-    this.finishGenerator(g, frame);
-    return { done: true, value: r };
+    if (!yielded) this.finishGenerator(g, frame);
+    this.sendDone = !yielded;
+    return r;
   }
 
   /**
@@ -2432,11 +2448,18 @@ export class Operations {
       fo.back = this.rt.heap.newref(back);
       fo.backIsStrong = true;
     }
+    const vm = this.vm;
+    let r: PyObject;
+    let yielded: boolean;
     try {
-      return this.vm.evalFrame(frame, throwIn);
+      r = vm.evalFrame(frame, throwIn);
+      yielded = vm.yielded;
+      vm.yielded = false;
     } finally {
       if (fo) this.clearFrameBack(fo);
     }
+    this.resumeYielded = yielded;
+    return r;
   }
 
   /** `Py_CLEAR(f->f_back)` of a frame object (3.6–3.10). */
@@ -2519,8 +2542,8 @@ export class Operations {
         : rt.error('GeneratorExit');
     try {
       const r = this.resumeGenerator(g, frame, exit);
-      if (r instanceof Yielded) {
-        rt.heap.decref(r.value);
+      if (this.resumeYielded) {
+        rt.heap.decref(r);
         throw rt.error('RuntimeError', 'generator ignored GeneratorExit');
       }
       rt.heap.decref(r);

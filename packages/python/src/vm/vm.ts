@@ -113,16 +113,18 @@ function missingArguments(name: string, missing: string[], kind: 'positional' | 
   return `${name}() missing ${missing.length} required ${kind} argument${missing.length > 1 ? 's' : ''}: ${text}`;
 }
 
-/** Signals a generator's frame suspending at a `yield`. */
-export class Yielded {
-  constructor(readonly value: PyObject) {}
-}
-
 /** The machine of one run. */
 export class VM {
   /** The innermost running frame (`tstate->frame`). */
   current: Frame | null = null;
   depth = 0;
+  /**
+   * Set when evalFrame returns because its generator frame suspended at a
+   * `yield` (the value returned is the yielded one), rather than finished;
+   * whoever resumed the frame reads and resets it at once (NON-SPEC: a flag
+   * instead of an object per `yield`).
+   */
+  yielded = false;
   recursionLimit: number;
   steps = 0;
   maxSteps = Infinity;
@@ -880,7 +882,8 @@ export class VM {
                 const callable = stack.pop()!;
                 const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
                 const checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
-                stack.push(this.callWithStack(callable, args, kwnames, form));
+                if (callable instanceof PyMethod && rt.profile.callUnpacksBoundMethod) stack.push(this.callUnpackedMethod(callable, args, kwnames, form));
+                else stack.push(this.callWithStack(callable, args, kwnames, form));
                 if (checksBreaker) this.checkEvalBreaker();
                 break;
               }
@@ -896,7 +899,8 @@ export class VM {
                   stack.pop();
                   const form = kwnames ? CallForm.Generic : this.callForm(caches, f, callable, null, ins.arg);
                   checksBreaker = !this.callInlined(callable) && checksEvalBreaker(form);
-                  stack.push(this.callWithStack(callable, args, kwnames, form));
+                  if (callable instanceof PyMethod && rt.profile.callUnpacksBoundMethod) stack.push(this.callUnpackedMethod(callable, args, kwnames, form));
+                  else stack.push(this.callWithStack(callable, args, kwnames, form));
                 } else {
                   const selfAndArgs = popN(stack, ins.arg + 1);
                   stack.pop();
@@ -966,8 +970,8 @@ export class VM {
                 return v;
               }
               case Op.YIELD_VALUE: {
-                const v = stack.pop()!;
-                return new Yielded(v) as unknown as PyObject;
+                this.yielded = true;
+                return stack.pop()!;
               }
               case Op.GET_YIELD_FROM_ITER: {
                 const o = stack.pop()!;
@@ -982,13 +986,15 @@ export class VM {
                 const sent = stack.pop()!;
                 const sub = stack[stack.length - 1]!;
                 const r = ops.sendTo(sub, sent);
+                const done = ops.sendDone;
                 heap.decref(sent);
-                if (r.done) {
+                if (done) {
                   heap.decref(stack.pop()!);
-                  stack.push(r.value);
+                  stack.push(r);
                 } else {
                   f.pc--; // resume at YIELD_FROM with the next sent value
-                  return new Yielded(r.value) as unknown as PyObject;
+                  this.yielded = true;
+                  return r;
                 }
                 break;
               }
@@ -1387,6 +1393,26 @@ export class VM {
       heap.decref(callable);
       if (kwnames) heap.decref(kwnames);
     }
+  }
+
+  /**
+   * A CALL of a bound method with no `self` below it on the stack
+   * (`VersionProfile.callUnpacksBoundMethod`): the stack's reference to the
+   * method becomes references to its `self` (the first argument) and its
+   * function, and the method goes before the call. Mirrors Python/ceval.c
+   * call_function() (3.6, 3.7: the function held by the C stack, `self` by
+   * the value stack), PRECALL (3.11) and Python/bytecodes.c CALL (3.12, 3.13),
+   * `Py_TYPE(callable) == &PyMethod_Type`. `args` are the stack's.
+   */
+  private callUnpackedMethod(method: PyMethod, args: PyObject[], kwnames: PyTuple | null, form: CallForm): PyObject {
+    const heap = this.rt.heap;
+    const self = heap.newref(method.self!);
+    const func = heap.newref(method.func!);
+    heap.decref(method);
+    const all = new Array<PyObject>(args.length + 1);
+    all[0] = self;
+    for (let i = 0; i < args.length; i++) all[i + 1] = args[i]!;
+    return this.callWithStack(func, all, kwnames, form);
   }
 
   /**
