@@ -449,6 +449,8 @@ export function delete_garbage(st: GCState, collectable: PyObject, old: PyObject
       heap.incref(gc);
       const refs: PyObject[] = [];
       gc.tp_clear(refs);
+      // NON-SPEC: the trace learns the cleared references before finalizers of what they held run.
+      if (heap.trace) heap.trace.changed(gc);
       for (const r of refs) heap.decref(r);
       heap.decref(gc);
     }

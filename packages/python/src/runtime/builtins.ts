@@ -759,6 +759,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       }
       heap.decref(its.items[i]!);
       its.items[i] = it;
+      // getIter may have run Python lines since the tuple was allocated.
+      if (heap.trace) heap.trace.changed(its);
     });
     return its;
   };
@@ -803,6 +805,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
             }
             const old = result.items[i]!;
             result.items[i] = v;
+            if (heap.trace) heap.trace.changed(result);
             heap.decref(old);
           }
           if (rt.profile.recycledResultTupleRetracked) rt.track(result);
@@ -1017,6 +1020,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
           if (r instanceof PyCell) {
             const old = r.ref;
             r.ref = heap.newref(cls);
+            if (heap.trace) heap.trace.changed(r);
             heap.xdecref(old);
           }
           heap.decref(r);
@@ -1207,6 +1211,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         const wrapped = (e.key.value === '__new__' ? ctor.get(t.staticmethod!)! : ctor.get(t.classmethod!)!)(rt, [v], null);
         const old = e.value;
         (e as { value: PyObject }).value = wrapped;
+        if (heap.trace) heap.trace.changed(dict);
         heap.decref(old);
       }
     }

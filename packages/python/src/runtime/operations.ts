@@ -745,7 +745,12 @@ export class Operations {
    * makes it: sharing the type's cached keys where the version does.
    */
   subtypeDict(o: BuiltinSubtypeInstance): PyDict {
-    return (o.dict ??= newInstanceDict(this.rt, o.ob_type));
+    if (o.dict) return o.dict;
+    o.dict = newInstanceDict(this.rt, o.ob_type);
+    // NON-SPEC: a dict subclass's instance reports its own changes to the trace (HeapTrace.changed).
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+    return o.dict;
   }
 
   /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
@@ -2215,6 +2220,7 @@ export class Operations {
     const old = result.items.slice();
     heap.incref(result);
     items.forEach((v, i) => (result.items[i] = v));
+    if (heap.trace) heap.trace.changed(result);
     for (const v of old) heap.decref(v);
     if (this.rt.profile.recycledResultTupleRetracked) this.rt.track(result);
     return result;

@@ -9,18 +9,22 @@
  * bound, a call's references on the value stack, lines reached, output,
  * finalizer and weakref-callback calls.
  *
- * Reference edges are reported by difference: an object that took part in
- * an event since the last line (it was allocated, or a reference to it was
- * taken or dropped: the interpreter loads an object onto the value stack to
- * change it) is "dirty"; at the next line the emitter walks its references
- * with `tp_traverse` (and, for an object with a `__dict__`, its dict's) and
- * sends `edge-add`/`edge-remove` for what changed. Counts and generations
- * set without an event (a finalizer's temporary resurrection, an immortal
- * object, a promotion at the end of a collection) are reconciled the same way.
- * So the state the trace describes equals the engine's at every `line` event.
+ * Reference edges are reported by difference: an object whose references
+ * may have changed since the last line is "dirty"; at the next line the
+ * emitter walks its references with `tp_traverse` and sends
+ * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
+ * allocated, or when its kind's stores say so (`HeapTrace.changed`: dicts,
+ * tuples, cells and atoms, the "exact" kinds, report every change of their
+ * references where it is made), or, for any other kind, when it took part in
+ * an event (a reference to it was taken or dropped: the interpreter loads an
+ * object onto the value stack to change it; then also its `__dict__`). Counts
+ * and generations set without an event (a finalizer's temporary
+ * resurrection, an immortal object, a promotion at the end of a collection)
+ * are reconciled the same way. So the state the trace describes equals the
+ * engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -65,8 +69,17 @@ class Reported {
   dirtyAt = -1;
   /** Traced references to it (edges reported and not removed). */
   inDegree = 0;
+  /**
+   * Its kind reports every change of its references with `changed` (see the
+   * file comment), so an incref or decref of it need not re-walk it. A 3.13
+   * dict whose values are still an instance's inline values is not: the
+   * instance lets go of it (and its edges appear) in object-model code.
+   */
+  exact: boolean;
 
-  constructor(readonly o: PyObject) {}
+  constructor(readonly o: PyObject) {
+    this.exact = isExact(o);
+  }
 }
 
 /** For tests: called with each new emitter and its heap. */
@@ -191,11 +204,16 @@ export class TraceEmitter implements HeapTrace {
   /** An incref or decref from the heap or the deallocator (see HeapTrace): `o` is the object, no lookup needed. */
   refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void {
     const r = this.reportedOf(o);
-    this.markReported(r);
+    if (!r.exact) this.markReported(r);
     r.refcnt = refcnt;
     const sink = this.sink;
     if (sink.ref) sink.ref(kind, o.addr, refcnt);
     else sink.event({ kind, id: o.addr, refcnt });
+  }
+
+  /** A store changed `o`'s references (see HeapTrace): it is re-checked at the next sync. */
+  changed(o: PyObject): void {
+    this.markReported(this.reportedOf(o));
   }
 
   /** An allocation from the heap (see HeapTrace): the object is new, and floats until a traced reference reaches it. */
@@ -205,9 +223,10 @@ export class TraceEmitter implements HeapTrace {
     this.reported.set(o, r);
     this.byAddr.set(o.addr, r);
     this.markReported(r);
-    // An atom has no references, a code object or a module the ones it was
-    // made with: none can change untouched, so the sync it is dirty for is all it needs.
-    if (!(isAtom(o) || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
+    // An exact kind reports its own changes (see Reported.exact); a code
+    // object or a module has the references it was made with: none can
+    // change untouched, so the sync it is dirty for is all it needs.
+    if (!(r.exact || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
     const sink = this.sink;
     if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
     else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
@@ -377,6 +396,12 @@ export class TraceEmitter implements HeapTrace {
     this.markReported(this.reportedOf(o));
   }
 
+  /** `o` was touched (it is on a value stack): re-checked at the next sync unless its kind reports its own changes. */
+  private touch(o: PyObject): void {
+    const r = this.reportedOf(o);
+    if (!r.exact) this.markReported(r);
+  }
+
   private markReported(r: Reported): void {
     if (r.dirtyAt === this.syncs) return;
     r.dirtyAt = this.syncs;
@@ -472,7 +497,7 @@ export class TraceEmitter implements HeapTrace {
     for (const f of this.ran) {
       if (!this.frameDepth.has(f)) continue;
       // (The unbound marker of LOAD_FAST_AND_CLEAR is no heap object: no address.)
-      for (const o of f.stack) if (o.addr) this.markDirty(o);
+      for (const o of f.stack) if (o.addr) this.touch(o);
       if (f.frameObject) this.markDirty(f.frameObject);
       if (f.generator) this.markDirty(f.generator);
     }
@@ -487,7 +512,6 @@ export class TraceEmitter implements HeapTrace {
     const dirty = this.dirty;
     this.dirty = this.spare;
     const turn = this.syncs++;
-    const namespaces = this.namespaces;
     for (let i = 0; i < dirty.length; i++) {
       const r = dirty[i]!;
       const o = r.o;
@@ -500,19 +524,9 @@ export class TraceEmitter implements HeapTrace {
         }
         r.bigDue = turn + Math.max(BIG_OBJECT_PERIOD, Math.ceil(n / BIG_OBJECT_VISITS_PER_LINE));
       }
+      // (An object's `__dict__` or cells need no walk from it: their stores report them.)
       this.syncOne(r);
-      // An object's own namespace changes without the namespace being touched.
-      // Not a frame's: its globals and builtins are shared (a store marks
-      // them), its locals dict and cells are marked by the stores to them,
-      // and walking the builtins at every line was most of a traced run.
-      if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
-    for (const d of namespaces) {
-      if (d.freed) continue;
-      const r = this.reportedOf(d);
-      if (r.dirtyAt < turn) this.syncOne(r);
-    }
-    if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
       for (const r of floating) this.checkFloating(r, turn);
@@ -545,11 +559,6 @@ export class TraceEmitter implements HeapTrace {
 
   /** The dirty list of the previous sync, emptied, for the next. */
   private spare: Reported[] = [];
-  /** Namespaces (dicts, cells) of the objects a sync visits. */
-  private readonly namespaces = new Set<PyObject>();
-  private readonly addNamespace = (r: PyObject): void => {
-    if (r instanceof PyDict || r instanceof PyCell) this.namespaces.add(r);
-  };
   /**
    * The references a syncOne's walk found (addresses), from the first that
    * differs from what was reported (the ones before it copied from there);
@@ -588,6 +597,7 @@ export class TraceEmitter implements HeapTrace {
     this.reportRefcnt(r);
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
+    if (o instanceof PyDict) r.exact = !o.embedded;
     const before = r.known;
     const now = this.scratch;
     now.length = 0;
@@ -721,6 +731,11 @@ function summarize(o: PyObject): string {
 
 function clip(s: string): string {
   return s.length <= SUMMARY_CHARS ? s : `${s.slice(0, SUMMARY_CHARS - 1)}…`;
+}
+
+/** Objects whose references change only where a store reports it (`HeapTrace.changed`), or never. */
+function isExact(o: PyObject): boolean {
+  return isAtom(o) || o instanceof PyTuple || o instanceof PyCell || (o instanceof PyDict && !o.embedded);
 }
 
 /** Objects that can never refer to another object. */
