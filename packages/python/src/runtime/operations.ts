@@ -735,6 +735,7 @@ export class Operations {
       // 3.13: the dict's values stay the instance's inline values (make_dict_from_instance_attributes()).
       d.embedded = rt.profile.embeddedInlineValues;
       o.dict = d;
+      this.instanceChanged(o);
     }
     return o.dict;
   }
@@ -751,6 +752,16 @@ export class Operations {
     const trace = this.rt.heap.trace;
     if (trace) trace.changed(o);
     return o.dict;
+  }
+
+  /**
+   * NON-SPEC: an instance's slots, inline values or dict changed: the trace
+   * learns it here (HeapTrace.changed), as no reference to the instance need
+   * be taken for the store.
+   */
+  private instanceChanged(o: PyInstance): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
   }
 
   /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
@@ -795,6 +806,7 @@ export class Operations {
         const idx = descr.state as number;
         const old = inst.slots[idx];
         inst.slots[idx] = heap.newref(v);
+        this.instanceChanged(inst);
         if (old) heap.decref(old);
         return;
       }
@@ -814,14 +826,18 @@ export class Operations {
         if (i >= 0) {
           const old = o.values.valueAt(i);
           o.values.setValueAt(i, v);
+          this.instanceChanged(o);
           heap.decref(old);
         } else {
           o.values.add(name, rt.internString(name), v);
+          this.instanceChanged(o);
           noteInlineAttribute(rt, type, name);
         }
         return;
       }
       const k = rt.internString(name);
+      // (3.13: the instance visits the values of a dict that embeds them.)
+      this.instanceChanged(o);
       instanceDictSetItem(rt, p, type, this.instanceDict(o), k, v);
       heap.decref(k);
       return;
@@ -889,6 +905,7 @@ export class Operations {
         const old = o.slots[idx];
         if (!old) throw rt.error('AttributeError', name);
         o.slots[idx] = null;
+        this.instanceChanged(o);
         heap.decref(old);
         return;
       }
@@ -898,12 +915,14 @@ export class Operations {
           const key = o.values.keyAt(i);
           const value = o.values.valueAt(i);
           o.values.removeAt(i);
+          this.instanceChanged(o);
           heap.decref(key);
           heap.decref(value);
           return;
         }
       } else if (o.dict || (rt.profile.delMissingAttrFromDictSaysName && o.ob_type.instancesHaveDict)) {
         // Up to 3.10 _PyObjectDict_SetItem() makes the dict even to delete from it.
+        this.instanceChanged(o);
         if (this.dictDelStr(this.instanceDict(o), name)) return;
       }
       if (o.ob_type.instancesHaveDict) throw this.delMissingFromDict(o, name);

@@ -181,11 +181,6 @@ const EXPECTED_MISMATCHES: Record<string, { versions: readonly string[]; reason:
     reason:
       'a finalizer deletes a global through `globals()` (a dict subscript, not a name store): the emitter updates the dict\'s edges but reports bindings only at name stores, so the replay keeps the name bound',
   },
-  'refcount_list_subclass.py': {
-    versions: ALL,
-    reason:
-      'a list subclass in its tp_dealloc lets go of its __dict__ and items after a weakref callback ran (a sync point); nothing touches the list again, so its edges linger while the __del__ of what it held runs',
-  },
 };
 
 /**

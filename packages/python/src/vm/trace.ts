@@ -14,8 +14,9 @@
  * emitter walks its references with `tp_traverse` and sends
  * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
  * allocated, or when its kind's stores say so (`HeapTrace.changed`: dicts,
- * tuples, cells and atoms, the "exact" kinds, report every change of their
- * references where it is made), or, for any other kind, when it took part in
+ * tuples, cells, instances of Python classes and atoms, the "exact" kinds,
+ * report every change of their references where it is made), or, for any
+ * other kind, when it took part in
  * an event (a reference to it was taken or dropped: the interpreter loads an
  * object onto the value stack to change it; then also its `__dict__`). Counts
  * and generations set without an event (a finalizer's temporary
@@ -24,7 +25,7 @@
  * engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -598,6 +599,7 @@ export class TraceEmitter implements HeapTrace {
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
     if (o instanceof PyDict) r.exact = !o.embedded;
+    else if (o instanceof PyInstance) r.exact = !o.dict?.embedded;
     const before = r.known;
     const now = this.scratch;
     now.length = 0;
@@ -735,7 +737,11 @@ function clip(s: string): string {
 
 /** Objects whose references change only where a store reports it (`HeapTrace.changed`), or never. */
 function isExact(o: PyObject): boolean {
-  return isAtom(o) || o instanceof PyTuple || o instanceof PyCell || (o instanceof PyDict && !o.embedded);
+  if (isAtom(o) || o instanceof PyTuple || o instanceof PyCell) return true;
+  // 3.13: a dict that embeds an instance's inline values has the instance's values for edges, and the instance the dict's.
+  if (o instanceof PyDict) return !o.embedded;
+  if (o instanceof PyInstance) return !o.dict?.embedded;
+  return false;
 }
 
 /** Objects that can never refer to another object. */
