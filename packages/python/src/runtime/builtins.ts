@@ -199,6 +199,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       };
       const it = ops.newIterator('callable_iterator', [], st);
       it.refs.push(fn, sentinel);
+      if (heap.trace) heap.trace.changed(it);
       return it;
     }
     return ops.getIter(args[0]!);
@@ -682,6 +683,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (rt.profile.methodWrappersCopyAttributes) {
       const d = rt.newDict();
       o.refs.push(d);
+      if (heap.trace) heap.trace.changed(o);
       for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
         let v: PyObject;
         try {
@@ -744,6 +746,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const { refs, st } = make(args, kw);
     const it = ops.newIterator(name, [], st);
     it.refs.push(...refs);
+    if (heap.trace) heap.trace.changed(it);
     return it;
   };
   /** The tuple of iterators zip_new and map_new build (allocated first, then filled, as they do). */
@@ -778,11 +781,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     });
     try {
       en.refs.push(ops.getIter(args[0]!));
+      if (heap.trace) heap.trace.changed(en);
     } catch (e) {
       heap.decref(en);
       throw e;
     }
     en.refs.push(ops.newResultTuple(2));
+    if (heap.trace) heap.trace.changed(en);
     return en;
   }));
   ctor.set(t.zip!, (_rt, args) => {
@@ -824,6 +829,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     z.refs.push(its, result);
+    if (heap.trace) heap.trace.changed(z);
     return z;
   });
   ctor.set(t.map!, (_rt, args) => {
@@ -851,6 +857,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     m.refs.push(its, fn);
+    if (heap.trace) heap.trace.changed(m);
     return m;
   });
   ctor.set(t.filter!, iterCtor('filter', (args) => {

@@ -2033,6 +2033,7 @@ export class Operations {
       // dictiter_new: the item iterator keeps a (None, None) result tuple to recycle.
       const it = this.newIterator('dict_itemiterator', [d], { i: 0, kind, used: d.used });
       it.refs.push(this.newResultTuple(2));
+      this.refsChanged(it);
       return it;
     }
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
@@ -2082,7 +2083,10 @@ export class Operations {
       if (d) {
         const kind = o instanceof PyDict || o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
         const it = this.newIterator(`dict_reverse${kind === 'keys' ? 'key' : kind === 'values' ? 'value' : 'item'}iterator`, [d], { i: d.entries.length - 1, kind, used: d.used });
-        if (kind === 'items') it.refs.push(this.newResultTuple(2));
+        if (kind === 'items') {
+          it.refs.push(this.newResultTuple(2));
+          this.refsChanged(it);
+        }
         return it;
       }
     }
@@ -2263,11 +2267,18 @@ export class Operations {
     }
   }
 
+  /** NON-SPEC: a built-in object's `refs` changed after its allocation: the trace learns it (HeapTrace.changed). */
+  private refsChanged(o: PyNative): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+  }
+
   /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   private exhaust(it: PyNative): void {
     const seq = it.refs[0];
     if (seq) {
       it.refs[0] = null;
+      this.refsChanged(it);
       this.rt.heap.decref(seq);
     }
   }

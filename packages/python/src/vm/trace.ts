@@ -14,7 +14,8 @@
  * emitter walks its references with `tp_traverse` and sends
  * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
  * allocated, or when its kind's stores say so (`HeapTrace.changed`: dicts,
- * tuples, cells, instances of Python classes and atoms, the "exact" kinds,
+ * tuples, cells, instances of Python classes, built-in objects (`PyNative`:
+ * iterators, descriptors, built-in functions) and atoms, the "exact" kinds,
  * report every change of their references where it is made), or, for any
  * other kind, when it took part in
  * an event (a reference to it was taken or dropped: the interpreter loads an
@@ -25,7 +26,7 @@
  * engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -737,7 +738,7 @@ function clip(s: string): string {
 
 /** Objects whose references change only where a store reports it (`HeapTrace.changed`), or never. */
 function isExact(o: PyObject): boolean {
-  if (isAtom(o) || o instanceof PyTuple || o instanceof PyCell) return true;
+  if (isAtom(o) || o instanceof PyTuple || o instanceof PyCell || o instanceof PyNative) return true;
   // 3.13: a dict that embeds an instance's inline values has the instance's values for edges, and the instance the dict's.
   if (o instanceof PyDict) return !o.embedded;
   if (o instanceof PyInstance) return !o.dict?.embedded;
