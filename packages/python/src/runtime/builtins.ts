@@ -1206,6 +1206,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.incref(cls.tp_base!);
     cls.tp_dict = dict;
     dict.isTypeDict = true;
+    // NON-SPEC: the trace learns the class's references as they are set (an allocation below may run a collection, and Python code).
+    if (heap.trace) heap.trace.changed(cls);
     for (const key of ['__qualname__', '__classcell__']) {
       const k = rt.internString(key);
       if (p.dictGetStr(dict, key)) dictDelItem(rt, p, dict, k);
@@ -1241,6 +1243,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     };
     if (minor <= 9) addDescriptors();
     cls.tp_mro = computeMro(cls, baseTypes);
+    if (heap.trace) heap.trace.changed(cls);
     if (minor >= 10) addDescriptors();
     if (!p.dictGetStr(dict, '__doc__')) p.dictSetStr(dict, '__doc__', rt.None);
     typeDictsChanged();

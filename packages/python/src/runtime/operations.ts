@@ -464,7 +464,10 @@ export class Operations {
       if (o instanceof PyInstance && o.ob_type.instancesHaveDict) return heap.newref(this.instanceDict(o));
       if (isBuiltinSubtypeInstance(o)) return heap.newref(this.subtypeDict(o));
       if (o instanceof PyFunction) {
-        if (!o.dict) o.dict = rt.newDict();
+        if (!o.dict) {
+          o.dict = rt.newDict();
+          this.functionChanged(o);
+        }
         return heap.newref(o.dict);
       }
     }
@@ -481,7 +484,10 @@ export class Operations {
         case '__kwdefaults__':
           return heap.newref(o.kwdefaults ?? rt.None);
         case '__annotations__':
-          if (!o.annotations) o.annotations = rt.newDict();
+          if (!o.annotations) {
+            o.annotations = rt.newDict();
+            this.functionChanged(o);
+          }
           return heap.newref(o.annotations);
         case '__closure__':
           return heap.newref(o.closure ?? rt.None);
@@ -764,6 +770,12 @@ export class Operations {
     if (trace) trace.changed(o);
   }
 
+  /** NON-SPEC: a function got its `__dict__` or `__annotations__`: the trace learns it (HeapTrace.changed). */
+  private functionChanged(o: PyFunction): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+  }
+
   /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
   setAttr(o: PyObject, name: string, v: PyObject): void {
     const sa = this.p.special(o, '__setattr__');
@@ -849,7 +861,10 @@ export class Operations {
       return;
     }
     if (o instanceof PyFunction) {
-      if (!o.dict) o.dict = rt.newDict();
+      if (!o.dict) {
+        o.dict = rt.newDict();
+        this.functionChanged(o);
+      }
       p.dictSetStr(o.dict, name, v);
       return;
     }

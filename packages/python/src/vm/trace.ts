@@ -15,7 +15,8 @@
  * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
  * allocated, or when its kind's stores say so (`HeapTrace.changed`: dicts,
  * tuples, cells, instances of Python classes, built-in objects (`PyNative`:
- * iterators, descriptors, built-in functions) and atoms, the "exact" kinds,
+ * iterators, descriptors, built-in functions), functions, classes, code
+ * objects, modules, bound methods and atoms: the "exact" kinds,
  * report every change of their references where it is made), or, for any
  * other kind, when it took part in
  * an event (a reference to it was taken or dropped: the interpreter loads an
@@ -26,7 +27,7 @@
  * engine's at every `line` event.
  */
 import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyMethod, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
@@ -225,10 +226,8 @@ export class TraceEmitter implements HeapTrace {
     this.reported.set(o, r);
     this.byAddr.set(o.addr, r);
     this.markReported(r);
-    // An exact kind reports its own changes (see Reported.exact); a code
-    // object or a module has the references it was made with: none can
-    // change untouched, so the sync it is dirty for is all it needs.
-    if (!(r.exact || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
+    // An exact kind reports its own changes (see Reported.exact): the sync it is dirty for is all it needs.
+    if (!r.exact) this.floating.add(r);
     const sink = this.sink;
     if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
     else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
@@ -738,7 +737,8 @@ function clip(s: string): string {
 
 /** Objects whose references change only where a store reports it (`HeapTrace.changed`), or never. */
 function isExact(o: PyObject): boolean {
-  if (isAtom(o) || o instanceof PyTuple || o instanceof PyCell || o instanceof PyNative) return true;
+  if (isAtom(o) || o instanceof PySingleton || o instanceof PyTuple || o instanceof PyCell || o instanceof PyNative) return true;
+  if (o instanceof PyFunction || o instanceof PyTypeObject || o instanceof PyCode || o instanceof PyModule || o instanceof PyMethod) return true;
   // 3.13: a dict that embeds an instance's inline values has the instance's values for edges, and the instance the dict's.
   if (o instanceof PyDict) return !o.embedded;
   if (o instanceof PyInstance) return !o.dict?.embedded;
