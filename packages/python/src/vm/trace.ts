@@ -26,12 +26,12 @@
  * are reconciled the same way. So the state the trace describes equals the
  * engine's at every `line` event.
  */
-import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
+import type { TraceEvent, TraceSink } from '@pymem/trace';
 import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyMethod, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
-const NO_EDGES: readonly number[] = [];
+const NO_EDGES: readonly PyObject[] = [];
 /** A floating object with more references than this is no longer re-checked at every line. */
 const MAX_FLOATING_REFERENTS = 256;
 /**
@@ -64,8 +64,8 @@ class Reported {
   refcnt = -1;
   /** The generation last reported (-1 untracked). */
   generation = UNREPORTED;
-  /** The references last reported (addresses, in traversal order). */
-  known: readonly number[] = NO_EDGES;
+  /** The references last reported (the objects, in traversal order). */
+  known: readonly PyObject[] = NO_EDGES;
   /** The sync at which a big object is next re-checked. */
   bigDue = 0;
   /** The sync whose dirty list holds it (-1: none). */
@@ -95,15 +95,12 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 
 /** Sends a run's events to a sink; see the file comment. */
 export class TraceEmitter implements HeapTrace {
-  /** Live object → what was reported of it. */
-  private readonly reported = new Map<PyObject, Reported>();
   /**
-   * Address → the same, for the events that name only an address (an
-   * AddressMap: addresses are freed and reused all the time). The engine's
-   * hot path reaches `reported` by the object instead: V8 looks an object
-   * key up about three times as fast as an address, a double.
+   * Live object → what was reported of it. Keyed by the object, never by
+   * its address: V8 looks an object key up about three times as fast as an
+   * address (a double), and addresses are freed and reused all the time.
    */
-  private readonly byAddr = new AddressMap<Reported>();
+  private readonly reported = new Map<PyObject, Reported>();
   /**
    * The objects touched since the last sync, each once: an object is in the
    * list when its `dirtyAt` is the current sync's number.
@@ -166,34 +163,23 @@ export class TraceEmitter implements HeapTrace {
 
   /** Events from the heap, the refcount package and the collector. */
   event(e: TraceEvent): void {
+    // (Counts come through refChanged: an incref or decref event is only passed on.)
     switch (e.kind) {
-      case 'incref':
-      case 'decref': {
-        const r = this.byAddr.get(e.id);
-        if (r) {
-          this.markReported(r);
-          r.refcnt = e.refcnt;
-        }
-        break;
-      }
-      case 'gc-phase':
+      case 'gc-phase': {
         this.sink.event(e);
+        // Both phases list the generation collected (`young`), whose list the emitter walks itself.
+        const young = e.generation >= 0 ? this.gc?.generations[e.generation]?.head : undefined;
         // A collection first merges the younger generations into the one collected.
-        if (e.phase === 'update_refs' && e.objects) {
-          for (const x of e.objects) {
-            const r = this.byAddr.get(x.id);
-            if (r) this.reconcileGeneration(r);
-          }
+        if (e.phase === 'update_refs' && young) {
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) this.reconcileGeneration(this.reportedOf(o));
         }
         // Survivors move on before finalizers run, and a finalizer runs Python
         // lines inside the collection: report the move now, not at gc-end.
-        if (e.phase === 'promote' && e.objects) {
-          for (const x of e.objects) {
-            const r = this.byAddr.get(x.id);
-            if (r) this.reportGeneration(r, e.generation + 1);
-          }
+        if (e.phase === 'promote' && young) {
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) this.reportGeneration(this.reportedOf(o), e.generation + 1);
         }
         return;
+      }
       case 'gc-end':
         this.sink.event(e);
         this.reportPromotions(e.generation);
@@ -224,7 +210,6 @@ export class TraceEmitter implements HeapTrace {
     const r = new Reported(o);
     r.refcnt = 1;
     this.reported.set(o, r);
-    this.byAddr.set(o.addr, r);
     this.markReported(r);
     // An exact kind reports its own changes (see Reported.exact): the sync it is dirty for is all it needs.
     if (!r.exact) this.floating.add(r);
@@ -236,11 +221,10 @@ export class TraceEmitter implements HeapTrace {
   /** `o`'s memory went back to the allocator (see HeapTrace). */
   deallocated(o: PyObject): void {
     const id = o.addr;
-    const r = this.byAddr.get(id);
+    const r = this.reported.get(o);
     if (r) {
       // (A dirty list may still hold it: a sync skips freed objects.)
-      this.byAddr.delete(id);
-      this.reported.delete(r.o);
+      this.reported.delete(o);
       this.floating.delete(r);
     }
     const sink = this.sink;
@@ -387,7 +371,6 @@ export class TraceEmitter implements HeapTrace {
     const fresh = new Reported(o);
     if (!o.freed) {
       this.reported.set(o, fresh);
-      if (!this.byAddr.has(o.addr)) this.byAddr.set(o.addr, fresh);
     }
     return fresh;
   }
@@ -561,19 +544,16 @@ export class TraceEmitter implements HeapTrace {
   /** The dirty list of the previous sync, emptied, for the next. */
   private spare: Reported[] = [];
   /**
-   * The references a syncOne's walk found (addresses), from the first that
-   * differs from what was reported (the ones before it copied from there);
-   * reused by every syncOne.
+   * The references a syncOne's walk found, from the first that differs
+   * from what was reported (the ones before it copied from there); reused
+   * by every syncOne.
    */
-  private readonly scratch: number[] = [];
-  /** The objects the walk found from the first difference on: scratch[objectsFrom + i] is scratchObjects[i]'s address. */
-  private readonly scratchObjects: PyObject[] = [];
-  private objectsFrom = 0;
-  /** diffSmall's references gone and added (places in `scratch`), reused. */
-  private readonly gone: number[] = [];
+  private readonly scratch: PyObject[] = [];
+  /** diffSmall's references gone (null once matched) and added (places in `scratch`), reused. */
+  private readonly gone: (PyObject | null)[] = [];
   private readonly added: number[] = [];
   /** What the walk compares with (the references last reported), how many it visited, and where they first differed (-1: not yet). */
-  private matching: readonly number[] = NO_EDGES;
+  private matching: readonly PyObject[] = NO_EDGES;
   private walked = 0;
   private diverged = -1;
   /**
@@ -584,13 +564,11 @@ export class TraceEmitter implements HeapTrace {
   private readonly walk = (x: PyObject): void => {
     const i = this.walked++;
     if (this.diverged < 0) {
-      if (this.matching[i] === x.addr) return;
+      if (this.matching[i] === x) return;
       this.diverged = i;
-      this.objectsFrom = i;
       for (let k = 0; k < i; k++) this.scratch.push(this.matching[k]!);
     }
-    this.scratch.push(x.addr);
-    this.scratchObjects.push(x);
+    this.scratch.push(x);
   };
 
   private syncOne(r: Reported): void {
@@ -603,7 +581,6 @@ export class TraceEmitter implements HeapTrace {
     const before = r.known;
     const now = this.scratch;
     now.length = 0;
-    this.scratchObjects.length = 0;
     this.matching = before;
     this.walked = 0;
     this.diverged = -1;
@@ -613,7 +590,6 @@ export class TraceEmitter implements HeapTrace {
       if (n === before.length) return;
       // Fewer references, all as they were: the rest were dropped.
       for (let k = 0; k < n; k++) now.push(before[k]!);
-      this.objectsFrom = n;
     }
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
@@ -630,7 +606,7 @@ export class TraceEmitter implements HeapTrace {
     if (nn === 0) r.known = NO_EDGES;
     else if (nb === nn) {
       // Same length: the array this object already has takes the new references.
-      const keep = before as number[];
+      const keep = before as PyObject[];
       for (let i = lo; i < hn; i++) keep[i] = now[i]!;
     } else r.known = now.slice();
   }
@@ -641,7 +617,7 @@ export class TraceEmitter implements HeapTrace {
    * those of `now` missing from `before`, in order, and counts them in the
    * targets' `inDegree`. For the usual change of a slot or two: arrays, no map.
    */
-  private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
+  private diffSmall(owner: number, before: readonly PyObject[], lo: number, hb: number, now: readonly PyObject[], hn: number): void {
     const gone = this.gone;
     gone.length = 0;
     for (let i = lo; i < hb; i++) gone.push(before[i]!);
@@ -650,27 +626,27 @@ export class TraceEmitter implements HeapTrace {
     for (let i = lo; i < hn; i++) {
       // The last unmatched place: what is left of a target keeps its first place.
       const j = gone.lastIndexOf(now[i]!);
-      if (j >= 0) gone[j] = -1;
+      if (j >= 0) gone[j] = null;
       else added.push(i);
     }
     for (let j = 0; j < gone.length; j++) {
-      const t = gone[j]!;
-      if (t < 0) continue;
+      const t = gone[j];
+      if (!t) continue;
       let c = 0;
       for (let k = j; k < gone.length; k++) {
         if (gone[k] !== t) continue;
-        gone[k] = -1;
+        gone[k] = null;
         c++;
-        this.sendEdge('edge-remove', owner, t);
+        this.sendEdge('edge-remove', owner, t.addr);
       }
       this.dropInDegree(t, c);
     }
-    for (const i of added) this.addEdge(owner, i);
+    for (const i of added) this.addEdge(owner, now[i]!);
   }
 
   /** diffSmall for a change of many references: the same edges, counted in a map. */
-  private diffLarge(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
-    const count = new Map<number, number>();
+  private diffLarge(owner: number, before: readonly PyObject[], lo: number, hb: number, now: readonly PyObject[], hn: number): void {
+    const count = new Map<PyObject, number>();
     for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
     for (let i = lo; i < hn; i++) {
@@ -680,21 +656,20 @@ export class TraceEmitter implements HeapTrace {
       else added.push(i);
     }
     for (const [t, c] of count) {
-      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
+      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t.addr);
       if (c) this.dropInDegree(t, c);
     }
-    for (const i of added) this.addEdge(owner, i);
+    for (const i of added) this.addEdge(owner, now[i]!);
   }
 
-  /** `c` traced references to address `t` are gone. */
-  private dropInDegree(t: number, c: number): void {
-    const r = this.byAddr.get(t);
+  /** `c` traced references to `t` are gone. */
+  private dropInDegree(t: PyObject, c: number): void {
+    const r = this.reported.get(t);
     if (r) r.inDegree -= c;
   }
 
-  /** Reports the edge from `owner` to the object at place `i` of the last walk (never before its first difference). */
-  private addEdge(owner: number, i: number): void {
-    const target = this.scratchObjects[i - this.objectsFrom]!;
+  /** Reports an edge from `owner` to `target`. */
+  private addEdge(owner: number, target: PyObject): void {
     this.sendEdge('edge-add', owner, target.addr);
     this.reportedOf(target).inDegree++;
   }
