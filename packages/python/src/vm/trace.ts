@@ -13,18 +13,19 @@
  * may have changed since the last line is "dirty"; at the next line the
  * emitter walks its references with `tp_traverse` and sends
  * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
- * allocated, or when its kind's stores say so (`HeapTrace.changed`: dicts,
- * tuples, cells, instances of Python classes, built-in objects (`PyNative`:
- * iterators, descriptors, built-in functions), functions, classes, code
- * objects, modules, bound methods and atoms: the "exact" kinds,
- * report every change of their references where it is made), or, for any
- * other kind, when it took part in
- * an event (a reference to it was taken or dropped: the interpreter loads an
- * object onto the value stack to change it; then also its `__dict__`). Counts
- * and generations set without an event (a finalizer's temporary
- * resurrection, an immortal object, a promotion at the end of a collection)
- * are reconciled the same way. So the state the trace describes equals the
- * engine's at every `line` event.
+ * allocated, or when a store says so (`HeapTrace.changed`): the "exact"
+ * kinds report every change of their references where it is made (dicts,
+ * tuples, cells, instances of Python classes, built-in objects — `PyNative`:
+ * iterators, descriptors, built-in functions —, functions, classes, code
+ * objects, modules, bound methods, and atoms, which hold none). Any other
+ * kind (lists, sets, frames, generators, exceptions…) is also dirty when it
+ * took part in an event (a reference to it was taken or dropped: the
+ * interpreter loads an object onto the value stack to change it), and floats
+ * (see `floating`) while nothing traced refers to it. Counts and generations
+ * set without an event (a finalizer's temporary resurrection, an immortal
+ * object, a promotion at the end of a collection) are reconciled the same
+ * way. So the state the trace describes equals the engine's at every `line`
+ * event.
  */
 import type { TraceEvent, TraceSink } from '@pymem/trace';
 import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyMethod, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
@@ -171,12 +172,18 @@ export class TraceEmitter implements HeapTrace {
         const young = e.generation >= 0 ? this.gc?.generations[e.generation]?.head : undefined;
         // A collection first merges the younger generations into the one collected.
         if (e.phase === 'update_refs' && young) {
-          for (let o = young.gc_next!; o !== young; o = o.gc_next!) this.reconcileGeneration(this.reportedOf(o));
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) {
+            const r = this.reported.get(o);
+            if (r) this.reconcileGeneration(r);
+          }
         }
         // Survivors move on before finalizers run, and a finalizer runs Python
         // lines inside the collection: report the move now, not at gc-end.
         if (e.phase === 'promote' && young) {
-          for (let o = young.gc_next!; o !== young; o = o.gc_next!) this.reportGeneration(this.reportedOf(o), e.generation + 1);
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) {
+            const r = this.reported.get(o);
+            if (r) this.reportGeneration(r, e.generation + 1);
+          }
         }
         return;
       }
