@@ -449,6 +449,13 @@ export function delete_garbage(st: GCState, collectable: PyObject, old: PyObject
       heap.incref(gc);
       const refs: PyObject[] = [];
       gc.tp_clear(refs);
+      // NON-SPEC: the trace learns the cleared references before finalizers of what they held run;
+      // and of the namespaces tp_clear emptied in place (type_clear, subtype_clear: the dict stays).
+      const trace = heap.trace;
+      if (trace) {
+        trace.changed(gc);
+        gc.tp_traverse((x) => trace.changed(x));
+      }
       for (const r of refs) heap.decref(r);
       heap.decref(gc);
     }

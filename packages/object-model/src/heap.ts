@@ -53,6 +53,16 @@ export interface HeapTrace extends TraceSink {
   deallocated(o: PyObject): void;
   /** The same as `event({ kind, id: o.addr, generation })`. */
   trackChanged(kind: 'track' | 'untrack', o: PyObject, generation: number): void;
+  /**
+   * The references `o` holds (what its `tp_traverse` visits), or its count,
+   * changed at a store that takes no reference to `o` itself: a receiver that
+   * learns of changed references only from the objects events name (the
+   * interpreter's emitter) re-walks `o` at the next line. Containers call it
+   * where they store or drop a reference (dict, tuple, cell), the
+   * deallocator after `tp_dealloc` let go of an object's references, the
+   * collector after `tp_clear`. No event of its own.
+   */
+  changed(o: PyObject): void;
 }
 
 /** A `HeapTrace` that sends everything to `sink` (a count change as its `ref`, or as an event). */
@@ -65,6 +75,8 @@ export function heapTrace(sink: TraceSink): HeapTrace {
       : (o, size, summary) => sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary }),
     deallocated: sink.dealloc ? (o) => sink.dealloc!(o.addr) : (o) => sink.event({ kind: 'dealloc', id: o.addr }),
     trackChanged: sink.track ? (kind, o, generation) => sink.track!(kind, o.addr, generation) : (kind, o, generation) => sink.event({ kind, id: o.addr, generation }),
+    // A sink that only records sees the events; a change without one is nothing to it.
+    changed: () => {},
   };
 }
 

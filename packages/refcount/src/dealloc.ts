@@ -135,6 +135,8 @@ export class Deallocator {
     const work = this.work;
     const start = work.length;
     o.releaseForDealloc(work as PyObject[]);
+    // NON-SPEC: its references are gone before they are dropped, and Python code may run meanwhile.
+    if (this.heap.trace && work.length !== start) this.heap.trace.changed(o);
     if (work.length === start) {
       // Nothing to release (an int, a float, a str…): free at once, as finishing its run would.
       this.heap.free(o);

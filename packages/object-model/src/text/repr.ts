@@ -32,6 +32,13 @@ export function floatRepr(x: number): string {
   if (x === -Infinity) return '-inf';
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   if (x === 0) return sign + '0.0';
+  const a = Math.abs(x);
+  if (a >= 1e-4 && a < 1e16) {
+    // Python's fixed notation (-4 < decpt <= 16) lies inside JavaScript's (1e-7 <= |x| < 1e21),
+    // with the same shortest digits: only the '.0' of an integral value differs.
+    const s = String(x);
+    return s.includes('.') ? s : s + '.0';
+  }
   const { digits, decpt } = shortestDigits(x);
   if (decpt <= -4 || decpt > 16) {
     const m = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;

@@ -199,6 +199,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       };
       const it = ops.newIterator('callable_iterator', [], st);
       it.refs.push(fn, sentinel);
+      if (heap.trace) heap.trace.changed(it);
       return it;
     }
     return ops.getIter(args[0]!);
@@ -682,6 +683,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (rt.profile.methodWrappersCopyAttributes) {
       const d = rt.newDict();
       o.refs.push(d);
+      if (heap.trace) heap.trace.changed(o);
       for (const name of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
         let v: PyObject;
         try {
@@ -748,6 +750,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const { refs, st } = make(args, kw);
     const it = ops.newIterator(name, [], st);
     it.refs.push(...refs);
+    if (heap.trace) heap.trace.changed(it);
     return it;
   };
   /** The tuple of iterators zip_new and map_new build (allocated first, then filled, as they do). */
@@ -763,6 +766,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       }
       heap.decref(its.items[i]!);
       its.items[i] = it;
+      // getIter may have run Python lines since the tuple was allocated.
+      if (heap.trace) heap.trace.changed(its);
     });
     return its;
   };
@@ -780,11 +785,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     });
     try {
       en.refs.push(ops.getIter(args[0]!));
+      if (heap.trace) heap.trace.changed(en);
     } catch (e) {
       heap.decref(en);
       throw e;
     }
     en.refs.push(ops.newResultTuple(2));
+    if (heap.trace) heap.trace.changed(en);
     return en;
   }));
   ctor.set(t.zip!, (_rt, args) => {
@@ -807,6 +814,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
             }
             const old = result.items[i]!;
             result.items[i] = v;
+            if (heap.trace) heap.trace.changed(result);
             heap.decref(old);
           }
           if (rt.profile.recycledResultTupleRetracked) rt.track(result);
@@ -825,6 +833,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     z.refs.push(its, result);
+    if (heap.trace) heap.trace.changed(z);
     return z;
   });
   ctor.set(t.map!, (_rt, args) => {
@@ -852,6 +861,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     m.refs.push(its, fn);
+    if (heap.trace) heap.trace.changed(m);
     return m;
   });
   ctor.set(t.filter!, iterCtor('filter', (args) => {
@@ -1044,6 +1054,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
           if (r instanceof PyCell) {
             const old = r.ref;
             r.ref = heap.newref(cls);
+            if (heap.trace) heap.trace.changed(r);
             heap.xdecref(old);
           }
           heap.decref(r);
@@ -1234,6 +1245,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     heap.incref(cls.tp_base!);
     cls.tp_dict = dict;
     dict.isTypeDict = true;
+    // NON-SPEC: the trace learns the class's references as they are set (an allocation below may run a collection, and Python code).
+    if (heap.trace) heap.trace.changed(cls);
     for (const key of ['__qualname__', '__classcell__']) {
       const k = rt.internString(key);
       if (p.dictGetStr(dict, key)) dictDelItem(rt, p, dict, k);
@@ -1267,6 +1280,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     };
     if (minor <= 9) addDescriptors();
     cls.tp_mro = computeMro(cls, baseTypes);
+    if (heap.trace) heap.trace.changed(cls);
     if (minor >= 10) addDescriptors();
     if (!p.dictGetStr(dict, '__doc__')) p.dictSetStr(dict, '__doc__', rt.None);
     typeDictsChanged();

@@ -123,6 +123,16 @@ export function newInstanceDict(rt: Runtime, type: PyTypeObject): PyDict {
   return d;
 }
 
+/**
+ * NON-SPEC: the trace learns that `d`'s references changed (HeapTrace.changed).
+ * Called where they change, before any reference is dropped (a finalizer
+ * that runs then must see the dict as it is).
+ */
+function reportChanged(rt: Runtime, d: PyDict): void {
+  const trace = rt.heap.trace;
+  if (trace) trace.changed(d);
+}
+
 function linkSplit(d: PyDict, sk: SharedKeys): void {
   sharedOf.set(d, sk);
   sk.users.add(d);
@@ -196,6 +206,8 @@ export function dictResize(rt: Runtime, d: PyDict, log2: number, unicode: boolea
   d.usable = tables.usableFraction(1 << log2) - d.used;
   const allStr = d.entries.every((e) => e.key instanceof PyStr && e.key.ob_type === rt.strType);
   d.unicodeKeys = unicode && (wasSplit || d.unicodeKeys || d.entries.length === 0) && allStr;
+  // (Whether keys are visited follows unicodeKeys; embedded values become the dict's own.)
+  reportChanged(rt, d);
 }
 
 /** Mirrors insertion_resize(): `dictresize(mp, calculate_log2_keysize(GROWTH_RATE(mp)))`. */
@@ -284,6 +296,7 @@ export function dictReplaceCached(rt: Runtime, c: StoreCache | undefined, d: PyD
   if (!d.gc_tracked && mayBeTracked(value)) rt.track(d);
   const old = e.value!;
   e.value = value;
+  reportChanged(rt, d);
   heap.decref(old);
   return true;
 }
@@ -310,6 +323,7 @@ function insertItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: 
     const e = d.entries[i]!;
     const old = e.value!;
     e.value = value;
+    reportChanged(rt, d);
     heap.decref(old);
     return;
   }
@@ -333,6 +347,7 @@ function insertItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, value: 
   indexAdd(d, hash, d.entries.length - 1);
   d.used++;
   d.version++;
+  reportChanged(rt, d);
 }
 
 /**
@@ -395,6 +410,7 @@ function deleteItem(rt: Runtime, ops: DictOps, d: PyDict, key: PyObject, hash: b
   }
   d.used--;
   d.version++;
+  reportChanged(rt, d);
   rt.heap.decref(k);
   rt.heap.decref(v);
   return true;
@@ -413,6 +429,7 @@ export function dictClear(rt: Runtime, d: PyDict): void {
   d.usable = 0;
   d.unicodeKeys = true;
   d.version++;
+  reportChanged(rt, d);
   for (const o of out) rt.heap.decref(o);
 }
 

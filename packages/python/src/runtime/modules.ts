@@ -202,6 +202,8 @@ export function installModules(rt: Runtime, p: ObjectProtocol, ops: Operations, 
   (gc as unknown as { hooks: { appendGarbage?: (o: PyObject) => void } }).hooks.appendGarbage = (o) => {
     if (!garbage) ops.importModule('gc');
     ops.listAppend(garbage!, o);
+    // NON-SPEC: nothing takes a reference to the list for this append; the trace learns it here.
+    if (rt.heap.trace) rt.heap.trace.changed(garbage!);
   };
 
   // ---------------------------------------------------------------- weakref

@@ -464,7 +464,10 @@ export class Operations {
       if (o instanceof PyInstance && o.ob_type.instancesHaveDict) return heap.newref(this.instanceDict(o));
       if (isBuiltinSubtypeInstance(o)) return heap.newref(this.subtypeDict(o));
       if (o instanceof PyFunction) {
-        if (!o.dict) o.dict = rt.newDict();
+        if (!o.dict) {
+          o.dict = rt.newDict();
+          this.functionChanged(o);
+        }
         return heap.newref(o.dict);
       }
     }
@@ -481,7 +484,10 @@ export class Operations {
         case '__kwdefaults__':
           return heap.newref(o.kwdefaults ?? rt.None);
         case '__annotations__':
-          if (!o.annotations) o.annotations = rt.newDict();
+          if (!o.annotations) {
+            o.annotations = rt.newDict();
+            this.functionChanged(o);
+          }
           return heap.newref(o.annotations);
         case '__closure__':
           return heap.newref(o.closure ?? rt.None);
@@ -735,6 +741,7 @@ export class Operations {
       // 3.13: the dict's values stay the instance's inline values (make_dict_from_instance_attributes()).
       d.embedded = rt.profile.embeddedInlineValues;
       o.dict = d;
+      this.instanceChanged(o);
     }
     return o.dict;
   }
@@ -745,7 +752,28 @@ export class Operations {
    * makes it: sharing the type's cached keys where the version does.
    */
   subtypeDict(o: BuiltinSubtypeInstance): PyDict {
-    return (o.dict ??= newInstanceDict(this.rt, o.ob_type));
+    if (o.dict) return o.dict;
+    o.dict = newInstanceDict(this.rt, o.ob_type);
+    // NON-SPEC: a dict subclass's instance reports its own changes to the trace (HeapTrace.changed).
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+    return o.dict;
+  }
+
+  /**
+   * NON-SPEC: an instance's slots, inline values or dict changed: the trace
+   * learns it here (HeapTrace.changed), as no reference to the instance need
+   * be taken for the store.
+   */
+  private instanceChanged(o: PyInstance): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+  }
+
+  /** NON-SPEC: a function got its `__dict__` or `__annotations__`: the trace learns it (HeapTrace.changed). */
+  private functionChanged(o: PyFunction): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
   }
 
   /** `PyObject_SetAttr`; borrowed value. A class's own `__setattr__` is called (slot_tp_setattro). */
@@ -790,6 +818,7 @@ export class Operations {
         const idx = descr.state as number;
         const old = inst.slots[idx];
         inst.slots[idx] = heap.newref(v);
+        this.instanceChanged(inst);
         if (old) heap.decref(old);
         return;
       }
@@ -809,14 +838,18 @@ export class Operations {
         if (i >= 0) {
           const old = o.values.valueAt(i);
           o.values.setValueAt(i, v);
+          this.instanceChanged(o);
           heap.decref(old);
         } else {
           o.values.add(name, rt.internString(name), v);
+          this.instanceChanged(o);
           noteInlineAttribute(rt, type, name);
         }
         return;
       }
       const k = rt.internString(name);
+      // (3.13: the instance visits the values of a dict that embeds them.)
+      this.instanceChanged(o);
       instanceDictSetItem(rt, p, type, this.instanceDict(o), k, v);
       heap.decref(k);
       return;
@@ -828,7 +861,10 @@ export class Operations {
       return;
     }
     if (o instanceof PyFunction) {
-      if (!o.dict) o.dict = rt.newDict();
+      if (!o.dict) {
+        o.dict = rt.newDict();
+        this.functionChanged(o);
+      }
       p.dictSetStr(o.dict, name, v);
       return;
     }
@@ -884,6 +920,7 @@ export class Operations {
         const old = o.slots[idx];
         if (!old) throw rt.error('AttributeError', name);
         o.slots[idx] = null;
+        this.instanceChanged(o);
         heap.decref(old);
         return;
       }
@@ -893,12 +930,14 @@ export class Operations {
           const key = o.values.keyAt(i);
           const value = o.values.valueAt(i);
           o.values.removeAt(i);
+          this.instanceChanged(o);
           heap.decref(key);
           heap.decref(value);
           return;
         }
       } else if (o.dict || (rt.profile.delMissingAttrFromDictSaysName && o.ob_type.instancesHaveDict)) {
         // Up to 3.10 _PyObjectDict_SetItem() makes the dict even to delete from it.
+        this.instanceChanged(o);
         if (this.dictDelStr(this.instanceDict(o), name)) return;
       }
       if (o.ob_type.instancesHaveDict) throw this.delMissingFromDict(o, name);
@@ -2009,6 +2048,7 @@ export class Operations {
       // dictiter_new: the item iterator keeps a (None, None) result tuple to recycle.
       const it = this.newIterator('dict_itemiterator', [d], { i: 0, kind, used: d.used });
       it.refs.push(this.newResultTuple(2));
+      this.refsChanged(it);
       return it;
     }
     if (o instanceof PyGenerator || this.isNativeIterator(o)) return heap.newref(o);
@@ -2058,7 +2098,10 @@ export class Operations {
       if (d) {
         const kind = o instanceof PyDict || o.ob_type === rt.t.dict_keys ? 'keys' : o.ob_type === rt.t.dict_values ? 'values' : 'items';
         const it = this.newIterator(`dict_reverse${kind === 'keys' ? 'key' : kind === 'values' ? 'value' : 'item'}iterator`, [d], { i: d.entries.length - 1, kind, used: d.used });
-        if (kind === 'items') it.refs.push(this.newResultTuple(2));
+        if (kind === 'items') {
+          it.refs.push(this.newResultTuple(2));
+          this.refsChanged(it);
+        }
         return it;
       }
     }
@@ -2215,6 +2258,7 @@ export class Operations {
     const old = result.items.slice();
     heap.incref(result);
     items.forEach((v, i) => (result.items[i] = v));
+    if (heap.trace) heap.trace.changed(result);
     for (const v of old) heap.decref(v);
     if (this.rt.profile.recycledResultTupleRetracked) this.rt.track(result);
     return result;
@@ -2238,11 +2282,18 @@ export class Operations {
     }
   }
 
+  /** NON-SPEC: a built-in object's `refs` changed after its allocation: the trace learns it (HeapTrace.changed). */
+  private refsChanged(o: PyNative): void {
+    const trace = this.rt.heap.trace;
+    if (trace) trace.changed(o);
+  }
+
   /** An exhausted iterator drops its sequence (`it_seq = NULL`). */
   private exhaust(it: PyNative): void {
     const seq = it.refs[0];
     if (seq) {
       it.refs[0] = null;
+      this.refsChanged(it);
       this.rt.heap.decref(seq);
     }
   }

@@ -518,6 +518,8 @@ export class Runtime {
       interned.interned = InternState.InternedImmortal;
       interned.immortal = true;
       interned.ob_refcnt = this.profile.immortalRefcnt;
+      // A count set without an event (NON-SPEC: the trace reconciles it).
+      if (this.heap.trace) this.heap.trace.changed(interned);
     }
     return interned;
   }

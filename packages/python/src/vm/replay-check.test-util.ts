@@ -153,14 +153,6 @@ const ALL = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
  * test, so the list stays true.
  */
 const EXPECTED_MISMATCHES: Record<string, { versions: readonly string[]; reason: string }> = {
-  'lang_classes_dunder.py': {
-    versions: ALL.slice(0, ALL.indexOf('3.12')),
-    reason: 'a list iterator held by zip() lets go of its list when exhausted; nothing touches the iterator, so its edge lingers',
-  },
-  'refcount_sort_key.py': {
-    versions: ALL.slice(0, ALL.indexOf('3.12')),
-    reason: 'a list iterator held by sorted() lets go of its list when exhausted; nothing touches the iterator, so its edge lingers',
-  },
   'objects_generator_close_releases_frame.py': {
     versions: ALL.slice(0, ALL.indexOf('3.11')),
     reason: "up to 3.10 a generator's frame object lets go of its caller's frame (f_back) when it suspends; nothing touches the generator, so its edge lingers",
@@ -175,16 +167,10 @@ const EXPECTED_MISMATCHES: Record<string, { versions: readonly string[]; reason:
     reason:
       "up to 3.10 a dying generator drops its frame object, whose locals' __del__ runs Python lines while the frame is deallocated; nothing touches the generator, so its edge to the frame lingers",
   },
-  'gc_garbage_saveall.py': { versions: ALL, reason: 'the collector appends to gc.garbage (DEBUG_SAVEALL) from native code without touching the list' },
   'refcount_name_rebinding.py': {
     versions: ALL,
     reason:
       'a finalizer deletes a global through `globals()` (a dict subscript, not a name store): the emitter updates the dict\'s edges but reports bindings only at name stores, so the replay keeps the name bound',
-  },
-  'refcount_list_subclass.py': {
-    versions: ALL,
-    reason:
-      'a list subclass in its tp_dealloc lets go of its __dict__ and items after a weakref callback ran (a sync point); nothing touches the list again, so its edges linger while the __del__ of what it held runs',
   },
 };
 

@@ -9,22 +9,30 @@
  * bound, a call's references on the value stack, lines reached, output,
  * finalizer and weakref-callback calls.
  *
- * Reference edges are reported by difference: an object that took part in
- * an event since the last line (it was allocated, or a reference to it was
- * taken or dropped: the interpreter loads an object onto the value stack to
- * change it) is "dirty"; at the next line the emitter walks its references
- * with `tp_traverse` (and, for an object with a `__dict__`, its dict's) and
- * sends `edge-add`/`edge-remove` for what changed. Counts and generations
+ * Reference edges are reported by difference: an object whose references
+ * may have changed since the last line is "dirty"; at the next line the
+ * emitter walks its references with `tp_traverse` and sends
+ * `edge-add`/`edge-remove` for what changed. An object is dirty when it was
+ * allocated, or when a store says so (`HeapTrace.changed`): the "exact"
+ * kinds report every change of their references where it is made (dicts,
+ * tuples, cells, instances of Python classes, built-in objects — `PyNative`:
+ * iterators, descriptors, built-in functions —, functions, classes, code
+ * objects, modules, bound methods, and atoms, which hold none). Any other
+ * kind (lists, sets, frames, generators, exceptions…) is also dirty when it
+ * took part in an event (a reference to it was taken or dropped: the
+ * interpreter loads an object onto the value stack to change it), and floats
+ * (see `floating`) while nothing traced refers to it. Counts and generations
  * set without an event (a finalizer's temporary resurrection, an immortal
- * object, a promotion at the end of a collection) are reconciled the same way.
- * So the state the trace describes equals the engine's at every `line` event.
+ * object, a promotion at the end of a collection) are reconciled the same
+ * way. So the state the trace describes equals the engine's at every `line`
+ * event.
  */
-import { AddressMap, type TraceEvent, type TraceSink } from '@pymem/trace';
-import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFrame, PyFunction, PyInt, PyList, PyModule, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
+import type { TraceEvent, TraceSink } from '@pymem/trace';
+import { PyBytes, PyCell, PyCode, PyDict, PyFloat, PyFunction, PyInstance, PyInt, PyList, PyMethod, PyModule, PyNative, PySet, PySingleton, PyStr, PyTuple, PyTypeObject, text, type Heap, type HeapTrace, type PyObject } from '@pymem/object-model';
 import type { GCState } from '@pymem/gc';
 import type { Frame } from './frame';
 
-const NO_EDGES: readonly number[] = [];
+const NO_EDGES: readonly PyObject[] = [];
 /** A floating object with more references than this is no longer re-checked at every line. */
 const MAX_FLOATING_REFERENTS = 256;
 /**
@@ -57,16 +65,25 @@ class Reported {
   refcnt = -1;
   /** The generation last reported (-1 untracked). */
   generation = UNREPORTED;
-  /** The references last reported (addresses, in traversal order). */
-  known: readonly number[] = NO_EDGES;
+  /** The references last reported (the objects, in traversal order). */
+  known: readonly PyObject[] = NO_EDGES;
   /** The sync at which a big object is next re-checked. */
   bigDue = 0;
   /** The sync whose dirty list holds it (-1: none). */
   dirtyAt = -1;
   /** Traced references to it (edges reported and not removed). */
   inDegree = 0;
+  /**
+   * Its kind reports every change of its references with `changed` (see the
+   * file comment), so an incref or decref of it need not re-walk it. A 3.13
+   * dict whose values are still an instance's inline values is not: the
+   * instance lets go of it (and its edges appear) in object-model code.
+   */
+  exact: boolean;
 
-  constructor(readonly o: PyObject) {}
+  constructor(readonly o: PyObject) {
+    this.exact = isExact(o);
+  }
 }
 
 /** For tests: called with each new emitter and its heap. */
@@ -79,15 +96,12 @@ export function observeEmitters(fn: ((emitter: TraceEmitter, heap: Heap) => void
 
 /** Sends a run's events to a sink; see the file comment. */
 export class TraceEmitter implements HeapTrace {
-  /** Live object → what was reported of it. */
-  private readonly reported = new Map<PyObject, Reported>();
   /**
-   * Address → the same, for the events that name only an address (an
-   * AddressMap: addresses are freed and reused all the time). The engine's
-   * hot path reaches `reported` by the object instead: V8 looks an object
-   * key up about three times as fast as an address, a double.
+   * Live object → what was reported of it. Keyed by the object, never by
+   * its address: V8 looks an object key up about three times as fast as an
+   * address (a double), and addresses are freed and reused all the time.
    */
-  private readonly byAddr = new AddressMap<Reported>();
+  private readonly reported = new Map<PyObject, Reported>();
   /**
    * The objects touched since the last sync, each once: an object is in the
    * list when its `dirtyAt` is the current sync's number.
@@ -150,34 +164,29 @@ export class TraceEmitter implements HeapTrace {
 
   /** Events from the heap, the refcount package and the collector. */
   event(e: TraceEvent): void {
+    // (Counts come through refChanged: an incref or decref event is only passed on.)
     switch (e.kind) {
-      case 'incref':
-      case 'decref': {
-        const r = this.byAddr.get(e.id);
-        if (r) {
-          this.markReported(r);
-          r.refcnt = e.refcnt;
-        }
-        break;
-      }
-      case 'gc-phase':
+      case 'gc-phase': {
         this.sink.event(e);
+        // Both phases list the generation collected (`young`), whose list the emitter walks itself.
+        const young = e.generation >= 0 ? this.gc?.generations[e.generation]?.head : undefined;
         // A collection first merges the younger generations into the one collected.
-        if (e.phase === 'update_refs' && e.objects) {
-          for (const x of e.objects) {
-            const r = this.byAddr.get(x.id);
+        if (e.phase === 'update_refs' && young) {
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) {
+            const r = this.reported.get(o);
             if (r) this.reconcileGeneration(r);
           }
         }
         // Survivors move on before finalizers run, and a finalizer runs Python
         // lines inside the collection: report the move now, not at gc-end.
-        if (e.phase === 'promote' && e.objects) {
-          for (const x of e.objects) {
-            const r = this.byAddr.get(x.id);
+        if (e.phase === 'promote' && young) {
+          for (let o = young.gc_next!; o !== young; o = o.gc_next!) {
+            const r = this.reported.get(o);
             if (r) this.reportGeneration(r, e.generation + 1);
           }
         }
         return;
+      }
       case 'gc-end':
         this.sink.event(e);
         this.reportPromotions(e.generation);
@@ -191,11 +200,16 @@ export class TraceEmitter implements HeapTrace {
   /** An incref or decref from the heap or the deallocator (see HeapTrace): `o` is the object, no lookup needed. */
   refChanged(kind: 'incref' | 'decref', o: PyObject, refcnt: number): void {
     const r = this.reportedOf(o);
-    this.markReported(r);
+    if (!r.exact) this.markReported(r);
     r.refcnt = refcnt;
     const sink = this.sink;
     if (sink.ref) sink.ref(kind, o.addr, refcnt);
     else sink.event({ kind, id: o.addr, refcnt });
+  }
+
+  /** A store changed `o`'s references (see HeapTrace): it is re-checked at the next sync. */
+  changed(o: PyObject): void {
+    this.markReported(this.reportedOf(o));
   }
 
   /** An allocation from the heap (see HeapTrace): the object is new, and floats until a traced reference reaches it. */
@@ -203,11 +217,9 @@ export class TraceEmitter implements HeapTrace {
     const r = new Reported(o);
     r.refcnt = 1;
     this.reported.set(o, r);
-    this.byAddr.set(o.addr, r);
     this.markReported(r);
-    // An atom has no references, a code object or a module the ones it was
-    // made with: none can change untouched, so the sync it is dirty for is all it needs.
-    if (!(isAtom(o) || o instanceof PyCode || o instanceof PyModule)) this.floating.add(r);
+    // An exact kind reports its own changes (see Reported.exact): the sync it is dirty for is all it needs.
+    if (!r.exact) this.floating.add(r);
     const sink = this.sink;
     if (sink.alloc) sink.alloc(o.addr, o.ob_type.tp_name, size, summary);
     else sink.event({ kind: 'alloc', id: o.addr, type: o.ob_type.tp_name, size, summary });
@@ -216,11 +228,10 @@ export class TraceEmitter implements HeapTrace {
   /** `o`'s memory went back to the allocator (see HeapTrace). */
   deallocated(o: PyObject): void {
     const id = o.addr;
-    const r = this.byAddr.get(id);
+    const r = this.reported.get(o);
     if (r) {
       // (A dirty list may still hold it: a sync skips freed objects.)
-      this.byAddr.delete(id);
-      this.reported.delete(r.o);
+      this.reported.delete(o);
       this.floating.delete(r);
     }
     const sink = this.sink;
@@ -367,7 +378,6 @@ export class TraceEmitter implements HeapTrace {
     const fresh = new Reported(o);
     if (!o.freed) {
       this.reported.set(o, fresh);
-      if (!this.byAddr.has(o.addr)) this.byAddr.set(o.addr, fresh);
     }
     return fresh;
   }
@@ -375,6 +385,12 @@ export class TraceEmitter implements HeapTrace {
   /** `o` takes part in an event: it is re-checked at the next sync. */
   private markDirty(o: PyObject): void {
     this.markReported(this.reportedOf(o));
+  }
+
+  /** `o` was touched (it is on a value stack): re-checked at the next sync unless its kind reports its own changes. */
+  private touch(o: PyObject): void {
+    const r = this.reportedOf(o);
+    if (!r.exact) this.markReported(r);
   }
 
   private markReported(r: Reported): void {
@@ -472,7 +488,7 @@ export class TraceEmitter implements HeapTrace {
     for (const f of this.ran) {
       if (!this.frameDepth.has(f)) continue;
       // (The unbound marker of LOAD_FAST_AND_CLEAR is no heap object: no address.)
-      for (const o of f.stack) if (o.addr) this.markDirty(o);
+      for (const o of f.stack) if (o.addr) this.touch(o);
       if (f.frameObject) this.markDirty(f.frameObject);
       if (f.generator) this.markDirty(f.generator);
     }
@@ -487,7 +503,6 @@ export class TraceEmitter implements HeapTrace {
     const dirty = this.dirty;
     this.dirty = this.spare;
     const turn = this.syncs++;
-    const namespaces = this.namespaces;
     for (let i = 0; i < dirty.length; i++) {
       const r = dirty[i]!;
       const o = r.o;
@@ -500,19 +515,9 @@ export class TraceEmitter implements HeapTrace {
         }
         r.bigDue = turn + Math.max(BIG_OBJECT_PERIOD, Math.ceil(n / BIG_OBJECT_VISITS_PER_LINE));
       }
+      // (An object's `__dict__` or cells need no walk from it: their stores report them.)
       this.syncOne(r);
-      // An object's own namespace changes without the namespace being touched.
-      // Not a frame's: its globals and builtins are shared (a store marks
-      // them), its locals dict and cells are marked by the stores to them,
-      // and walking the builtins at every line was most of a traced run.
-      if (!(isAtom(o) || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict || o instanceof PySet || o instanceof PyFrame)) o.tp_traverse(this.addNamespace);
     }
-    for (const d of namespaces) {
-      if (d.freed) continue;
-      const r = this.reportedOf(d);
-      if (r.dirtyAt < turn) this.syncOne(r);
-    }
-    if (namespaces.size) namespaces.clear(); // clear() allocates a new table, even for an empty Set
     const floating = this.floating;
     if (all || floating.size <= FLOATING_PER_LINE) {
       for (const r of floating) this.checkFloating(r, turn);
@@ -545,25 +550,17 @@ export class TraceEmitter implements HeapTrace {
 
   /** The dirty list of the previous sync, emptied, for the next. */
   private spare: Reported[] = [];
-  /** Namespaces (dicts, cells) of the objects a sync visits. */
-  private readonly namespaces = new Set<PyObject>();
-  private readonly addNamespace = (r: PyObject): void => {
-    if (r instanceof PyDict || r instanceof PyCell) this.namespaces.add(r);
-  };
   /**
-   * The references a syncOne's walk found (addresses), from the first that
-   * differs from what was reported (the ones before it copied from there);
-   * reused by every syncOne.
+   * The references a syncOne's walk found, from the first that differs
+   * from what was reported (the ones before it copied from there); reused
+   * by every syncOne.
    */
-  private readonly scratch: number[] = [];
-  /** The objects the walk found from the first difference on: scratch[objectsFrom + i] is scratchObjects[i]'s address. */
-  private readonly scratchObjects: PyObject[] = [];
-  private objectsFrom = 0;
-  /** diffSmall's references gone and added (places in `scratch`), reused. */
-  private readonly gone: number[] = [];
+  private readonly scratch: PyObject[] = [];
+  /** diffSmall's references gone (null once matched) and added (places in `scratch`), reused. */
+  private readonly gone: (PyObject | null)[] = [];
   private readonly added: number[] = [];
   /** What the walk compares with (the references last reported), how many it visited, and where they first differed (-1: not yet). */
-  private matching: readonly number[] = NO_EDGES;
+  private matching: readonly PyObject[] = NO_EDGES;
   private walked = 0;
   private diverged = -1;
   /**
@@ -574,13 +571,11 @@ export class TraceEmitter implements HeapTrace {
   private readonly walk = (x: PyObject): void => {
     const i = this.walked++;
     if (this.diverged < 0) {
-      if (this.matching[i] === x.addr) return;
+      if (this.matching[i] === x) return;
       this.diverged = i;
-      this.objectsFrom = i;
       for (let k = 0; k < i; k++) this.scratch.push(this.matching[k]!);
     }
-    this.scratch.push(x.addr);
-    this.scratchObjects.push(x);
+    this.scratch.push(x);
   };
 
   private syncOne(r: Reported): void {
@@ -588,10 +583,11 @@ export class TraceEmitter implements HeapTrace {
     this.reportRefcnt(r);
     this.reconcileGeneration(r);
     if (isAtom(o)) return;
+    if (o instanceof PyDict) r.exact = !o.embedded;
+    else if (o instanceof PyInstance) r.exact = !o.dict?.embedded;
     const before = r.known;
     const now = this.scratch;
     now.length = 0;
-    this.scratchObjects.length = 0;
     this.matching = before;
     this.walked = 0;
     this.diverged = -1;
@@ -601,7 +597,6 @@ export class TraceEmitter implements HeapTrace {
       if (n === before.length) return;
       // Fewer references, all as they were: the rest were dropped.
       for (let k = 0; k < n; k++) now.push(before[k]!);
-      this.objectsFrom = n;
     }
     // Trim what is unchanged at both ends (usually all but a slot or two):
     // those references cancel out of the difference.
@@ -618,7 +613,7 @@ export class TraceEmitter implements HeapTrace {
     if (nn === 0) r.known = NO_EDGES;
     else if (nb === nn) {
       // Same length: the array this object already has takes the new references.
-      const keep = before as number[];
+      const keep = before as PyObject[];
       for (let i = lo; i < hn; i++) keep[i] = now[i]!;
     } else r.known = now.slice();
   }
@@ -629,7 +624,7 @@ export class TraceEmitter implements HeapTrace {
    * those of `now` missing from `before`, in order, and counts them in the
    * targets' `inDegree`. For the usual change of a slot or two: arrays, no map.
    */
-  private diffSmall(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
+  private diffSmall(owner: number, before: readonly PyObject[], lo: number, hb: number, now: readonly PyObject[], hn: number): void {
     const gone = this.gone;
     gone.length = 0;
     for (let i = lo; i < hb; i++) gone.push(before[i]!);
@@ -638,27 +633,27 @@ export class TraceEmitter implements HeapTrace {
     for (let i = lo; i < hn; i++) {
       // The last unmatched place: what is left of a target keeps its first place.
       const j = gone.lastIndexOf(now[i]!);
-      if (j >= 0) gone[j] = -1;
+      if (j >= 0) gone[j] = null;
       else added.push(i);
     }
     for (let j = 0; j < gone.length; j++) {
-      const t = gone[j]!;
-      if (t < 0) continue;
+      const t = gone[j];
+      if (!t) continue;
       let c = 0;
       for (let k = j; k < gone.length; k++) {
         if (gone[k] !== t) continue;
-        gone[k] = -1;
+        gone[k] = null;
         c++;
-        this.sendEdge('edge-remove', owner, t);
+        this.sendEdge('edge-remove', owner, t.addr);
       }
       this.dropInDegree(t, c);
     }
-    for (const i of added) this.addEdge(owner, i);
+    for (const i of added) this.addEdge(owner, now[i]!);
   }
 
   /** diffSmall for a change of many references: the same edges, counted in a map. */
-  private diffLarge(owner: number, before: readonly number[], lo: number, hb: number, now: readonly number[], hn: number): void {
-    const count = new Map<number, number>();
+  private diffLarge(owner: number, before: readonly PyObject[], lo: number, hb: number, now: readonly PyObject[], hn: number): void {
+    const count = new Map<PyObject, number>();
     for (let i = lo; i < hb; i++) count.set(before[i]!, (count.get(before[i]!) ?? 0) + 1);
     const added: number[] = [];
     for (let i = lo; i < hn; i++) {
@@ -668,21 +663,20 @@ export class TraceEmitter implements HeapTrace {
       else added.push(i);
     }
     for (const [t, c] of count) {
-      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t);
+      for (let i = 0; i < c; i++) this.sendEdge('edge-remove', owner, t.addr);
       if (c) this.dropInDegree(t, c);
     }
-    for (const i of added) this.addEdge(owner, i);
+    for (const i of added) this.addEdge(owner, now[i]!);
   }
 
-  /** `c` traced references to address `t` are gone. */
-  private dropInDegree(t: number, c: number): void {
-    const r = this.byAddr.get(t);
+  /** `c` traced references to `t` are gone. */
+  private dropInDegree(t: PyObject, c: number): void {
+    const r = this.reported.get(t);
     if (r) r.inDegree -= c;
   }
 
-  /** Reports the edge from `owner` to the object at place `i` of the last walk (never before its first difference). */
-  private addEdge(owner: number, i: number): void {
-    const target = this.scratchObjects[i - this.objectsFrom]!;
+  /** Reports an edge from `owner` to `target`. */
+  private addEdge(owner: number, target: PyObject): void {
     this.sendEdge('edge-add', owner, target.addr);
     this.reportedOf(target).inDegree++;
   }
@@ -721,6 +715,16 @@ function summarize(o: PyObject): string {
 
 function clip(s: string): string {
   return s.length <= SUMMARY_CHARS ? s : `${s.slice(0, SUMMARY_CHARS - 1)}…`;
+}
+
+/** Objects whose references change only where a store reports it (`HeapTrace.changed`), or never. */
+function isExact(o: PyObject): boolean {
+  if (isAtom(o) || o instanceof PySingleton || o instanceof PyTuple || o instanceof PyCell || o instanceof PyNative) return true;
+  if (o instanceof PyFunction || o instanceof PyTypeObject || o instanceof PyCode || o instanceof PyModule || o instanceof PyMethod) return true;
+  // 3.13: a dict that embeds an instance's inline values has the instance's values for edges, and the instance the dict's.
+  if (o instanceof PyDict) return !o.embedded;
+  if (o instanceof PyInstance) return !o.dict?.embedded;
+  return false;
 }
 
 /** Objects that can never refer to another object. */
