@@ -357,6 +357,19 @@ export interface VersionProfile {
   readonly unpackNamesNonIterable: boolean;
   /** 3.8+: "expected at least 1 argument" (_PyArg_CheckPositional()); 3.6/3.7 say "1 arguments". */
   readonly argCountSingular: boolean;
+  /**
+   * Up to 3.10 getattr() and hasattr() check the attribute name themselves
+   * ("getattr(): attribute name must be string"); 3.11+ leave it to
+   * PyObject_GetAttr() ("attribute name must be string, not 'int'"), as setattr()
+   * and delattr() always did (Python/bltinmodule.c builtin_getattr()).
+   */
+  readonly getattrChecksNameItself: boolean;
+  /**
+   * 3.8+: bytearray() of an object it cannot iterate says "cannot convert 'int'
+   * object to bytearray" (Objects/bytearrayobject.c bytearray___init___impl());
+   * 3.6/3.7 let PyObject_GetIter()'s "'int' object is not iterable" through.
+   */
+  readonly bytearrayNamesUnconvertible: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
   readonly mappingKeysAsList: boolean;
   /**
@@ -470,6 +483,8 @@ function profile(minor: number, micro: number): VersionProfile {
     unpackNamesNonIterable: atLeast(7),
     argCountSingular: atLeast(8),
     mappingKeysAsList: atLeast(7),
+    getattrChecksNameItself: !atLeast(11),
+    bytearrayNamesUnconvertible: atLeast(8),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,
   };

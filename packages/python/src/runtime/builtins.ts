@@ -34,7 +34,8 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
-import { withCallingConvention, withArgParser, withArgumentCheck } from './calling';
+import { withCallingConvention, withArgParser, withArgumentCheck, isArgumentClinic } from './calling';
+import { badArgument, badArgumentName, numberIndex, sliceIndex, strArgument } from './converters';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -53,8 +54,6 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     p.dictSetStr(d, name, f);
     heap.decref(f);
   };
-  /** How _PyArg_BadArgument() names a wrong argument: `None`, else its type. */
-  const badArgumentName = (o: PyObject) => (o === rt.None ? 'None' : o.ob_type.tp_name);
   const str = (s: string) => rt.newStr(s);
   const int = (o: PyObject, what = 'an integer'): bigint => {
     if (o instanceof PyInt) return o.value;
@@ -86,28 +85,53 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!printKwtuple && (made === 'first-call' || (made === 'first-call-with-keywords' && kw && kw.size))) {
       printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
     }
-    let sep = ' ';
-    let end = '\n';
-    let stream: 'stdout' | 'stderr' = 'stdout';
+    let sepArg: PyObject = rt.None;
+    let endArg: PyObject = rt.None;
+    let fileArg: PyObject = rt.None;
     let flush = false;
     if (kw) {
       for (const [k, v] of kw) {
-        if (k === 'sep') sep = v === rt.None ? ' ' : (v as PyStr).value;
-        else if (k === 'end') end = v === rt.None ? '\n' : (v as PyStr).value;
-        else if (k === 'file') {
-          const sys = ops.modules.get('sys');
-          stream = sys && p.dictGetStr(sys.dict, 'stderr') === v ? 'stderr' : 'stdout';
-        } else if (k === 'flush') flush = p.isTrue(v);
+        if (k === 'sep') sepArg = v;
+        else if (k === 'end') endArg = v;
+        else if (k === 'file') fileArg = v;
+        else if (k === 'flush') flush = p.isTrue(v);
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
+    // builtin_print_impl(): `file=None` is sys.stdout; then sep and end must be None or a str.
+    const sys = ops.modules.get('sys');
+    const stdout = sys ? p.dictGetStr(sys.dict, 'stdout') : null;
+    const stderr = sys ? p.dictGetStr(sys.dict, 'stderr') : null;
+    // The sys stream written to, or null for any other object, written through its own `write`.
+    // NON-SPEC: without an imported sys, pymem has no stream objects; `file=None` is stdout.
+    const stream: 'stdout' | 'stderr' | null = fileArg === rt.None || fileArg === stdout ? 'stdout' : fileArg === stderr ? 'stderr' : null;
+    const textArg = (o: PyObject, name: string, dflt: string): string => {
+      if (o === rt.None) return dflt;
+      if (!(o instanceof PyStr)) throw rt.error('TypeError', `${name} must be None or a string, not ${o.ob_type.tp_name}`);
+      return o.value;
+    };
+    const sep = textArg(sepArg, 'sep', ' ');
+    const end = textArg(endArg, 'end', '\n');
     // builtin_print(): 3.11+ (Argument Clinic's *args) gets the positional arguments as a tuple.
     const argTuple = rt.profile.printArgsPacking === 'tuple' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
-    // The stream object, when the program imported sys (NON-SPEC: CPython's sys always exists).
-    const sys = ops.modules.get('sys');
-    const file = sys ? p.dictGetStr(sys.dict, stream) : null;
-    // PyFile_WriteObject(): `file.write` is looked up, a bound built-in method, for every piece written.
+    const file = stream ? (stream === 'stdout' ? stdout : stderr) : fileArg;
+    // PyFile_WriteObject(): `file.write` is looked up, a bound method, for every piece written,
+    // before the piece is converted with str().
     const writeObject = (piece: () => string) => {
+      if (!stream) {
+        const writer = ops.getAttr(fileArg, 'write');
+        try {
+          const text = str(piece());
+          try {
+            heap.decref(p.call(writer, [text], null));
+          } finally {
+            heap.decref(text);
+          }
+        } finally {
+          heap.decref(writer);
+        }
+        return;
+      }
       const writer = rt.newBuiltin('write', () => heap.newref(rt.None), file);
       try {
         const text = piece();
@@ -124,12 +148,22 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       });
       writeObject(() => end);
       if (flush) {
-        // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
-        const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
-        try {
-          if (stream === 'stdout') rt.stdoutText.flush();
-        } finally {
-          if (flusher) heap.decref(flusher);
+        if (!stream) {
+          // _PyObject_CallMethodId(file, "flush") / PyObject_CallMethodNoArgs().
+          const flusher = ops.getAttr(fileArg, 'flush');
+          try {
+            heap.decref(p.call(flusher, [], null));
+          } finally {
+            heap.decref(flusher);
+          }
+        } else {
+          // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
+          const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
+          try {
+            if (stream === 'stdout') rt.stdoutText.flush();
+          } finally {
+            if (flusher) heap.decref(flusher);
+          }
         }
       }
     } finally {
@@ -211,24 +245,33 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length === 2) return heap.newref(args[1]!);
     throw rt.error('StopIteration');
   });
+  /**
+   * The name argument of getattr(), setattr(), delattr() and hasattr(): a str, checked
+   * by PyObject_GetAttr()/PyObject_SetAttr() — or, up to 3.10, by getattr() and
+   * hasattr() themselves (VersionProfile.getattrChecksNameItself).
+   */
+  const attributeName = (fname: string, name: PyObject): string => {
+    if (name instanceof PyStr) return name.value;
+    if (rt.profile.getattrChecksNameItself && (fname === 'getattr' || fname === 'hasattr')) throw rt.error('TypeError', `${fname}(): attribute name must be string`);
+    throw rt.error('TypeError', `attribute name must be string, not '${name.ob_type.tp_name}'`);
+  };
   def('getattr', (_rt, args) => {
-    const name = args[1]!;
-    if (!(name instanceof PyStr)) throw rt.error('TypeError', "attribute name must be string");
-    if (args.length === 2) return ops.getAttr(args[0]!, name.value);
+    const name = attributeName('getattr', args[1]!);
+    if (args.length === 2) return ops.getAttr(args[0]!, name);
     // builtin_getattr() with a default: _PyObject_LookupAttr(), no AttributeError made.
-    return ops.lookupAttr(args[0]!, name.value) ?? heap.newref(args[2]!);
+    return ops.lookupAttr(args[0]!, name) ?? heap.newref(args[2]!);
   });
   def('setattr', (_rt, args) => {
-    ops.setAttr(args[0]!, (args[1] as PyStr).value, args[2]!);
+    ops.setAttr(args[0]!, attributeName('setattr', args[1]!), args[2]!);
     return heap.newref(rt.None);
   });
   def('delattr', (_rt, args) => {
-    ops.delAttr(args[0]!, (args[1] as PyStr).value);
+    ops.delAttr(args[0]!, attributeName('delattr', args[1]!));
     return heap.newref(rt.None);
   });
   def('hasattr', (_rt, args) => {
     // builtin_hasattr_impl(): _PyObject_LookupAttr().
-    const v = ops.lookupAttr(args[0]!, (args[1] as PyStr).value);
+    const v = ops.lookupAttr(args[0]!, attributeName('hasattr', args[1]!));
     if (v) heap.decref(v);
     return rt.newBool(v !== null);
   });
@@ -426,9 +469,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const r = ops.binaryOp(args[0]!, args[1]!, 'Mod', false);
     return rt.newTuple([q, r]);
   });
-  def('pow', (_rt, args) => {
-    if (args.length === 3 && args[2] !== rt.None) {
-      const [b, e, mod] = args as [PyObject, PyObject, PyObject];
+  def('pow', (_rt, args, kw) => {
+    // builtin_pow_impl(): 3.8+ takes its parameters by name as well (base, exp, mod).
+    const b = args[0] ?? kw!.get('base')!;
+    const e = args[1] ?? kw!.get('exp')!;
+    const mod = args[2] ?? kw?.get('mod') ?? rt.None;
+    if (mod !== rt.None) {
       if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
       try {
         return rt.newInt(numbers.intPowMod(b.value, e.value, mod.value, p.numProfile));
@@ -437,7 +483,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         throw err;
       }
     }
-    return ops.binaryOp(args[0]!, args[1]!, 'Pow', false);
+    return ops.binaryOp(b, e, 'Pow', false);
   });
   def('chr', (_rt, args) => {
     // Mirrors Objects/unicodeobject.c PyUnicode_FromOrdinal(): only code points 0..0x10ffff.
@@ -481,7 +527,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   def('format', (_rt, args) => {
     const spec = args[1];
     // builtin_format(): the clinic's "U" converter (_PyArg_BadArgument()).
-    if (spec && !(spec instanceof PyStr)) throw rt.error('TypeError', `format() argument 2 must be str, not ${badArgumentName(spec)}`);
+    if (spec && !(spec instanceof PyStr)) throw rt.error('TypeError', `format() argument 2 must be str, not ${badArgumentName(rt, spec)}`);
     return ops.format(args[0]!, spec ? spec.value : '');
   });
   def('exec', (_rt, args, kw) => {
@@ -598,15 +644,41 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return str(p.str(args[0]!));
   });
-  ctor.set(t.bytes!, (_rt, args) => {
-    const x = args[0];
-    if (!x) return rt.newBytes(new Uint8Array());
-    if (x instanceof PyInt) return rt.newBytes(new Uint8Array(Number(x.value)));
-    if (x instanceof PyStr) return rt.newBytes(new TextEncoder().encode(x.value));
+  /**
+   * The bytes of bytes(source) and bytearray(source) (Objects/bytesobject.c
+   * bytes_new_impl(), Objects/bytearrayobject.c bytearray___init___impl()): a str
+   * needs an encoding; an integer (PyNumber_AsSsize_t() through `__index__`) is a
+   * count of zero bytes; anything else is iterated, each item an integer in
+   * range(0, 256).
+   */
+  const bytesFromSource = (x: PyObject, encoding: PyObject | undefined, typeName: 'bytes' | 'bytearray'): Uint8Array => {
+    if (x instanceof PyStr) {
+      if (!encoding) throw rt.error('TypeError', 'string argument without an encoding');
+      return new TextEncoder().encode(x.value);
+    }
+    const count = x instanceof PyInt || p.special(x, '__index__') ? numberIndex(rt, p, x) : null;
+    if (count !== null) {
+      if (count < 0n) throw rt.error('ValueError', 'negative count');
+      return new Uint8Array(Number(count));
+    }
+    if (!ops.isIterable(x) && (typeName === 'bytes' || rt.profile.bytearrayNamesUnconvertible)) {
+      throw rt.error('TypeError', `cannot convert '${x.ob_type.tp_name}' object to ${typeName}`);
+    }
     const items = ops.collect(x);
-    const b = new Uint8Array(items.map((i) => Number((i as PyInt).value)));
-    for (const i of items) heap.decref(i);
-    return rt.newBytes(b);
+    try {
+      return Uint8Array.from(items, (i) => {
+        const v = numberIndex(rt, p, i);
+        if (v === null) throw rt.error('TypeError', `'${i.ob_type.tp_name}' object cannot be interpreted as an integer`);
+        if (v < 0n || v > 255n) throw rt.error('ValueError', typeName === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
+        return Number(v);
+      });
+    } finally {
+      for (const i of items) heap.decref(i);
+    }
+  };
+  ctor.set(t.bytes!, (_rt, args, kw) => {
+    const x = args[0] ?? kw?.get('source');
+    return rt.newBytes(x ? bytesFromSource(x, args[1] ?? kw?.get('encoding'), 'bytes') : new Uint8Array());
   });
   ctor.set(t.tuple!, (_rt, args) => {
     if (!args.length) return heap.newref(rt.emptyTuple);
@@ -615,9 +687,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.bytearray!, (_rt, args) => {
     // bytearray_init: no buffer when empty, else len + 1 bytes (the trailing NUL).
-    const src = args[0] ? (p.call(t.bytes!, [args[0]], null) as PyBytes) : null;
-    const value = src ? src.value.slice() : new Uint8Array();
-    if (src) heap.decref(src);
+    const value = args[0] ? bytesFromSource(args[0], args[1], 'bytearray') : new Uint8Array();
     return heap.allocate(new PyBytes(t.bytearray!, value), sizes.sizeofBytearray(rt.sizes, value.length ? value.length + 1 : 0));
   });
   ctor.set(t.list!, (_rt, args) => {
@@ -1777,20 +1847,29 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       heap.decref(bases);
     }
   };
-  /** ADJUST_INDICES of Objects/stringlib: the optional start/end of find() and its kin, as slice bounds. */
-  const adjustIndices = (a: PyObject[], len: number): [number, number] => {
-    let start = a[2] && a[2] !== rt.None ? Number(int(a[2])) : 0;
-    let end = a[3] && a[3] !== rt.None ? Number(int(a[3])) : len;
+  /** ADJUST_INDICES of Objects/stringlib: the start/end of find() and its kin, as slice bounds. */
+  const adjustIndices = (start: number, end: number, len: number): [number, number] => {
     if (end > len) end = len;
     else if (end < 0) end = Math.max(0, end + len);
     if (start < 0) start = Math.max(0, start + len);
     return [start, end];
   };
-  /** any_find_slice(): the index of sub in s[start:end] (the last one `fromRight`), or -1. */
-  const findSlice = (a: PyObject[], fromRight: boolean): number => {
+  /**
+   * The arguments of count(), find(), index(), rfind() and rindex() of str:
+   * `sub` and the slice bounds. Up to 3.12 stringlib_parse_args_finds() converts
+   * start and end (_PyEval_SliceIndex()) before ensure_unicode() checks `sub`;
+   * 3.13's Argument Clinic converts them in order, `sub` first.
+   */
+  const findArgs = (a: PyObject[], name: string): { s: string; sub: string; start: number; end: number } => {
     const s = sv(a);
-    const sub = (a[1] as PyStr).value;
-    const [start, end] = adjustIndices(a, s.length);
+    const clinic = isArgumentClinic(`str.${name}`, minor);
+    const sub = clinic ? strArgument(rt, a[1]!, name, 'argument 1', true) : '';
+    const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), s.length);
+    return { s, sub: clinic ? sub : strArgument(rt, a[1]!, name, 'argument 1', false), start, end };
+  };
+  /** any_find_slice(): the index of sub in s[start:end] (the last one `fromRight`), or -1. */
+  const findSlice = (a: PyObject[], name: string, fromRight: boolean): number => {
+    const { s, sub, start, end } = findArgs(a, name);
     if (end - start < sub.length) return -1;
     const seg = s.slice(start, end);
     const i = fromRight ? seg.lastIndexOf(sub) : seg.indexOf(sub);
@@ -1820,19 +1899,54 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return out + s.slice(i);
   };
-  m(t.str!, 'strip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
-  m(t.str!, 'lstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
-  m(t.str!, 'rstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
+  /**
+   * unicode_strip_impl()/do_argstrip(): `chars` is None or a str, else
+   * "strip arg must be None or str" (named by the method).
+   */
+  const stripArg = (a: PyObject[], name: string): string | null => {
+    const chars = a[1];
+    if (chars === undefined || chars === rt.None) return null;
+    if (!(chars instanceof PyStr)) throw rt.error('TypeError', `${name} arg must be None or str`);
+    return chars.value;
+  };
+  for (const [name, left, right] of [['strip', true, true], ['lstrip', true, false], ['rstrip', false, true]] as const) {
+    m(t.str!, name, (_rt, a) => {
+      const chars = stripArg(a, name);
+      const s = sv(a);
+      return same(a, chars !== null ? stripChars(s, chars, left, right) : left && right ? s.trim() : left ? s.trimStart() : s.trimEnd());
+    });
+  }
   m(t.str!, 'replace', (_rt, a) => same(a, replaceStr(sv(a), (a[1] as PyStr).value, (a[2] as PyStr).value, a[3] ? Number(int(a[3])) : -1)));
-  m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
-  m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
-  m(t.str!, 'find', (_rt, a) => rt.newInt(findSlice(a, false)));
+  /**
+   * unicode_startswith()/unicode_endswith() (3.13 Argument Clinic's
+   * unicode_startswith_impl()): start and end are converted first
+   * (_PyEval_SliceIndex()); the prefix is a str or a tuple whose items are tried in
+   * order, each checked only when reached.
+   */
+  for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
+    m(t.str!, name, (_rt, a) => {
+      const s = sv(a);
+      const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), s.length);
+      // tailmatch(): a start past the end never matches, not even an empty affix.
+      const matches = (affix: string) => end - start >= affix.length && (atEnd ? s.slice(start, end).endsWith(affix) : s.slice(start, end).startsWith(affix));
+      const arg = a[1]!;
+      if (arg instanceof PyTuple) {
+        for (const x of arg.items) {
+          if (!(x instanceof PyStr)) throw rt.error('TypeError', `tuple for ${name} must only contain str, not ${x.ob_type.tp_name}`);
+          if (matches(x.value)) return rt.newBool(true);
+        }
+        return rt.newBool(false);
+      }
+      if (!(arg instanceof PyStr)) throw rt.error('TypeError', `${name} first arg must be str or a tuple of str, not ${arg.ob_type.tp_name}`);
+      return rt.newBool(matches(arg.value));
+    });
+  }
+  m(t.str!, 'find', (_rt, a) => rt.newInt(findSlice(a, 'find', false)));
   m(t.str!, 'count', (_rt, a) => {
     // unicode_count_impl(): 0 when the sub does not fit the range; an empty sub counts len + 1.
-    const [start, end] = adjustIndices(a, sv(a).length);
-    const sub = (a[1] as PyStr).value;
+    const { s, sub, start, end } = findArgs(a, 'count');
     if (end - start < sub.length) return rt.newInt(0);
-    const seg = sv(a).slice(start, end);
+    const seg = s.slice(start, end);
     return rt.newInt(sub === '' ? seg.length + 1 : seg.split(sub).length - 1);
   });
   m(t.str!, 'isidentifier', (_rt, a) => rt.newBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(sv(a))));
@@ -2015,9 +2129,24 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
   });
   ops.defineClassMethod(t.bytes!, 'fromhex', (_rt, a) => {
-    const h = (a[1] as PyStr).value.replace(/\s+/g, '');
-    if (h.length % 2 || /[^0-9a-fA-F]/.test(h)) throw rt.error('ValueError', 'non-hexadecimal number found in fromhex() arg');
-    return rt.newBytes(Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16)));
+    // bytes_fromhex_impl(): Argument Clinic's `unicode` converter for its one parameter.
+    if (!(a[1] instanceof PyStr)) throw badArgument(rt, 'fromhex', 'argument', 'str', a[1]!);
+    // _PyBytes_FromHex(): pairs of hex digits, whitespace between pairs skipped; the
+    // error names the position of the first character that is not a digit of a pair.
+    const h = a[1].value;
+    const out: number[] = [];
+    const hexDigit = (c: string | undefined) => (c !== undefined && /^[0-9a-fA-F]$/.test(c) ? parseInt(c, 16) : -1);
+    const bad = (i: number) => rt.error('ValueError', `non-hexadecimal number found in fromhex() arg at position ${i}`);
+    for (let i = 0; i < h.length; i += 2) {
+      while (i < h.length && ' \t\n\r\x0b\x0c'.includes(h[i]!)) i++;
+      if (i >= h.length) break;
+      const top = hexDigit(h[i]);
+      if (top < 0) throw bad(i);
+      const bot = hexDigit(h[i + 1]);
+      if (bot < 0) throw bad(i + 1);
+      out.push(top * 16 + bot);
+    }
+    return rt.newBytes(Uint8Array.from(out));
   });
   m(t.int!, 'bit_length', (_rt, a) => {
     const v = (a[0] as PyInt).value;
@@ -2049,7 +2178,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const formatSpec = (a: PyObject[]): string => {
     const spec = a[1]!;
     if (spec instanceof PyStr) return spec.value;
-    throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(spec)}`);
+    throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(rt, spec)}`);
   };
   m(t.object!, '__format__', (_rt, a) => {
     const spec = formatSpec(a);
@@ -2276,10 +2405,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (i < 0) return rt.newTuple([str(''), str(''), heap.newref(a[0]!)]);
     return rt.newTuple([str(s.slice(0, i)), heap.newref(a[1]!), str(s.slice(i + sep.length))]);
   });
-  m(t.str!, 'rfind', (_rt, a) => rt.newInt(findSlice(a, true)));
+  m(t.str!, 'rfind', (_rt, a) => rt.newInt(findSlice(a, 'rfind', true)));
   for (const [name, fromRight] of [['index', false], ['rindex', true]] as const) {
     m(t.str!, name, (_rt, a) => {
-      const i = findSlice(a, fromRight);
+      const i = findSlice(a, name, fromRight);
       if (i < 0) throw rt.error('ValueError', 'substring not found');
       return rt.newInt(i);
     });

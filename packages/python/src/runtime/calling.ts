@@ -435,3 +435,14 @@ export function withArgumentCheck(rt: Runtime, qualname: string, fn: NativeFn, h
     return fn(rt, args, kwargs, tuple);
   };
 }
+
+/**
+ * Whether `qualname` is an Argument Clinic function in minor version `minor` (its
+ * declaration there is `P` or `K`): its converters then report a wrong argument
+ * type by name and position (_PyArg_BadArgument()), where the hand-written parsing
+ * it replaced had messages of its own.
+ */
+export function isArgumentClinic(qualname: string, minor: number): boolean {
+  const sig = signatureOf(qualname, minor);
+  return sig !== null && (sig.conv === 'P' || sig.conv === 'K');
+}

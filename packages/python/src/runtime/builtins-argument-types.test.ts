@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { runProgram } from '../run';
+
+const VERSIONS = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
+
+/**
+ * The argument converters of the built-ins: every built-in function in `builtins`
+ * and every method of the built-in types (as `dir()` lists them, so a method added
+ * later is covered without touching this test) is called with an argument of a
+ * wrong type — None, 0, -1, 1.5, '', 'x', b'x', [], (), {}, a tuple of wrong things,
+ * an instance of a user class — in each position of one to three arguments (the
+ * others `'x'` or `1`, so a check behind the first is reached), as `self` of the
+ * unbound method, and as the value of each keyword it takes. Each call must return
+ * or raise a Python exception, which the program catches; a JavaScript error inside
+ * a built-in ends the run instead. The messages are checked against the
+ * interpreters by the conformance cases errors_builtin_argument_types_*.
+ */
+const PROGRAM = `import builtins, gc, sys
+
+def gen():
+    yield 1
+
+class C:
+    pass
+
+SAMPLES = {
+    'int': lambda: 5, 'bool': lambda: True, 'float': lambda: 1.5, 'str': lambda: 'ab', 'bytes': lambda: b'ab',
+    'tuple': lambda: (1, 2), 'list': lambda: [1, 2], 'dict': lambda: {1: 2}, 'set': lambda: {1},
+    'frozenset': lambda: frozenset([1]), 'object': lambda: object(), 'type': lambda: int, 'range': lambda: range(3),
+    'slice': lambda: slice(1), 'generator': gen, 'module': lambda: gc, 'bytearray': lambda: bytearray(b'ab'),
+}
+WRONG = [None, 0, -1, 1.5, '', 'x', b'x', [], (), {}, (None, 1.5), C()]
+# Keyword parameters of the built-ins (a call with one the function does not take is refused by name).
+KEYWORDS = ['sep', 'end', 'file', 'flush', 'key', 'reverse', 'default', 'maxsplit', 'encoding', 'errors', 'keepends',
+            'tabsize', 'start', 'base', 'ndigits', 'strict', 'count', 'bytes_per_sep', 'exp', 'mod', 'number',
+            'iterable', 'object', 'source', 'fget', 'fset', 'fdel', 'doc', 'x', 'globals', 'locals']
+SKIP = {'input', 'open'}
+calls = 0
+
+def attempt(label, f, args, kw):
+    global calls
+    calls += 1
+    print(label, file=sys.stderr)
+    try:
+        f(*args, **kw)
+    except Exception as e:
+        return e
+
+def fuzz(label, get, unbound):
+    for n in (1, 2, 3):
+        for i in range(n):
+            for filler in ('x', 1):
+                for w in WRONG:
+                    args = [filler] * n
+                    args[i] = w
+                    attempt('%s %r' % (label, args), get(), args, {})
+    for k in KEYWORDS:
+        refused = attempt('%s %s=' % (label, k), get(), ['x'], {k: 'x'})
+        if isinstance(refused, TypeError) and 'keyword' in str(refused):
+            continue
+        for w in WRONG:
+            attempt('%s %s=%r' % (label, k, w), get(), [], {k: w})
+            attempt('%s x, %s=%r' % (label, k, w), get(), ['x'], {k: w})
+    if unbound is not None:
+        for w in WRONG:
+            attempt('%s self=%r' % (label, w), unbound, [w], {})
+            attempt('%s self=%r, x' % (label, w), unbound, [w, 'x'], {})
+
+names = 0
+for name in dir(builtins):
+    f = getattr(builtins, name)
+    if name in SKIP or not callable(f) or (isinstance(f, type) and issubclass(f, BaseException)):
+        continue
+    names += 1
+    fuzz(name, lambda: f, None)
+for tname, make in SAMPLES.items():
+    for mname in dir(type(make())):
+        names += 1
+        fuzz(tname + '.' + mname, lambda: getattr(make(), mname), getattr(type(make()), mname))
+print(names, calls)
+`;
+
+describe('every built-in called with arguments of the wrong types raises a Python exception', () => {
+  for (const version of VERSIONS) {
+    test(version, () => {
+      let out = '';
+      let lastCall = '';
+      let result;
+      try {
+        result = runProgram({
+          source: PROGRAM,
+          path: 'prog.py',
+          version,
+          write: (stream, text) => {
+            if (stream === 'stderr') lastCall = text;
+            else out += text;
+          },
+        });
+      } catch (e) {
+        // The program catches every Python exception, so what escapes is a JavaScript error inside a built-in.
+        expect.fail(`${String(e)} in the call ${lastCall.trim()}`);
+      }
+      expect(result.exitCode, `the run ended at ${lastCall.trim()}`).toBe(0);
+      const [names, calls] = out.trim().split('\n').pop()!.split(' ').map(Number);
+      // Well over three hundred functions and methods, 156 calls each and more with keywords.
+      expect(names).toBeGreaterThan(300);
+      expect(calls).toBeGreaterThan(names! * 156);
+    }, 120_000);
+  }
+});

@@ -1,0 +1,77 @@
+/**
+ * The argument converters of built-in functions: what turns a wrong argument TYPE
+ * into CPython's exception before (or as) the C function runs. Argument Clinic's
+ * converters (Tools/clinic, their C in Python/getargs.c and the generated
+ * `Objects/clinic/*.c.h`) and the hand-written checks of functions that parse with
+ * PyArg_ParseTuple("O|OO") and convert afterwards. Whether a built-in is an
+ * Argument Clinic function in a version is read from its declaration (calling.ts
+ * SIGNATURES), so the message follows the parser CPython used in that version.
+ */
+import { PyInt, PyStr, type PyObject } from '@pymem/object-model';
+import type { Runtime } from './runtime';
+import type { ObjectProtocol } from './objects';
+import { PyErr } from './errors';
+
+/** PY_SSIZE_T_MAX / MIN, which PyNumber_AsSsize_t() clips to when it is given no exception type. */
+const SSIZE_MAX = 2n ** 63n - 1n;
+const SSIZE_MIN = -(2n ** 63n);
+
+/**
+ * How _PyArg_BadArgument() and getargs.c converterr() name the wrong argument:
+ * `None` for None, else its type's name.
+ */
+export function badArgumentName(rt: Runtime, o: PyObject): string {
+  return o === rt.None ? 'None' : o.ob_type.tp_name;
+}
+
+/**
+ * Mirrors Python/getargs.c _PyArg_BadArgument(): the TypeError of Argument Clinic's
+ * converters, `find() argument 1 must be str, not None`. `arg` is `argument` for a
+ * function of one parameter, `argument N` otherwise (`argument 'name'` for a keyword).
+ */
+export function badArgument(rt: Runtime, fname: string, arg: string, expected: string, o: PyObject): PyErr {
+  return rt.error('TypeError', `${fname}() ${arg} must be ${expected}, not ${badArgumentName(rt, o)}`);
+}
+
+/**
+ * Mirrors Objects/abstract.c PyNumber_Index(): an int, or what the object's
+ * `__index__` returns (which must be an int), else null so the caller raises its
+ * own TypeError.
+ */
+export function numberIndex(rt: Runtime, p: ObjectProtocol, o: PyObject): bigint | null {
+  if (o instanceof PyInt) return o.value;
+  const f = p.special(o, '__index__');
+  if (!f) return null;
+  const r = p.callSpecial(f, o, []);
+  try {
+    if (!(r instanceof PyInt)) throw rt.error('TypeError', `__index__ returned non-int (type ${r.ob_type.tp_name})`);
+    return r.value;
+  } finally {
+    rt.heap.decref(r);
+  }
+}
+
+/**
+ * Mirrors Python/ceval.c _PyEval_SliceIndex() (Argument Clinic's `slice_index`
+ * converter): None keeps the default; an int or an object with `__index__` gives its
+ * value clipped to Py_ssize_t (PyNumber_AsSsize_t(v, NULL)); anything else is a
+ * TypeError.
+ */
+export function sliceIndex(rt: Runtime, p: ObjectProtocol, o: PyObject | undefined, dflt: number): number {
+  if (o === undefined || o === rt.None) return dflt;
+  const v = numberIndex(rt, p, o);
+  if (v === null) throw rt.error('TypeError', 'slice indices must be integers or None or have an __index__ method');
+  return Number(v > SSIZE_MAX ? SSIZE_MAX : v < SSIZE_MIN ? SSIZE_MIN : v);
+}
+
+/**
+ * A `str` argument of a find()-like method (`sub` of count, find, index, rfind,
+ * rindex): Objects/unicodeobject.c ensure_unicode() after PyArg_ParseTuple("O|OO")
+ * up to 3.12 (`must be str, not NoneType`), Argument Clinic's `unicode` converter
+ * from 3.13 (`find() argument 1 must be str, not None`).
+ */
+export function strArgument(rt: Runtime, o: PyObject, fname: string, arg: string, clinic: boolean): string {
+  if (o instanceof PyStr) return o.value;
+  if (clinic) throw badArgument(rt, fname, arg, 'str', o);
+  throw rt.error('TypeError', `must be str, not ${o.ob_type.tp_name}`);
+}
