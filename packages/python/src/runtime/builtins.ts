@@ -834,6 +834,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   ctor.set(t.enumerate!, withArgParser(rt, 'enumerate', (_rt, args, kw) => {
     // enum_new: the enumerate object first, then its iterator and the result tuple it recycles.
+    const iterable = args[0] ?? kw!.get('iterable')!;
     let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
     const en = ops.newIterator('enumerate', [], {
       i: 0,
@@ -845,7 +846,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     try {
-      en.refs.push(ops.getIter(args[0]!));
+      en.refs.push(ops.getIter(iterable));
     } catch (e) {
       heap.decref(en);
       throw e;
