@@ -370,6 +370,23 @@ export interface VersionProfile {
    * 3.6/3.7 let PyObject_GetIter()'s "'int' object is not iterable" through.
    */
   readonly bytearrayNamesUnconvertible: boolean;
+  /**
+   * 3.10+: Argument Clinic's integer converters (`Py_ssize_t`, `int`) take only
+   * what PyNumber_Index() takes ("'float' object cannot be interpreted as an
+   * integer"); up to 3.9 they refuse a float first ("integer argument expected, got
+   * float") and the `int` converter, through PyLong_AsLong()'s `__int__`, says "an
+   * integer is required (got type NoneType)".
+   */
+  readonly clinicIntegerConvertersIndexOnly: boolean;
+  /** 3.12 only: iter(o, sentinel) of an uncallable o says "iter(object, sentinel): object must be callable"; otherwise "iter(v, w): v must be callable". */
+  readonly iterSentinelNamesParameters: boolean;
+  /**
+   * 3.7+: bytes.find() and its kin take an integer byte as well as a bytes-like
+   * `sub` and refuse others with "argument should be integer or bytes-like object,
+   * not 'NoneType'" (stringlib parse_args_finds_byte()); 3.6 says "a bytes-like
+   * object is required, not 'NoneType'".
+   */
+  readonly bytesFindNamesIntegerArgument: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
   readonly mappingKeysAsList: boolean;
   /**
@@ -485,6 +502,9 @@ function profile(minor: number, micro: number): VersionProfile {
     mappingKeysAsList: atLeast(7),
     getattrChecksNameItself: !atLeast(11),
     bytearrayNamesUnconvertible: atLeast(8),
+    clinicIntegerConvertersIndexOnly: atLeast(10),
+    iterSentinelNamesParameters: minor === 12,
+    bytesFindNamesIntegerArgument: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,
   };

@@ -35,7 +35,7 @@ import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
 import { withCallingConvention, withArgParser, withArgumentCheck, isArgumentClinic } from './calling';
-import { badArgument, badArgumentName, numberIndex, sliceIndex, strArgument } from './converters';
+import { badArgument, badArgumentName, integerArgument, numberIndex, sliceIndex, sliceIndexNotNone, strArgument } from './converters';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -59,6 +59,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (o instanceof PyInt) return o.value;
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as ${what}`);
   };
+
+  /** Argument Clinic's `Py_ssize_t` converter (width, count, maxsplit, index). */
+  const ssize = (o: PyObject): number => Number(integerArgument(rt, p, o, 'ssize_t'));
 
   for (const [name, type] of Object.entries(t)) {
     if (['int', 'bool', 'float', 'str', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'object', 'type', 'range', 'property', 'classmethod', 'staticmethod', 'super', 'map', 'filter', 'zip', 'enumerate', 'reversed', 'slice'].includes(name) || type.isSubtype(t.BaseException!)) {
@@ -209,15 +212,16 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!(args[0] instanceof PyTypeObject)) throw rt.error('TypeError', 'issubclass() arg 1 must be a class');
     return rt.newBool(check(args[1]!));
   });
-  def('callable', (_rt, args) => {
-    const o = args[0]!;
-    // PyCallable_Check(): the type has tp_call (a weak reference does; a proxy only to a callable).
+  /** PyCallable_Check(): the type has tp_call (a weak reference does; a proxy only to a callable). */
+  const isCallable = (o: PyObject): boolean => {
     const weakCallable = o instanceof PyWeakref && (o.ob_type.isSubtype(t.weakref!) || o.ob_type === t.weakcallableproxy);
-    return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
-  });
+    return o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__');
+  };
+  def('callable', (_rt, args) => rt.newBool(isCallable(args[0]!)));
   def('iter', (_rt, args) => {
     if (args.length === 2) {
       const [fn, sentinel] = args as [PyObject, PyObject];
+      if (!isCallable(fn)) throw rt.error('TypeError', rt.profile.iterSentinelNamesParameters ? 'iter(object, sentinel): object must be callable' : 'iter(v, w): v must be callable');
       heap.incref(fn);
       heap.incref(sentinel);
       const st: IterState = {
@@ -277,7 +281,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   def('vars', (_rt, args) => {
     if (args.length === 0) throw rt.error('NotImplementedError', 'pymem does not support vars() without an argument yet');
-    return ops.getAttr(args[0]!, '__dict__');
+    // builtin_vars_impl(): an object without `__dict__` is a TypeError, not an AttributeError.
+    const d = ops.lookupAttr(args[0]!, '__dict__');
+    if (!d) throw rt.error('TypeError', 'vars() argument must have __dict__ attribute');
+    return d;
   });
   /**
    * Mirrors Python/bltinmodule.c min_max(): one argument is iterated, several
@@ -465,6 +472,25 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
   });
   def('divmod', (_rt, args) => {
+    // PyNumber_Divmod(): binary_op(v, w, nb_divmod, "divmod()"); of the built-in types
+    // only int and float (and bool) have nb_divmod, whose result is (v // w, v % w).
+    const [v, w] = args as [PyObject, PyObject];
+    const isNumber = (o: PyObject) => o instanceof PyInt || o instanceof PyFloat;
+    if (!(isNumber(v) && isNumber(w))) {
+      const forward = p.special(v, '__divmod__');
+      if (forward) {
+        const r = p.callSpecial(forward, v, [w]);
+        if (r !== rt.NotImplemented) return r;
+        heap.decref(r);
+      }
+      const reflected = v.ob_type !== w.ob_type ? p.special(w, '__rdivmod__') : null;
+      if (reflected) {
+        const r = p.callSpecial(reflected, w, [v]);
+        if (r !== rt.NotImplemented) return r;
+        heap.decref(r);
+      }
+      throw rt.error('TypeError', `unsupported operand type(s) for divmod(): '${v.ob_type.tp_name}' and '${w.ob_type.tp_name}'`);
+    }
     const q = ops.binaryOp(args[0]!, args[1]!, 'FloorDiv', false);
     const r = ops.binaryOp(args[0]!, args[1]!, 'Mod', false);
     return rt.newTuple([q, r]);
@@ -475,7 +501,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const e = args[1] ?? kw!.get('exp')!;
     const mod = args[2] ?? kw?.get('mod') ?? rt.None;
     if (mod !== rt.None) {
-      if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+      // ternary_op(): int's long_pow() takes three ints; float's float_pow() refuses any
+      // third argument; no other built-in type has nb_power.
+      if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) {
+        if ([b, e, mod].some((o) => o instanceof PyFloat)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+        throw rt.error('TypeError', `unsupported operand type(s) for ** or pow(): '${b.ob_type.tp_name}', '${e.ob_type.tp_name}', '${mod.ob_type.tp_name}'`);
+      }
       try {
         return rt.newInt(numbers.intPowMod(b.value, e.value, mod.value, p.numProfile));
       } catch (err) {
@@ -492,9 +523,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(String.fromCodePoint(Number(i)));
   });
   def('ord', (_rt, args) => {
+    // builtin_ord(): a str of one character, or bytes (and bytearray) of one byte.
     const s = args[0]!;
-    if (s instanceof PyStr && s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
-    throw rt.error('TypeError', `ord() expected a character, but string of length ${(s as PyStr).length} found`);
+    if (s instanceof PyStr) {
+      if (s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
+      throw rt.error('TypeError', `ord() expected a character, but string of length ${s.length} found`);
+    }
+    if (s instanceof PyBytes) {
+      if (s.value.length === 1) return rt.newInt(s.value[0]!);
+      throw rt.error('TypeError', `ord() expected a character, but string of length ${s.value.length} found`);
+    }
+    throw rt.error('TypeError', `ord() expected string of length 1, but ${s.ob_type.tp_name} found`);
   });
   def('any', (_rt, args) => {
     for (const x of ops.collect(args[0]!)) {
@@ -778,8 +817,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length !== 3) throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
     // type_new(): the name, the bases and the namespace, checked as PyArg_ParseTuple's "UO!O!" does.
     const [nameObj, bases, ns] = args as [PyObject, PyObject, PyObject];
-    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${nameObj.ob_type.tp_name}`);
-    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${bases.ob_type.tp_name}`);
+    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${badArgumentName(rt, nameObj)}`);
+    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${badArgumentName(rt, bases)}`);
     if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
     return makeClass(nameObj, bases, ns);
   });
@@ -1508,7 +1547,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.list!, 'pop', (_rt, a) => {
     const l = self<PyList>(a);
     if (!l.items.length) throw rt.error('IndexError', 'pop from empty list');
-    let i = a[1] ? Number(int(a[1])) : l.items.length - 1;
+    let i = a[1] ? ssize(a[1]) : l.items.length - 1;
     if (i < 0) i += l.items.length;
     if (i < 0 || i >= l.items.length) throw rt.error('IndexError', 'pop index out of range');
     const [v] = l.items.splice(i, 1);
@@ -1517,7 +1556,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   m(t.list!, 'insert', (_rt, a) => {
     const l = self<PyList>(a);
-    let i = Number(int(a[1]!));
+    let i = ssize(a[1]!);
     if (i < 0) i = Math.max(0, i + l.items.length);
     ops.listResize(l, l.items.length + 1);
     l.items.splice(Math.min(i, l.items.length), 0, heap.newref(a[2]!));
@@ -1549,8 +1588,21 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     l.allocated = 0;
     for (let i = old.length - 1; i >= 0; i--) heap.decref(old[i]!);
   }
+  /**
+   * list_index_impl()/tuple_index_impl(): the first item equal to `value` in
+   * [start, stop), the bounds converted by _PyEval_SliceIndexNotNone() and adjusted as
+   * slice indices; -1 when there is none.
+   */
+  const indexIn = (items: PyObject[], a: PyObject[]): number => {
+    let start = sliceIndexNotNone(rt, p, a[2], 0);
+    let stop = sliceIndexNotNone(rt, p, a[3], Number.MAX_SAFE_INTEGER);
+    if (start < 0) start = Math.max(0, start + items.length);
+    if (stop < 0) stop = Math.max(0, stop + items.length);
+    for (let i = start; i < Math.min(stop, items.length); i++) if (p.eq(items[i]!, a[1]!)) return i;
+    return -1;
+  };
   m(t.list!, 'index', (_rt, a) => {
-    const i = self<PyList>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    const i = indexIn(self<PyList>(a).items, a);
     if (i < 0) throw rt.error('ValueError', `${p.repr(a[1]!)} is not in list`);
     return rt.newInt(i);
   });
@@ -1569,7 +1621,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.list!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.preHeaderSize(a[0]!.ob_type)));
   // tuple
   m(t.tuple!, 'index', (_rt, a) => {
-    const i = self<PyTuple>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    const i = indexIn(self<PyTuple>(a).items, a);
     if (i < 0) throw rt.error('ValueError', 'tuple.index(x): x not in tuple');
     return rt.newInt(i);
   });
@@ -1800,6 +1852,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   /** Cased characters (Lu, Ll, Lt), as _PyUnicode_IsCased() reads them for title(). */
   const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
   m(t.str!, 'join', (_rt, a) => {
+    // PyUnicode_Join(): PySequence_Fast(seq, "can only join an iterable").
+    if (!ops.isIterable(a[1]!)) throw rt.error('TypeError', 'can only join an iterable');
     const items = ops.collect(a[1]!);
     try {
       const joined = items.map((x, i) => {
@@ -1917,7 +1971,13 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       return same(a, chars !== null ? stripChars(s, chars, left, right) : left && right ? s.trim() : left ? s.trimStart() : s.trimEnd());
     });
   }
-  m(t.str!, 'replace', (_rt, a) => same(a, replaceStr(sv(a), (a[1] as PyStr).value, (a[2] as PyStr).value, a[3] ? Number(int(a[3])) : -1)));
+  // unicode_replace_impl(): Argument Clinic's `unicode` converters (3.6/3.7 PyArg_ParseTuple("UU|n")), then count as Py_ssize_t.
+  m(t.str!, 'replace', (_rt, a, kw) => {
+    const old = strArgument(rt, a[1]!, 'replace', 'argument 1', true);
+    const nw = strArgument(rt, a[2]!, 'replace', 'argument 2', true);
+    const count = a[3] ?? kw?.get('count');
+    return same(a, replaceStr(sv(a), old, nw, count ? ssize(count) : -1));
+  });
   /**
    * unicode_startswith()/unicode_endswith() (3.13 Argument Clinic's
    * unicode_startswith_impl()): start and end are converted first
@@ -2055,18 +2115,18 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   m(t.str!, 'center', (_rt, a) => {
     const s = sv(a);
-    const w = Number(int(a[1]!));
+    const w = ssize(a[1]!);
     const fill = fillChar(a[2]);
     const total = Math.max(0, w - s.length);
     const left = Math.floor(total / 2) + (total & w & 1);
     // pad(): a str at least `width` long is returned itself (unicode_result_unchanged()), as by ljust/rjust/zfill.
     return same(a, fill.repeat(left) + s + fill.repeat(total - left));
   });
-  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(Number(int(a[1]!)), fillChar(a[2]))));
-  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(Number(int(a[1]!)), fillChar(a[2]))));
+  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(ssize(a[1]!), fillChar(a[2]))));
+  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(ssize(a[1]!), fillChar(a[2]))));
   m(t.str!, 'zfill', (_rt, a) => {
     const s = sv(a);
-    const w = Number(int(a[1]!));
+    const w = ssize(a[1]!);
     if (s.length >= w) return same(a, s);
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
@@ -2085,23 +2145,49 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.bytes!, 'upper', (_rt, a) => bytesOf(latin1(a[0]).replace(/[a-z]+/g, (x) => x.toUpperCase())));
   m(t.bytes!, 'lower', (_rt, a) => bytesOf(latin1(a[0]).replace(/[A-Z]+/g, (x) => x.toLowerCase())));
   m(t.bytes!, 'hex', (_rt, a) => str([...bself(a).value].map((x) => x.toString(16).padStart(2, '0')).join('')));
+  /**
+   * The arguments of bytes.count(), find() and rfind(): start and end converted first
+   * (stringlib_parse_args_finds(), _PyEval_SliceIndex()), then `sub`, a bytes-like
+   * object or an integer byte (parse_args_finds_byte()).
+   */
+  const bytesFindArgs = (a: PyObject[]): { hay: string; sub: string; start: number; end: number } => {
+    const hay = latin1(a[0]);
+    const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), hay.length);
+    const subObj = a[1]!;
+    if (subObj instanceof PyBytes) return { hay, sub: latin1(subObj), start, end };
+    if (!rt.profile.bytesFindNamesIntegerArgument || !(subObj instanceof PyInt || p.special(subObj, '__index__'))) {
+      throw rt.error('TypeError', rt.profile.bytesFindNamesIntegerArgument ? `argument should be integer or bytes-like object, not '${subObj.ob_type.tp_name}'` : `a bytes-like object is required, not '${subObj.ob_type.tp_name}'`);
+    }
+    const byte = ssize(subObj);
+    if (byte < 0 || byte > 255) throw rt.error('ValueError', 'byte must be in range(0, 256)');
+    return { hay, sub: String.fromCharCode(byte), start, end };
+  };
   for (const [name, fromRight] of [['find', false], ['rfind', true]] as const) {
     m(t.bytes!, name, (_rt, a) => {
-      const hay = latin1(a[0]);
-      const sub = latin1(a[1]);
-      return rt.newInt(fromRight ? hay.lastIndexOf(sub) : hay.indexOf(sub));
+      const { hay, sub, start, end } = bytesFindArgs(a);
+      if (end - start < sub.length) return rt.newInt(-1);
+      const seg = hay.slice(start, end);
+      const i = fromRight ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+      return rt.newInt(i < 0 ? -1 : i + start);
     });
   }
   m(t.bytes!, 'count', (_rt, a) => {
-    const hay = latin1(a[0]);
-    const sub = latin1(a[1]);
-    return rt.newInt(sub === '' ? hay.length + 1 : hay.split(sub).length - 1);
+    const { hay, sub, start, end } = bytesFindArgs(a);
+    if (end - start < sub.length) return rt.newInt(0);
+    const seg = hay.slice(start, end);
+    return rt.newInt(sub === '' ? seg.length + 1 : seg.split(sub).length - 1);
   });
+  // _Py_bytes_startswith()/_Py_bytes_endswith(): start and end first, then a bytes-like
+  // prefix or a tuple of them, the items tried in order.
   for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
     m(t.bytes!, name, (_rt, a) => {
       const hay = latin1(a[0]);
-      const subs = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
-      return rt.newBool(subs.some((x) => (atEnd ? hay.endsWith(latin1(x)) : hay.startsWith(latin1(x)))));
+      const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), hay.length);
+      const matches = (affix: string) => end - start >= affix.length && (atEnd ? hay.slice(start, end).endsWith(affix) : hay.slice(start, end).startsWith(affix));
+      const arg = a[1]!;
+      if (arg instanceof PyTuple) return rt.newBool(arg.items.some((x) => matches(latin1(x))));
+      if (!(arg instanceof PyBytes)) throw rt.error('TypeError', `${name} first arg must be bytes or a tuple of bytes, not ${arg.ob_type.tp_name}`);
+      return rt.newBool(matches(latin1(arg)));
     });
   }
   m(t.bytes!, 'replace', (_rt, a) => {
@@ -2121,10 +2207,19 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     while (s0 && chars.includes(s0[s0.length - 1]!)) s0 = s0.slice(0, -1);
     return bytesResult(bself(a), s0);
   });
+  // bytes_join() (stringlib/join.h): PySequence_Fast(), then each item a bytes-like object.
   m(t.bytes!, 'join', (_rt, a) => {
+    if (!ops.isIterable(a[1]!)) throw rt.error('TypeError', 'can only join an iterable');
     const items = ops.collect(a[1]!);
     try {
-      return bytesOf(items.map((x) => latin1(x)).join(latin1(a[0])));
+      return bytesOf(
+        items
+          .map((x, i) => {
+            if (!(x instanceof PyBytes)) throw rt.error('TypeError', `sequence item ${i}: expected a bytes-like object, ${x.ob_type.tp_name} found`);
+            return latin1(x);
+          })
+          .join(latin1(a[0])),
+      );
     } finally {
       for (const x of items) heap.decref(x);
     }
@@ -2360,7 +2455,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const s = sv(a);
     const sep = a[1] ?? kw?.get('sep') ?? rt.None;
     const msObj = a[2] ?? kw?.get('maxsplit');
-    const maxsplit = msObj ? Number(int(msObj)) : -1;
+    // unicode_split_impl(): Argument Clinic converts sep (str or None) before maxsplit.
+    if (sep !== rt.None && !(sep instanceof PyStr)) throw rt.error('TypeError', `must be str or None, not ${sep.ob_type.tp_name}`);
+    const maxsplit = msObj ? ssize(msObj) : -1;
     let parts: string[];
     if (sep === rt.None) parts = splitWhitespace(s, maxsplit, fromRight);
     else {
@@ -2392,7 +2489,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   // and the empty str twice; found, the separator object itself sits in the middle.
   m(t.str!, 'partition', (_rt, a) => {
     const s = sv(a);
-    const sep = (a[1] as PyStr).value;
+    const sep = strArgument(rt, a[1]!, 'partition', 'argument', false);
     if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.indexOf(sep);
     if (i < 0) return rt.newTuple([heap.newref(a[0]!), str(''), str('')]);
@@ -2400,7 +2497,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   m(t.str!, 'rpartition', (_rt, a) => {
     const s = sv(a);
-    const sep = (a[1] as PyStr).value;
+    const sep = strArgument(rt, a[1]!, 'rpartition', 'argument', false);
     if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.lastIndexOf(sep);
     if (i < 0) return rt.newTuple([str(''), str(''), heap.newref(a[0]!)]);
@@ -2417,8 +2514,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'expandtabs', (_rt, a, kw) => {
     // unicode_expandtabs_impl(): a str without tabs is returned itself.
     const s = sv(a);
+    const tabsize = a[1] ?? kw?.get('tabsize');
+    const size = tabsize ? Number(integerArgument(rt, p, tabsize, 'int')) : 8;
     if (!s.includes('\t')) return same(a, s);
-    const size = Number(int(a[1] ?? kw?.get('tabsize') ?? rt.newInt(8)));
     let out = '';
     let column = 0;
     for (const c of s) {
@@ -2458,12 +2556,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   if (STR_METHOD_SINCE.removeprefix <= rt.profile.version[1]) {
     m(t.str!, 'removeprefix', (_rt, a) => {
       const s = sv(a);
-      const prefix = (a[1] as PyStr).value;
+      const prefix = strArgument(rt, a[1]!, 'removeprefix', 'argument', true);
       return same(a, s.startsWith(prefix) ? s.slice(prefix.length) : s);
     });
     m(t.str!, 'removesuffix', (_rt, a) => {
       const s = sv(a);
-      const suffix = (a[1] as PyStr).value;
+      const suffix = strArgument(rt, a[1]!, 'removesuffix', 'argument', true);
       return same(a, suffix && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s);
     });
   }

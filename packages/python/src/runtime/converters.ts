@@ -65,6 +65,32 @@ export function sliceIndex(rt: Runtime, p: ObjectProtocol, o: PyObject | undefin
 }
 
 /**
+ * Mirrors Python/ceval.c _PyEval_SliceIndexNotNone(), the start and stop of
+ * list.index() and tuple.index(): like _PyEval_SliceIndex() but None is refused.
+ */
+export function sliceIndexNotNone(rt: Runtime, p: ObjectProtocol, o: PyObject | undefined, dflt: number): number {
+  if (o === undefined) return dflt;
+  const v = numberIndex(rt, p, o);
+  if (v === null) throw rt.error('TypeError', 'slice indices must be integers or have an __index__ method');
+  return Number(v > SSIZE_MAX ? SSIZE_MAX : v < SSIZE_MIN ? SSIZE_MIN : v);
+}
+
+/**
+ * Argument Clinic's integer converters: `Py_ssize_t` (`n`, _PyNumber_Index() then
+ * PyLong_AsSsize_t()) and `int` (`i`, _PyLong_AsInt()). Up to 3.9 both refuse a
+ * float by name first and `int` reports other types in PyLong_AsLong()'s words
+ * (VersionProfile.clinicIntegerConvertersIndexOnly).
+ */
+export function integerArgument(rt: Runtime, p: ObjectProtocol, o: PyObject, converter: 'ssize_t' | 'int'): bigint {
+  const indexOnly = rt.profile.clinicIntegerConvertersIndexOnly;
+  if (!indexOnly && o.ob_type.isSubtype(rt.t.float!)) throw rt.error('TypeError', 'integer argument expected, got float');
+  const v = numberIndex(rt, p, o);
+  if (v !== null) return v;
+  if (!indexOnly && converter === 'int') throw rt.error('TypeError', `an integer is required (got type ${o.ob_type.tp_name})`);
+  throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as an integer`);
+}
+
+/**
  * A `str` argument of a find()-like method (`sub` of count, find, index, rfind,
  * rindex): Objects/unicodeobject.c ensure_unicode() after PyArg_ParseTuple("O|OO")
  * up to 3.12 (`must be str, not NoneType`), Argument Clinic's `unicode` converter
