@@ -380,11 +380,16 @@ export interface VersionProfile {
   readonly clinicIntegerConvertersIndexOnly: boolean;
   /** 3.12 only: iter(o, sentinel) of an uncallable o says "iter(object, sentinel): object must be callable"; otherwise "iter(v, w): v must be callable". */
   readonly iterSentinelNamesParameters: boolean;
+  /** 3.8+: PyLong_AsLong() (Argument Clinic's `int` converter up to 3.9) takes an object with `__index__` as well as `__int__`. */
+  readonly asLongTakesIndex: boolean;
+  /** 3.10+: a three-argument pow() of unsupported operands says "for ** or pow():" (ternary_op()); up to 3.9 "for pow():". */
+  readonly ternaryPowNamesOperator: boolean;
   /**
-   * 3.7+: bytes.find() and its kin take an integer byte as well as a bytes-like
-   * `sub` and refuse others with "argument should be integer or bytes-like object,
-   * not 'NoneType'" (stringlib parse_args_finds_byte()); 3.6 says "a bytes-like
-   * object is required, not 'NoneType'".
+   * 3.7+: bytes.find() and its kin take a bytes-like `sub` or an integer byte
+   * through `__index__`, refusing others with "argument should be integer or
+   * bytes-like object, not 'NoneType'" (stringlib parse_args_finds_byte()); 3.6
+   * takes only an int as a byte and says "a bytes-like object is required, not
+   * 'NoneType'".
    */
   readonly bytesFindNamesIntegerArgument: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
@@ -504,6 +509,8 @@ function profile(minor: number, micro: number): VersionProfile {
     bytearrayNamesUnconvertible: atLeast(8),
     clinicIntegerConvertersIndexOnly: atLeast(10),
     iterSentinelNamesParameters: minor === 12,
+    asLongTakesIndex: atLeast(8),
+    ternaryPowNamesOperator: atLeast(10),
     bytesFindNamesIntegerArgument: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,

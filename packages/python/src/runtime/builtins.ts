@@ -505,7 +505,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       // third argument; no other built-in type has nb_power.
       if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) {
         if ([b, e, mod].some((o) => o instanceof PyFloat)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
-        throw rt.error('TypeError', `unsupported operand type(s) for ** or pow(): '${b.ob_type.tp_name}', '${e.ob_type.tp_name}', '${mod.ob_type.tp_name}'`);
+        throw rt.error('TypeError', `unsupported operand type(s) for ${rt.profile.ternaryPowNamesOperator ? '** or pow()' : 'pow()'}: '${b.ob_type.tp_name}', '${e.ob_type.tp_name}', '${mod.ob_type.tp_name}'`);
       }
       try {
         return rt.newInt(numbers.intPowMod(b.value, e.value, mod.value, p.numProfile));
@@ -2155,7 +2155,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), hay.length);
     const subObj = a[1]!;
     if (subObj instanceof PyBytes) return { hay, sub: latin1(subObj), start, end };
-    if (!rt.profile.bytesFindNamesIntegerArgument || !(subObj instanceof PyInt || p.special(subObj, '__index__'))) {
+    if (!(subObj instanceof PyInt || (rt.profile.bytesFindNamesIntegerArgument && p.special(subObj, '__index__')))) {
       throw rt.error('TypeError', rt.profile.bytesFindNamesIntegerArgument ? `argument should be integer or bytes-like object, not '${subObj.ob_type.tp_name}'` : `a bytes-like object is required, not '${subObj.ob_type.tp_name}'`);
     }
     const byte = ssize(subObj);

@@ -84,10 +84,22 @@ export function sliceIndexNotNone(rt: Runtime, p: ObjectProtocol, o: PyObject | 
 export function integerArgument(rt: Runtime, p: ObjectProtocol, o: PyObject, converter: 'ssize_t' | 'int'): bigint {
   const indexOnly = rt.profile.clinicIntegerConvertersIndexOnly;
   if (!indexOnly && o.ob_type.isSubtype(rt.t.float!)) throw rt.error('TypeError', 'integer argument expected, got float');
-  const v = numberIndex(rt, p, o);
-  if (v !== null) return v;
-  if (!indexOnly && converter === 'int') throw rt.error('TypeError', `an integer is required (got type ${o.ob_type.tp_name})`);
-  throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as an integer`);
+  if (indexOnly || converter === 'ssize_t') {
+    const v = numberIndex(rt, p, o);
+    if (v !== null) return v;
+    throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as an integer`);
+  }
+  // PyLong_AsLong(): an int, `__index__` from 3.8 (VersionProfile.asLongTakesIndex), else `__int__`.
+  if (o instanceof PyInt || (rt.profile.asLongTakesIndex && p.special(o, '__index__'))) return numberIndex(rt, p, o)!;
+  const nbInt = p.special(o, '__int__');
+  if (!nbInt) throw rt.error('TypeError', `an integer is required (got type ${o.ob_type.tp_name})`);
+  const r = p.callSpecial(nbInt, o, []);
+  try {
+    if (!(r instanceof PyInt)) throw rt.error('TypeError', `__int__ returned non-int (type ${r.ob_type.tp_name})`);
+    return r.value;
+  } finally {
+    rt.heap.decref(r);
+  }
 }
 
 /**
