@@ -382,6 +382,12 @@ export interface VersionProfile {
   readonly iterSentinelNamesParameters: boolean;
   /** 3.8+: PyLong_AsLong() (Argument Clinic's `int` converter up to 3.9) takes an object with `__index__` as well as `__int__`. */
   readonly asLongTakesIndex: boolean;
+  /**
+   * 3.8+: Argument Clinic names a wrong argument of a parameter that can be given by
+   * keyword by its name ("encode() argument 'encoding' must be str, not None");
+   * 3.6/3.7 by its position ("argument 1").
+   */
+  readonly clinicNamesKeywordArguments: boolean;
   /** 3.10+: a three-argument pow() of unsupported operands says "for ** or pow():" (ternary_op()); up to 3.9 "for pow():". */
   readonly ternaryPowNamesOperator: boolean;
   /**
@@ -510,6 +516,7 @@ function profile(minor: number, micro: number): VersionProfile {
     clinicIntegerConvertersIndexOnly: atLeast(10),
     iterSentinelNamesParameters: minor === 12,
     asLongTakesIndex: atLeast(8),
+    clinicNamesKeywordArguments: atLeast(8),
     ternaryPowNamesOperator: atLeast(10),
     bytesFindNamesIntegerArgument: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),

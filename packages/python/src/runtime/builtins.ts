@@ -35,7 +35,7 @@ import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
 import { withCallingConvention, withArgParser, withArgumentCheck, isArgumentClinic } from './calling';
-import { badArgument, badArgumentName, integerArgument, numberIndex, sliceIndex, sliceIndexNotNone, strArgument } from './converters';
+import { badArgument, badArgumentName, integerArgument, keywordArgumentName, numberAsSsize, numberIndex, sliceIndex, sliceIndexNotNone, strArgument } from './converters';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -639,15 +639,22 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.int!, withArgParser(rt, 'int', (_rt, args, kw) => {
     const x = args[0] ?? kw?.get('x');
-    const base = args[1] ?? kw?.get('base');
-    if (!x) return rt.newInt(0);
+    const baseObj = args[1] ?? kw?.get('base');
+    // long_new_impl(): a base without x is refused; the base is converted by
+    // PyNumber_AsSsize_t() and range-checked before x is looked at.
+    if (!x) {
+      if (baseObj) throw rt.error('TypeError', 'int() missing string argument');
+      return rt.newInt(0);
+    }
+    const base = baseObj ? numberAsSsize(rt, p, baseObj) : 10;
+    if (baseObj && ((base !== 0 && base < 2) || base > 36)) throw rt.error('ValueError', 'int() base must be >= 2 and <= 36, or 0');
     try {
-      if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base ? Number(int(base)) : 10, p.numProfile));
-      if (base) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
+      if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base, p.numProfile));
+      if (baseObj && !(x instanceof PyBytes)) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
       // PyNumber_Long: an exact int is returned itself.
       if (x instanceof PyInt) return x.ob_type === t.int ? heap.newref(x) : rt.newInt(x.value);
       if (x instanceof PyFloat) return rt.newInt(numbers.floatToInt(x.value));
-      if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), 10, p.numProfile));
+      if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), base, p.numProfile));
     } catch (e) {
       if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
       throw e;
@@ -2094,7 +2101,20 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return rt.strResult(a[0] as PyStr, out);
   });
-  m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
+  /**
+   * The `encoding` and `errors` of str.encode() and bytes.decode(): Argument Clinic's
+   * `str` converters. NON-SPEC: pymem encodes and decodes UTF-8 whatever they name.
+   */
+  const codecArguments = (fname: string, a: PyObject[], kw: Kw): void => {
+    ['encoding', 'errors'].forEach((name, i) => {
+      const o = a[i + 1] ?? kw?.get(name);
+      if (o !== undefined && !(o instanceof PyStr)) throw badArgument(rt, fname, keywordArgumentName(rt, i + 1, name), 'str', o);
+    });
+  };
+  m(t.str!, 'encode', (_rt, a, kw) => {
+    codecArguments('encode', a, kw);
+    return rt.newBytes(new TextEncoder().encode(sv(a)));
+  });
   m(t.str!, 'title', (_rt, a) => {
     // do_title(): a cased character after a cased one is lowered, any other is title-cased.
     let previousIsCased = false;
@@ -2131,7 +2151,10 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   });
-  m(t.bytes!, 'decode', (_rt, a) => str(new TextDecoder().decode((a[0] as PyBytes).value)));
+  m(t.bytes!, 'decode', (_rt, a, kw) => {
+    codecArguments('decode', a, kw);
+    return str(new TextDecoder().decode((a[0] as PyBytes).value));
+  });
   // bytes methods over the bytes as latin-1 text (each byte one character), as
   // Objects/bytes_methods.c works byte by byte.
   const latin1 = (o: PyObject | undefined): string => {

@@ -34,6 +34,15 @@ export function badArgument(rt: Runtime, fname: string, arg: string, expected: s
 }
 
 /**
+ * How Argument Clinic names parameter `position` (from 1), called `name`, that can
+ * be given by keyword: by name from 3.8 (VersionProfile.clinicNamesKeywordArguments),
+ * by position before.
+ */
+export function keywordArgumentName(rt: Runtime, position: number, name: string): string {
+  return rt.profile.clinicNamesKeywordArguments ? `argument '${name}'` : `argument ${position}`;
+}
+
+/**
  * Mirrors Objects/abstract.c PyNumber_Index(): an int, or what the object's
  * `__index__` returns (which must be an int), else null so the caller raises its
  * own TypeError.
@@ -72,6 +81,16 @@ export function sliceIndexNotNone(rt: Runtime, p: ObjectProtocol, o: PyObject | 
   if (o === undefined) return dflt;
   const v = numberIndex(rt, p, o);
   if (v === null) throw rt.error('TypeError', 'slice indices must be integers or have an __index__ method');
+  return Number(v > SSIZE_MAX ? SSIZE_MAX : v < SSIZE_MIN ? SSIZE_MIN : v);
+}
+
+/**
+ * Mirrors Objects/abstract.c PyNumber_AsSsize_t(o, NULL) for C code that converts an
+ * integer itself (int()'s base): PyNumber_Index(), the value clipped to Py_ssize_t.
+ */
+export function numberAsSsize(rt: Runtime, p: ObjectProtocol, o: PyObject): number {
+  const v = numberIndex(rt, p, o);
+  if (v === null) throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as an integer`);
   return Number(v > SSIZE_MAX ? SSIZE_MAX : v < SSIZE_MIN ? SSIZE_MIN : v);
 }
 
