@@ -153,6 +153,10 @@ const ALL = ['3.6', '3.7', '3.8', '3.9', '3.10', '3.11', '3.12', '3.13'];
  * test, so the list stays true.
  */
 const EXPECTED_MISMATCHES: Record<string, { versions: readonly string[]; reason: string }> = {
+  'errors_builtin_argument_types_4.py': {
+    versions: ['3.12'],
+    reason: "list.pop()/list.insert() called through a bound method that alone holds a new list ([1, 2].pop passed to a function): the trace does not show the list's changed items on 3.12 (not investigated; `l.pop(i)` on a named list replays)",
+  },
   'lang_classes_dunder.py': {
     versions: ALL.slice(0, ALL.indexOf('3.12')),
     reason: 'a list iterator held by zip() lets go of its list when exhausted; nothing touches the iterator, so its edge lingers',
