@@ -377,6 +377,47 @@ export interface VersionProfile {
   readonly unpackNamesNonIterable: boolean;
   /** 3.8+: "expected at least 1 argument" (_PyArg_CheckPositional()); 3.6/3.7 say "1 arguments". */
   readonly argCountSingular: boolean;
+  /**
+   * Up to 3.10 getattr() and hasattr() check the attribute name themselves
+   * ("getattr(): attribute name must be string"); 3.11+ leave it to
+   * PyObject_GetAttr() ("attribute name must be string, not 'int'"), as setattr()
+   * and delattr() always did (Python/bltinmodule.c builtin_getattr()).
+   */
+  readonly getattrChecksNameItself: boolean;
+  /**
+   * 3.8+: bytearray() of an object it cannot iterate says "cannot convert 'int'
+   * object to bytearray" (Objects/bytearrayobject.c bytearray___init___impl());
+   * 3.6/3.7 let PyObject_GetIter()'s "'int' object is not iterable" through.
+   */
+  readonly bytearrayNamesUnconvertible: boolean;
+  /**
+   * 3.10+: Argument Clinic's integer converters (`Py_ssize_t`, `int`) take only
+   * what PyNumber_Index() takes ("'float' object cannot be interpreted as an
+   * integer"); up to 3.9 they refuse a float first ("integer argument expected, got
+   * float") and the `int` converter, through PyLong_AsLong()'s `__int__`, says "an
+   * integer is required (got type NoneType)".
+   */
+  readonly clinicIntegerConvertersIndexOnly: boolean;
+  /** 3.12 only: iter(o, sentinel) of an uncallable o says "iter(object, sentinel): object must be callable"; otherwise "iter(v, w): v must be callable". */
+  readonly iterSentinelNamesParameters: boolean;
+  /** 3.8+: PyLong_AsLong() (Argument Clinic's `int` converter up to 3.9) takes an object with `__index__` as well as `__int__`. */
+  readonly asLongTakesIndex: boolean;
+  /**
+   * 3.8+: Argument Clinic names a wrong argument of a parameter that can be given by
+   * keyword by its name ("encode() argument 'encoding' must be str, not None");
+   * 3.6/3.7 by its position ("argument 1").
+   */
+  readonly clinicNamesKeywordArguments: boolean;
+  /** 3.10+: a three-argument pow() of unsupported operands says "for ** or pow():" (ternary_op()); up to 3.9 "for pow():". */
+  readonly ternaryPowNamesOperator: boolean;
+  /**
+   * 3.7+: bytes.find() and its kin take a bytes-like `sub` or an integer byte
+   * through `__index__`, refusing others with "argument should be integer or
+   * bytes-like object, not 'NoneType'" (stringlib parse_args_finds_byte()); 3.6
+   * takes only an int as a byte and says "a bytes-like object is required, not
+   * 'NoneType'".
+   */
+  readonly bytesFindNamesIntegerArgument: boolean;
   /** 3.7+: PyMapping_Keys() returns a list of what `o.keys()` returned (method_output_as_list()); 3.6's macro returns that result itself. */
   readonly mappingKeysAsList: boolean;
   /**
@@ -493,6 +534,14 @@ function profile(minor: number, micro: number): VersionProfile {
     unpackNamesNonIterable: atLeast(7),
     argCountSingular: atLeast(8),
     mappingKeysAsList: atLeast(7),
+    getattrChecksNameItself: !atLeast(11),
+    bytearrayNamesUnconvertible: atLeast(8),
+    clinicIntegerConvertersIndexOnly: atLeast(10),
+    iterSentinelNamesParameters: minor === 12,
+    asLongTakesIndex: atLeast(8),
+    clinicNamesKeywordArguments: atLeast(8),
+    ternaryPowNamesOperator: atLeast(10),
+    bytesFindNamesIntegerArgument: atLeast(7),
     cCallOfMethodPacksArguments: !atLeast(8),
     startupImmortalStrings: minor === 13 ? STATIC_STRINGS_313_SET : NO_STRINGS,
   };

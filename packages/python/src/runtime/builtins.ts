@@ -34,7 +34,8 @@ import type { ObjectProtocol } from './objects';
 import type { Operations, IterState } from './operations';
 import { dictGetItem, dictSetItem, dictDelItem, dictItems, dictClear, dictNewCopy, dictNewForCall, noteInstanceCreated } from './dict';
 import { PyErr } from './errors';
-import { withCallingConvention, withArgParser, withArgumentCheck } from './calling';
+import { withCallingConvention, withArgParser, withArgumentCheck, isArgumentClinic } from './calling';
+import { badArgument, badArgumentName, integerArgument, keywordArgumentName, numberAsSsize, numberIndex, sliceIndex, sliceIndexNotNone, strArgument } from './converters';
 import { runString } from './exec';
 import { newWeakref } from './weakref';
 
@@ -53,13 +54,14 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     p.dictSetStr(d, name, f);
     heap.decref(f);
   };
-  /** How _PyArg_BadArgument() names a wrong argument: `None`, else its type. */
-  const badArgumentName = (o: PyObject) => (o === rt.None ? 'None' : o.ob_type.tp_name);
   const str = (s: string) => rt.newStr(s);
   const int = (o: PyObject, what = 'an integer'): bigint => {
     if (o instanceof PyInt) return o.value;
     throw rt.error('TypeError', `'${o.ob_type.tp_name}' object cannot be interpreted as ${what}`);
   };
+
+  /** Argument Clinic's `Py_ssize_t` converter (width, count, maxsplit, index). */
+  const ssize = (o: PyObject): number => Number(integerArgument(rt, p, o, 'ssize_t'));
 
   for (const [name, type] of Object.entries(t)) {
     if (['int', 'bool', 'float', 'str', 'bytes', 'tuple', 'list', 'dict', 'set', 'frozenset', 'object', 'type', 'range', 'property', 'classmethod', 'staticmethod', 'super', 'map', 'filter', 'zip', 'enumerate', 'reversed', 'slice'].includes(name) || type.isSubtype(t.BaseException!)) {
@@ -86,28 +88,53 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!printKwtuple && (made === 'first-call' || (made === 'first-call-with-keywords' && kw && kw.size))) {
       printKwtuple = rt.newTuple(['sep', 'end', 'file', 'flush'].map((k) => rt.internString(k)));
     }
-    let sep = ' ';
-    let end = '\n';
-    let stream: 'stdout' | 'stderr' = 'stdout';
+    let sepArg: PyObject = rt.None;
+    let endArg: PyObject = rt.None;
+    let fileArg: PyObject = rt.None;
     let flush = false;
     if (kw) {
       for (const [k, v] of kw) {
-        if (k === 'sep') sep = v === rt.None ? ' ' : (v as PyStr).value;
-        else if (k === 'end') end = v === rt.None ? '\n' : (v as PyStr).value;
-        else if (k === 'file') {
-          const sys = ops.modules.get('sys');
-          stream = sys && p.dictGetStr(sys.dict, 'stderr') === v ? 'stderr' : 'stdout';
-        } else if (k === 'flush') flush = p.isTrue(v);
+        if (k === 'sep') sepArg = v;
+        else if (k === 'end') endArg = v;
+        else if (k === 'file') fileArg = v;
+        else if (k === 'flush') flush = p.isTrue(v);
         else throw rt.error('TypeError', `'${k}' is an invalid keyword argument for print()`);
       }
     }
+    // builtin_print_impl(): `file=None` is sys.stdout; then sep and end must be None or a str.
+    const sys = ops.modules.get('sys');
+    const stdout = sys ? p.dictGetStr(sys.dict, 'stdout') : null;
+    const stderr = sys ? p.dictGetStr(sys.dict, 'stderr') : null;
+    // The sys stream written to, or null for any other object, written through its own `write`.
+    // NON-SPEC: without an imported sys, pymem has no stream objects; `file=None` is stdout.
+    const stream: 'stdout' | 'stderr' | null = fileArg === rt.None || fileArg === stdout ? 'stdout' : fileArg === stderr ? 'stderr' : null;
+    const textArg = (o: PyObject, name: string, dflt: string): string => {
+      if (o === rt.None) return dflt;
+      if (!(o instanceof PyStr)) throw rt.error('TypeError', `${name} must be None or a string, not ${o.ob_type.tp_name}`);
+      return o.value;
+    };
+    const sep = textArg(sepArg, 'sep', ' ');
+    const end = textArg(endArg, 'end', '\n');
     // builtin_print(): 3.11+ (Argument Clinic's *args) gets the positional arguments as a tuple.
     const argTuple = rt.profile.printArgsPacking === 'tuple' ? rt.newTuple(args.map((a) => heap.newref(a))) : null;
-    // The stream object, when the program imported sys (NON-SPEC: CPython's sys always exists).
-    const sys = ops.modules.get('sys');
-    const file = sys ? p.dictGetStr(sys.dict, stream) : null;
-    // PyFile_WriteObject(): `file.write` is looked up, a bound built-in method, for every piece written.
+    const file = stream ? (stream === 'stdout' ? stdout : stderr) : fileArg;
+    // PyFile_WriteObject(): `file.write` is looked up, a bound method, for every piece written,
+    // before the piece is converted with str().
     const writeObject = (piece: () => string) => {
+      if (!stream) {
+        const writer = ops.getAttr(fileArg, 'write');
+        try {
+          const text = str(piece());
+          try {
+            heap.decref(p.call(writer, [text], null));
+          } finally {
+            heap.decref(text);
+          }
+        } finally {
+          heap.decref(writer);
+        }
+        return;
+      }
       const writer = rt.newBuiltin('write', () => heap.newref(rt.None), file);
       try {
         const text = piece();
@@ -124,12 +151,22 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       });
       writeObject(() => end);
       if (flush) {
-        // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
-        const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
-        try {
-          if (stream === 'stdout') rt.stdoutText.flush();
-        } finally {
-          if (flusher) heap.decref(flusher);
+        if (!stream) {
+          // _PyObject_CallMethodId(file, "flush") / PyObject_CallMethodNoArgs().
+          const flusher = ops.getAttr(fileArg, 'flush');
+          try {
+            heap.decref(p.call(flusher, [], null));
+          } finally {
+            heap.decref(flusher);
+          }
+        } else {
+          // `file.flush()`: up to 3.8 through a bound method (_PyObject_CallMethodId), then without one.
+          const flusher = rt.profile.printFlushMakesBoundMethod ? rt.newBuiltin('flush', () => heap.newref(rt.None), file) : null;
+          try {
+            if (stream === 'stdout') rt.stdoutText.flush();
+          } finally {
+            if (flusher) heap.decref(flusher);
+          }
         }
       }
     } finally {
@@ -175,15 +212,16 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (!(args[0] instanceof PyTypeObject)) throw rt.error('TypeError', 'issubclass() arg 1 must be a class');
     return rt.newBool(check(args[1]!));
   });
-  def('callable', (_rt, args) => {
-    const o = args[0]!;
-    // PyCallable_Check(): the type has tp_call (a weak reference does; a proxy only to a callable).
+  /** PyCallable_Check(): the type has tp_call (a weak reference does; a proxy only to a callable). */
+  const isCallable = (o: PyObject): boolean => {
     const weakCallable = o instanceof PyWeakref && (o.ob_type.isSubtype(t.weakref!) || o.ob_type === t.weakcallableproxy);
-    return rt.newBool(o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__'));
-  });
+    return o instanceof PyFunction || o instanceof PyTypeObject || weakCallable || (o instanceof PyNative && (o.ob_type === t.builtin_function_or_method || o.ob_type === t.method_descriptor)) || o.ob_type === t.method || !!p.special(o, '__call__');
+  };
+  def('callable', (_rt, args) => rt.newBool(isCallable(args[0]!)));
   def('iter', (_rt, args) => {
     if (args.length === 2) {
       const [fn, sentinel] = args as [PyObject, PyObject];
+      if (!isCallable(fn)) throw rt.error('TypeError', rt.profile.iterSentinelNamesParameters ? 'iter(object, sentinel): object must be callable' : 'iter(v, w): v must be callable');
       heap.incref(fn);
       heap.incref(sentinel);
       const st: IterState = {
@@ -212,30 +250,42 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length === 2) return heap.newref(args[1]!);
     throw rt.error('StopIteration');
   });
+  /**
+   * The name argument of getattr(), setattr(), delattr() and hasattr(): a str, checked
+   * by PyObject_GetAttr()/PyObject_SetAttr() — or, up to 3.10, by getattr() and
+   * hasattr() themselves (VersionProfile.getattrChecksNameItself).
+   */
+  const attributeName = (fname: string, name: PyObject): string => {
+    if (name instanceof PyStr) return name.value;
+    if (rt.profile.getattrChecksNameItself && (fname === 'getattr' || fname === 'hasattr')) throw rt.error('TypeError', `${fname}(): attribute name must be string`);
+    throw rt.error('TypeError', `attribute name must be string, not '${name.ob_type.tp_name}'`);
+  };
   def('getattr', (_rt, args) => {
-    const name = args[1]!;
-    if (!(name instanceof PyStr)) throw rt.error('TypeError', "attribute name must be string");
-    if (args.length === 2) return ops.getAttr(args[0]!, name.value);
+    const name = attributeName('getattr', args[1]!);
+    if (args.length === 2) return ops.getAttr(args[0]!, name);
     // builtin_getattr() with a default: _PyObject_LookupAttr(), no AttributeError made.
-    return ops.lookupAttr(args[0]!, name.value) ?? heap.newref(args[2]!);
+    return ops.lookupAttr(args[0]!, name) ?? heap.newref(args[2]!);
   });
   def('setattr', (_rt, args) => {
-    ops.setAttr(args[0]!, (args[1] as PyStr).value, args[2]!);
+    ops.setAttr(args[0]!, attributeName('setattr', args[1]!), args[2]!);
     return heap.newref(rt.None);
   });
   def('delattr', (_rt, args) => {
-    ops.delAttr(args[0]!, (args[1] as PyStr).value);
+    ops.delAttr(args[0]!, attributeName('delattr', args[1]!));
     return heap.newref(rt.None);
   });
   def('hasattr', (_rt, args) => {
     // builtin_hasattr_impl(): _PyObject_LookupAttr().
-    const v = ops.lookupAttr(args[0]!, (args[1] as PyStr).value);
+    const v = ops.lookupAttr(args[0]!, attributeName('hasattr', args[1]!));
     if (v) heap.decref(v);
     return rt.newBool(v !== null);
   });
   def('vars', (_rt, args) => {
     if (args.length === 0) throw rt.error('NotImplementedError', 'pymem does not support vars() without an argument yet');
-    return ops.getAttr(args[0]!, '__dict__');
+    // builtin_vars_impl(): an object without `__dict__` is a TypeError, not an AttributeError.
+    const d = ops.lookupAttr(args[0]!, '__dict__');
+    if (!d) throw rt.error('TypeError', 'vars() argument must have __dict__ attribute');
+    return d;
   });
   /**
    * Mirrors Python/bltinmodule.c min_max(): one argument is iterated, several
@@ -423,14 +473,41 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
   });
   def('divmod', (_rt, args) => {
+    // PyNumber_Divmod(): binary_op(v, w, nb_divmod, "divmod()"); of the built-in types
+    // only int and float (and bool) have nb_divmod, whose result is (v // w, v % w).
+    const [v, w] = args as [PyObject, PyObject];
+    const isNumber = (o: PyObject) => o instanceof PyInt || o instanceof PyFloat;
+    if (!(isNumber(v) && isNumber(w))) {
+      const forward = p.special(v, '__divmod__');
+      if (forward) {
+        const r = p.callSpecial(forward, v, [w]);
+        if (r !== rt.NotImplemented) return r;
+        heap.decref(r);
+      }
+      const reflected = v.ob_type !== w.ob_type ? p.special(w, '__rdivmod__') : null;
+      if (reflected) {
+        const r = p.callSpecial(reflected, w, [v]);
+        if (r !== rt.NotImplemented) return r;
+        heap.decref(r);
+      }
+      throw rt.error('TypeError', `unsupported operand type(s) for divmod(): '${v.ob_type.tp_name}' and '${w.ob_type.tp_name}'`);
+    }
     const q = ops.binaryOp(args[0]!, args[1]!, 'FloorDiv', false);
     const r = ops.binaryOp(args[0]!, args[1]!, 'Mod', false);
     return rt.newTuple([q, r]);
   });
-  def('pow', (_rt, args) => {
-    if (args.length === 3 && args[2] !== rt.None) {
-      const [b, e, mod] = args as [PyObject, PyObject, PyObject];
-      if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+  def('pow', (_rt, args, kw) => {
+    // builtin_pow_impl(): 3.8+ takes its parameters by name as well (base, exp, mod).
+    const b = args[0] ?? kw!.get('base')!;
+    const e = args[1] ?? kw!.get('exp')!;
+    const mod = args[2] ?? kw?.get('mod') ?? rt.None;
+    if (mod !== rt.None) {
+      // ternary_op(): int's long_pow() takes three ints; float's float_pow() refuses any
+      // third argument; no other built-in type has nb_power.
+      if (!(b instanceof PyInt && e instanceof PyInt && mod instanceof PyInt)) {
+        if ([b, e, mod].some((o) => o instanceof PyFloat)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+        throw rt.error('TypeError', `unsupported operand type(s) for ${rt.profile.ternaryPowNamesOperator ? '** or pow()' : 'pow()'}: '${b.ob_type.tp_name}', '${e.ob_type.tp_name}', '${mod.ob_type.tp_name}'`);
+      }
       try {
         return rt.newInt(numbers.intPowMod(b.value, e.value, mod.value, p.numProfile));
       } catch (err) {
@@ -438,7 +515,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
         throw err;
       }
     }
-    return ops.binaryOp(args[0]!, args[1]!, 'Pow', false);
+    return ops.binaryOp(b, e, 'Pow', false);
   });
   def('chr', (_rt, args) => {
     // Mirrors Objects/unicodeobject.c PyUnicode_FromOrdinal(): only code points 0..0x10ffff.
@@ -447,9 +524,17 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     return str(String.fromCodePoint(Number(i)));
   });
   def('ord', (_rt, args) => {
+    // builtin_ord(): a str of one character, or bytes (and bytearray) of one byte.
     const s = args[0]!;
-    if (s instanceof PyStr && s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
-    throw rt.error('TypeError', `ord() expected a character, but string of length ${(s as PyStr).length} found`);
+    if (s instanceof PyStr) {
+      if (s.length === 1) return rt.newInt(s.value.codePointAt(0)!);
+      throw rt.error('TypeError', `ord() expected a character, but string of length ${s.length} found`);
+    }
+    if (s instanceof PyBytes) {
+      if (s.value.length === 1) return rt.newInt(s.value[0]!);
+      throw rt.error('TypeError', `ord() expected a character, but string of length ${s.value.length} found`);
+    }
+    throw rt.error('TypeError', `ord() expected string of length 1, but ${s.ob_type.tp_name} found`);
   });
   def('any', (_rt, args) => {
     for (const x of ops.collect(args[0]!)) {
@@ -482,7 +567,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   def('format', (_rt, args) => {
     const spec = args[1];
     // builtin_format(): the clinic's "U" converter (_PyArg_BadArgument()).
-    if (spec && !(spec instanceof PyStr)) throw rt.error('TypeError', `format() argument 2 must be str, not ${badArgumentName(spec)}`);
+    if (spec && !(spec instanceof PyStr)) throw rt.error('TypeError', `format() argument 2 must be str, not ${badArgumentName(rt, spec)}`);
     return ops.format(args[0]!, spec ? spec.value : '');
   });
   def('exec', (_rt, args, kw) => {
@@ -555,15 +640,22 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.int!, withArgParser(rt, 'int', (_rt, args, kw) => {
     const x = args[0] ?? kw?.get('x');
-    const base = args[1] ?? kw?.get('base');
-    if (!x) return rt.newInt(0);
+    const baseObj = args[1] ?? kw?.get('base');
+    // long_new_impl(): a base without x is refused; the base is converted by
+    // PyNumber_AsSsize_t() and range-checked before x is looked at.
+    if (!x) {
+      if (baseObj) throw rt.error('TypeError', 'int() missing string argument');
+      return rt.newInt(0);
+    }
+    const base = baseObj ? numberAsSsize(rt, p, baseObj) : 10;
+    if (baseObj && ((base !== 0 && base < 2) || base > 36)) throw rt.error('ValueError', 'int() base must be >= 2 and <= 36, or 0');
     try {
-      if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base ? Number(int(base)) : 10, p.numProfile));
-      if (base) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
+      if (x instanceof PyStr) return rt.newInt(numbers.parseInt(x.value, base, p.numProfile));
+      if (baseObj && !(x instanceof PyBytes)) throw rt.error('TypeError', "int() can't convert non-string with explicit base");
       // PyNumber_Long: an exact int is returned itself.
       if (x instanceof PyInt) return x.ob_type === t.int ? heap.newref(x) : rt.newInt(x.value);
       if (x instanceof PyFloat) return rt.newInt(numbers.floatToInt(x.value));
-      if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), 10, p.numProfile));
+      if (x instanceof PyBytes) return rt.newInt(numbers.parseInt(new TextDecoder().decode(x.value), base, p.numProfile));
     } catch (e) {
       if (e instanceof numbers.NumberError) throw rt.error(e.pyType, e.message);
       throw e;
@@ -599,15 +691,41 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return str(p.str(args[0]!));
   });
-  ctor.set(t.bytes!, (_rt, args) => {
-    const x = args[0];
-    if (!x) return rt.newBytes(new Uint8Array());
-    if (x instanceof PyInt) return rt.newBytes(new Uint8Array(Number(x.value)));
-    if (x instanceof PyStr) return rt.newBytes(new TextEncoder().encode(x.value));
+  /**
+   * The bytes of bytes(source) and bytearray(source) (Objects/bytesobject.c
+   * bytes_new_impl(), Objects/bytearrayobject.c bytearray___init___impl()): a str
+   * needs an encoding; an integer (PyNumber_AsSsize_t() through `__index__`) is a
+   * count of zero bytes; anything else is iterated, each item an integer in
+   * range(0, 256).
+   */
+  const bytesFromSource = (x: PyObject, encoding: PyObject | undefined, typeName: 'bytes' | 'bytearray'): Uint8Array => {
+    if (x instanceof PyStr) {
+      if (!encoding) throw rt.error('TypeError', 'string argument without an encoding');
+      return new TextEncoder().encode(x.value);
+    }
+    const count = x instanceof PyInt || p.special(x, '__index__') ? numberIndex(rt, p, x) : null;
+    if (count !== null) {
+      if (count < 0n) throw rt.error('ValueError', 'negative count');
+      return new Uint8Array(Number(count));
+    }
+    if (!ops.isIterable(x) && (typeName === 'bytes' || rt.profile.bytearrayNamesUnconvertible)) {
+      throw rt.error('TypeError', `cannot convert '${x.ob_type.tp_name}' object to ${typeName}`);
+    }
     const items = ops.collect(x);
-    const b = new Uint8Array(items.map((i) => Number((i as PyInt).value)));
-    for (const i of items) heap.decref(i);
-    return rt.newBytes(b);
+    try {
+      return Uint8Array.from(items, (i) => {
+        const v = numberIndex(rt, p, i);
+        if (v === null) throw rt.error('TypeError', `'${i.ob_type.tp_name}' object cannot be interpreted as an integer`);
+        if (v < 0n || v > 255n) throw rt.error('ValueError', typeName === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)');
+        return Number(v);
+      });
+    } finally {
+      for (const i of items) heap.decref(i);
+    }
+  };
+  ctor.set(t.bytes!, (_rt, args, kw) => {
+    const x = args[0] ?? kw?.get('source');
+    return rt.newBytes(x ? bytesFromSource(x, args[1] ?? kw?.get('encoding'), 'bytes') : new Uint8Array());
   });
   ctor.set(t.tuple!, (_rt, args) => {
     if (!args.length) return heap.newref(rt.emptyTuple);
@@ -616,9 +734,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   ctor.set(t.bytearray!, (_rt, args) => {
     // bytearray_init: no buffer when empty, else len + 1 bytes (the trailing NUL).
-    const src = args[0] ? (p.call(t.bytes!, [args[0]], null) as PyBytes) : null;
-    const value = src ? src.value.slice() : new Uint8Array();
-    if (src) heap.decref(src);
+    const value = args[0] ? bytesFromSource(args[0], args[1], 'bytearray') : new Uint8Array();
     return heap.allocate(new PyBytes(t.bytearray!, value), sizes.sizeofBytearray(rt.sizes, value.length ? value.length + 1 : 0));
   });
   ctor.set(t.list!, (_rt, args) => {
@@ -710,8 +826,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     if (args.length !== 3) throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
     // type_new(): the name, the bases and the namespace, checked as PyArg_ParseTuple's "UO!O!" does.
     const [nameObj, bases, ns] = args as [PyObject, PyObject, PyObject];
-    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${nameObj.ob_type.tp_name}`);
-    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${bases.ob_type.tp_name}`);
+    if (!(nameObj instanceof PyStr)) throw rt.error('TypeError', `type.__new__() argument 1 must be str, not ${badArgumentName(rt, nameObj)}`);
+    if (!(bases instanceof PyTuple)) throw rt.error('TypeError', `type.__new__() argument 2 must be tuple, not ${badArgumentName(rt, bases)}`);
     if (!(ns instanceof PyDict)) throw rt.error('TypeError', `type.__new__() argument 3 must be dict, not ${ns.ob_type.tp_name}`);
     // The keywords go to the bases' `__init_subclass__` (init_subclass()).
     return makeClass(nameObj, bases, ns, kw && kw.size ? kw : null);
@@ -773,6 +889,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   ctor.set(t.enumerate!, withArgParser(rt, 'enumerate', (_rt, args, kw) => {
     // enum_new: the enumerate object first, then its iterator and the result tuple it recycles.
+    const iterable = args[0] ?? kw!.get('iterable')!;
     let n = args[1] ? int(args[1]) : kw?.get('start') ? int(kw.get('start')!) : 0n;
     const en = ops.newIterator('enumerate', [], {
       i: 0,
@@ -784,7 +901,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       },
     });
     try {
-      en.refs.push(ops.getIter(args[0]!));
+      en.refs.push(ops.getIter(iterable));
       if (heap.trace) heap.trace.changed(en);
     } catch (e) {
       heap.decref(en);
@@ -1493,7 +1610,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.list!, 'pop', (_rt, a) => {
     const l = self<PyList>(a);
     if (!l.items.length) throw rt.error('IndexError', 'pop from empty list');
-    let i = a[1] ? Number(int(a[1])) : l.items.length - 1;
+    let i = a[1] ? ssize(a[1]) : l.items.length - 1;
     if (i < 0) i += l.items.length;
     if (i < 0 || i >= l.items.length) throw rt.error('IndexError', 'pop index out of range');
     const [v] = l.items.splice(i, 1);
@@ -1502,7 +1619,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   m(t.list!, 'insert', (_rt, a) => {
     const l = self<PyList>(a);
-    let i = Number(int(a[1]!));
+    let i = ssize(a[1]!);
     if (i < 0) i = Math.max(0, i + l.items.length);
     ops.listResize(l, l.items.length + 1);
     l.items.splice(Math.min(i, l.items.length), 0, heap.newref(a[2]!));
@@ -1534,8 +1651,21 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     l.allocated = 0;
     for (let i = old.length - 1; i >= 0; i--) heap.decref(old[i]!);
   }
+  /**
+   * list_index_impl()/tuple_index_impl(): the first item equal to `value` in
+   * [start, stop), the bounds converted by _PyEval_SliceIndexNotNone() and adjusted as
+   * slice indices; -1 when there is none.
+   */
+  const indexIn = (items: PyObject[], a: PyObject[]): number => {
+    let start = sliceIndexNotNone(rt, p, a[2], 0);
+    let stop = sliceIndexNotNone(rt, p, a[3], Number.MAX_SAFE_INTEGER);
+    if (start < 0) start = Math.max(0, start + items.length);
+    if (stop < 0) stop = Math.max(0, stop + items.length);
+    for (let i = start; i < Math.min(stop, items.length); i++) if (p.eq(items[i]!, a[1]!)) return i;
+    return -1;
+  };
   m(t.list!, 'index', (_rt, a) => {
-    const i = self<PyList>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    const i = indexIn(self<PyList>(a).items, a);
     if (i < 0) throw rt.error('ValueError', `${p.repr(a[1]!)} is not in list`);
     return rt.newInt(i);
   });
@@ -1554,7 +1684,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.list!, '__sizeof__', (_rt, a) => rt.newInt(p.sizeof(a[0]!) - rt.preHeaderSize(a[0]!.ob_type)));
   // tuple
   m(t.tuple!, 'index', (_rt, a) => {
-    const i = self<PyTuple>(a).items.findIndex((x) => p.eq(x, a[1]!));
+    const i = indexIn(self<PyTuple>(a).items, a);
     if (i < 0) throw rt.error('ValueError', 'tuple.index(x): x not in tuple');
     return rt.newInt(i);
   });
@@ -1785,6 +1915,8 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   /** Cased characters (Lu, Ll, Lt), as _PyUnicode_IsCased() reads them for title(). */
   const CASED = /[\p{Lu}\p{Ll}\p{Lt}]/u;
   m(t.str!, 'join', (_rt, a) => {
+    // PyUnicode_Join(): PySequence_Fast(seq, "can only join an iterable").
+    if (!ops.isIterable(a[1]!)) throw rt.error('TypeError', 'can only join an iterable');
     const items = ops.collect(a[1]!);
     try {
       const joined = items.map((x, i) => {
@@ -1833,20 +1965,29 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
       heap.decref(bases);
     }
   };
-  /** ADJUST_INDICES of Objects/stringlib: the optional start/end of find() and its kin, as slice bounds. */
-  const adjustIndices = (a: PyObject[], len: number): [number, number] => {
-    let start = a[2] && a[2] !== rt.None ? Number(int(a[2])) : 0;
-    let end = a[3] && a[3] !== rt.None ? Number(int(a[3])) : len;
+  /** ADJUST_INDICES of Objects/stringlib: the start/end of find() and its kin, as slice bounds. */
+  const adjustIndices = (start: number, end: number, len: number): [number, number] => {
     if (end > len) end = len;
     else if (end < 0) end = Math.max(0, end + len);
     if (start < 0) start = Math.max(0, start + len);
     return [start, end];
   };
-  /** any_find_slice(): the index of sub in s[start:end] (the last one `fromRight`), or -1. */
-  const findSlice = (a: PyObject[], fromRight: boolean): number => {
+  /**
+   * The arguments of count(), find(), index(), rfind() and rindex() of str:
+   * `sub` and the slice bounds. Up to 3.12 stringlib_parse_args_finds() converts
+   * start and end (_PyEval_SliceIndex()) before ensure_unicode() checks `sub`;
+   * 3.13's Argument Clinic converts them in order, `sub` first.
+   */
+  const findArgs = (a: PyObject[], name: string): { s: string; sub: string; start: number; end: number } => {
     const s = sv(a);
-    const sub = (a[1] as PyStr).value;
-    const [start, end] = adjustIndices(a, s.length);
+    const clinic = isArgumentClinic(`str.${name}`, minor);
+    const sub = clinic ? strArgument(rt, a[1]!, name, 'argument 1', true) : '';
+    const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), s.length);
+    return { s, sub: clinic ? sub : strArgument(rt, a[1]!, name, 'argument 1', false), start, end };
+  };
+  /** any_find_slice(): the index of sub in s[start:end] (the last one `fromRight`), or -1. */
+  const findSlice = (a: PyObject[], name: string, fromRight: boolean): number => {
+    const { s, sub, start, end } = findArgs(a, name);
     if (end - start < sub.length) return -1;
     const seg = s.slice(start, end);
     const i = fromRight ? seg.lastIndexOf(sub) : seg.indexOf(sub);
@@ -1876,19 +2017,60 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return out + s.slice(i);
   };
-  m(t.str!, 'strip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, true) : sv(a).trim()));
-  m(t.str!, 'lstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, true, false) : sv(a).trimStart()));
-  m(t.str!, 'rstrip', (_rt, a) => same(a, a[1] && a[1] !== rt.None ? stripChars(sv(a), (a[1] as PyStr).value, false, true) : sv(a).trimEnd()));
-  m(t.str!, 'replace', (_rt, a) => same(a, replaceStr(sv(a), (a[1] as PyStr).value, (a[2] as PyStr).value, a[3] ? Number(int(a[3])) : -1)));
-  m(t.str!, 'startswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).startsWith((x as PyStr).value)) : sv(a).startsWith((a[1] as PyStr).value)));
-  m(t.str!, 'endswith', (_rt, a) => rt.newBool(a[1] instanceof PyTuple ? a[1].items.some((x) => sv(a).endsWith((x as PyStr).value)) : sv(a).endsWith((a[1] as PyStr).value)));
-  m(t.str!, 'find', (_rt, a) => rt.newInt(findSlice(a, false)));
+  /**
+   * unicode_strip_impl()/do_argstrip(): `chars` is None or a str, else
+   * "strip arg must be None or str" (named by the method).
+   */
+  const stripArg = (a: PyObject[], name: string): string | null => {
+    const chars = a[1];
+    if (chars === undefined || chars === rt.None) return null;
+    if (!(chars instanceof PyStr)) throw rt.error('TypeError', `${name} arg must be None or str`);
+    return chars.value;
+  };
+  for (const [name, left, right] of [['strip', true, true], ['lstrip', true, false], ['rstrip', false, true]] as const) {
+    m(t.str!, name, (_rt, a) => {
+      const chars = stripArg(a, name);
+      const s = sv(a);
+      return same(a, chars !== null ? stripChars(s, chars, left, right) : left && right ? s.trim() : left ? s.trimStart() : s.trimEnd());
+    });
+  }
+  // unicode_replace_impl(): Argument Clinic's `unicode` converters (3.6/3.7 PyArg_ParseTuple("UU|n")), then count as Py_ssize_t.
+  m(t.str!, 'replace', (_rt, a, kw) => {
+    const old = strArgument(rt, a[1]!, 'replace', 'argument 1', true);
+    const nw = strArgument(rt, a[2]!, 'replace', 'argument 2', true);
+    const count = a[3] ?? kw?.get('count');
+    return same(a, replaceStr(sv(a), old, nw, count ? ssize(count) : -1));
+  });
+  /**
+   * unicode_startswith()/unicode_endswith() (3.13 Argument Clinic's
+   * unicode_startswith_impl()): start and end are converted first
+   * (_PyEval_SliceIndex()); the prefix is a str or a tuple whose items are tried in
+   * order, each checked only when reached.
+   */
+  for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
+    m(t.str!, name, (_rt, a) => {
+      const s = sv(a);
+      const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), s.length);
+      // tailmatch(): a start past the end never matches, not even an empty affix.
+      const matches = (affix: string) => end - start >= affix.length && (atEnd ? s.slice(start, end).endsWith(affix) : s.slice(start, end).startsWith(affix));
+      const arg = a[1]!;
+      if (arg instanceof PyTuple) {
+        for (const x of arg.items) {
+          if (!(x instanceof PyStr)) throw rt.error('TypeError', `tuple for ${name} must only contain str, not ${x.ob_type.tp_name}`);
+          if (matches(x.value)) return rt.newBool(true);
+        }
+        return rt.newBool(false);
+      }
+      if (!(arg instanceof PyStr)) throw rt.error('TypeError', `${name} first arg must be str or a tuple of str, not ${arg.ob_type.tp_name}`);
+      return rt.newBool(matches(arg.value));
+    });
+  }
+  m(t.str!, 'find', (_rt, a) => rt.newInt(findSlice(a, 'find', false)));
   m(t.str!, 'count', (_rt, a) => {
     // unicode_count_impl(): 0 when the sub does not fit the range; an empty sub counts len + 1.
-    const [start, end] = adjustIndices(a, sv(a).length);
-    const sub = (a[1] as PyStr).value;
+    const { s, sub, start, end } = findArgs(a, 'count');
     if (end - start < sub.length) return rt.newInt(0);
-    const seg = sv(a).slice(start, end);
+    const seg = s.slice(start, end);
     return rt.newInt(sub === '' ? seg.length + 1 : seg.split(sub).length - 1);
   });
   m(t.str!, 'isidentifier', (_rt, a) => rt.newBool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(sv(a))));
@@ -1975,7 +2157,20 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     }
     return rt.strResult(a[0] as PyStr, out);
   });
-  m(t.str!, 'encode', (_rt, a) => rt.newBytes(new TextEncoder().encode(sv(a))));
+  /**
+   * The `encoding` and `errors` of str.encode() and bytes.decode(): Argument Clinic's
+   * `str` converters. NON-SPEC: pymem encodes and decodes UTF-8 whatever they name.
+   */
+  const codecArguments = (fname: string, a: PyObject[], kw: Kw): void => {
+    ['encoding', 'errors'].forEach((name, i) => {
+      const o = a[i + 1] ?? kw?.get(name);
+      if (o !== undefined && !(o instanceof PyStr)) throw badArgument(rt, fname, keywordArgumentName(rt, i + 1, name), 'str', o);
+    });
+  };
+  m(t.str!, 'encode', (_rt, a, kw) => {
+    codecArguments('encode', a, kw);
+    return rt.newBytes(new TextEncoder().encode(sv(a)));
+  });
   m(t.str!, 'title', (_rt, a) => {
     // do_title(): a cased character after a cased one is lowered, any other is title-cased.
     let previousIsCased = false;
@@ -1996,23 +2191,26 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   };
   m(t.str!, 'center', (_rt, a) => {
     const s = sv(a);
-    const w = Number(int(a[1]!));
+    const w = ssize(a[1]!);
     const fill = fillChar(a[2]);
     const total = Math.max(0, w - s.length);
     const left = Math.floor(total / 2) + (total & w & 1);
     // pad(): a str at least `width` long is returned itself (unicode_result_unchanged()), as by ljust/rjust/zfill.
     return same(a, fill.repeat(left) + s + fill.repeat(total - left));
   });
-  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(Number(int(a[1]!)), fillChar(a[2]))));
-  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(Number(int(a[1]!)), fillChar(a[2]))));
+  m(t.str!, 'ljust', (_rt, a) => same(a, sv(a).padEnd(ssize(a[1]!), fillChar(a[2]))));
+  m(t.str!, 'rjust', (_rt, a) => same(a, sv(a).padStart(ssize(a[1]!), fillChar(a[2]))));
   m(t.str!, 'zfill', (_rt, a) => {
     const s = sv(a);
-    const w = Number(int(a[1]!));
+    const w = ssize(a[1]!);
     if (s.length >= w) return same(a, s);
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return str(sign + '0'.repeat(w - s.length) + s.slice(sign.length));
   });
-  m(t.bytes!, 'decode', (_rt, a) => str(new TextDecoder().decode((a[0] as PyBytes).value)));
+  m(t.bytes!, 'decode', (_rt, a, kw) => {
+    codecArguments('decode', a, kw);
+    return str(new TextDecoder().decode((a[0] as PyBytes).value));
+  });
   // bytes methods over the bytes as latin-1 text (each byte one character), as
   // Objects/bytes_methods.c works byte by byte.
   const latin1 = (o: PyObject | undefined): string => {
@@ -2026,23 +2224,49 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.bytes!, 'upper', (_rt, a) => bytesOf(latin1(a[0]).replace(/[a-z]+/g, (x) => x.toUpperCase())));
   m(t.bytes!, 'lower', (_rt, a) => bytesOf(latin1(a[0]).replace(/[A-Z]+/g, (x) => x.toLowerCase())));
   m(t.bytes!, 'hex', (_rt, a) => str([...bself(a).value].map((x) => x.toString(16).padStart(2, '0')).join('')));
+  /**
+   * The arguments of bytes.count(), find() and rfind(): start and end converted first
+   * (stringlib_parse_args_finds(), _PyEval_SliceIndex()), then `sub`, a bytes-like
+   * object or an integer byte (parse_args_finds_byte()).
+   */
+  const bytesFindArgs = (a: PyObject[]): { hay: string; sub: string; start: number; end: number } => {
+    const hay = latin1(a[0]);
+    const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), hay.length);
+    const subObj = a[1]!;
+    if (subObj instanceof PyBytes) return { hay, sub: latin1(subObj), start, end };
+    if (!(subObj instanceof PyInt || (rt.profile.bytesFindNamesIntegerArgument && p.special(subObj, '__index__')))) {
+      throw rt.error('TypeError', rt.profile.bytesFindNamesIntegerArgument ? `argument should be integer or bytes-like object, not '${subObj.ob_type.tp_name}'` : `a bytes-like object is required, not '${subObj.ob_type.tp_name}'`);
+    }
+    const byte = ssize(subObj);
+    if (byte < 0 || byte > 255) throw rt.error('ValueError', 'byte must be in range(0, 256)');
+    return { hay, sub: String.fromCharCode(byte), start, end };
+  };
   for (const [name, fromRight] of [['find', false], ['rfind', true]] as const) {
     m(t.bytes!, name, (_rt, a) => {
-      const hay = latin1(a[0]);
-      const sub = latin1(a[1]);
-      return rt.newInt(fromRight ? hay.lastIndexOf(sub) : hay.indexOf(sub));
+      const { hay, sub, start, end } = bytesFindArgs(a);
+      if (end - start < sub.length) return rt.newInt(-1);
+      const seg = hay.slice(start, end);
+      const i = fromRight ? seg.lastIndexOf(sub) : seg.indexOf(sub);
+      return rt.newInt(i < 0 ? -1 : i + start);
     });
   }
   m(t.bytes!, 'count', (_rt, a) => {
-    const hay = latin1(a[0]);
-    const sub = latin1(a[1]);
-    return rt.newInt(sub === '' ? hay.length + 1 : hay.split(sub).length - 1);
+    const { hay, sub, start, end } = bytesFindArgs(a);
+    if (end - start < sub.length) return rt.newInt(0);
+    const seg = hay.slice(start, end);
+    return rt.newInt(sub === '' ? seg.length + 1 : seg.split(sub).length - 1);
   });
+  // _Py_bytes_startswith()/_Py_bytes_endswith(): start and end first, then a bytes-like
+  // prefix or a tuple of them, the items tried in order.
   for (const [name, atEnd] of [['startswith', false], ['endswith', true]] as const) {
     m(t.bytes!, name, (_rt, a) => {
       const hay = latin1(a[0]);
-      const subs = a[1] instanceof PyTuple ? a[1].items : [a[1]!];
-      return rt.newBool(subs.some((x) => (atEnd ? hay.endsWith(latin1(x)) : hay.startsWith(latin1(x)))));
+      const [start, end] = adjustIndices(sliceIndex(rt, p, a[2], 0), sliceIndex(rt, p, a[3], Number.MAX_SAFE_INTEGER), hay.length);
+      const matches = (affix: string) => end - start >= affix.length && (atEnd ? hay.slice(start, end).endsWith(affix) : hay.slice(start, end).startsWith(affix));
+      const arg = a[1]!;
+      if (arg instanceof PyTuple) return rt.newBool(arg.items.some((x) => matches(latin1(x))));
+      if (!(arg instanceof PyBytes)) throw rt.error('TypeError', `${name} first arg must be bytes or a tuple of bytes, not ${arg.ob_type.tp_name}`);
+      return rt.newBool(matches(latin1(arg)));
     });
   }
   m(t.bytes!, 'replace', (_rt, a) => {
@@ -2062,18 +2286,42 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     while (s0 && chars.includes(s0[s0.length - 1]!)) s0 = s0.slice(0, -1);
     return bytesResult(bself(a), s0);
   });
+  // bytes_join() (stringlib/join.h): PySequence_Fast(), then each item a bytes-like object.
   m(t.bytes!, 'join', (_rt, a) => {
+    if (!ops.isIterable(a[1]!)) throw rt.error('TypeError', 'can only join an iterable');
     const items = ops.collect(a[1]!);
     try {
-      return bytesOf(items.map((x) => latin1(x)).join(latin1(a[0])));
+      return bytesOf(
+        items
+          .map((x, i) => {
+            if (!(x instanceof PyBytes)) throw rt.error('TypeError', `sequence item ${i}: expected a bytes-like object, ${x.ob_type.tp_name} found`);
+            return latin1(x);
+          })
+          .join(latin1(a[0])),
+      );
     } finally {
       for (const x of items) heap.decref(x);
     }
   });
   ops.defineClassMethod(t.bytes!, 'fromhex', (_rt, a) => {
-    const h = (a[1] as PyStr).value.replace(/\s+/g, '');
-    if (h.length % 2 || /[^0-9a-fA-F]/.test(h)) throw rt.error('ValueError', 'non-hexadecimal number found in fromhex() arg');
-    return rt.newBytes(Uint8Array.from(h.match(/../g) ?? [], (x) => parseInt(x, 16)));
+    // bytes_fromhex_impl(): Argument Clinic's `unicode` converter for its one parameter.
+    if (!(a[1] instanceof PyStr)) throw badArgument(rt, 'fromhex', 'argument', 'str', a[1]!);
+    // _PyBytes_FromHex(): pairs of hex digits, whitespace between pairs skipped; the
+    // error names the position of the first character that is not a digit of a pair.
+    const h = a[1].value;
+    const out: number[] = [];
+    const hexDigit = (c: string | undefined) => (c !== undefined && /^[0-9a-fA-F]$/.test(c) ? parseInt(c, 16) : -1);
+    const bad = (i: number) => rt.error('ValueError', `non-hexadecimal number found in fromhex() arg at position ${i}`);
+    for (let i = 0; i < h.length; i += 2) {
+      while (i < h.length && ' \t\n\r\x0b\x0c'.includes(h[i]!)) i++;
+      if (i >= h.length) break;
+      const top = hexDigit(h[i]);
+      if (top < 0) throw bad(i);
+      const bot = hexDigit(h[i + 1]);
+      if (bot < 0) throw bad(i + 1);
+      out.push(top * 16 + bot);
+    }
+    return rt.newBytes(Uint8Array.from(out));
   });
   m(t.int!, 'bit_length', (_rt, a) => {
     const v = (a[0] as PyInt).value;
@@ -2105,7 +2353,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   const formatSpec = (a: PyObject[]): string => {
     const spec = a[1]!;
     if (spec instanceof PyStr) return spec.value;
-    throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(spec)}`);
+    throw rt.error('TypeError', `__format__() argument ${minor === 6 ? '1 ' : ''}must be str, not ${badArgumentName(rt, spec)}`);
   };
   // object_init_subclass(): METH_CLASS | METH_NOARGS, the end of every `__init_subclass__` chain.
   ops.defineClassMethod(t.object!, '__init_subclass__', () => heap.newref(rt.None));
@@ -2289,7 +2537,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
     const s = sv(a);
     const sep = a[1] ?? kw?.get('sep') ?? rt.None;
     const msObj = a[2] ?? kw?.get('maxsplit');
-    const maxsplit = msObj ? Number(int(msObj)) : -1;
+    // unicode_split_impl(): Argument Clinic converts sep (str or None) before maxsplit.
+    if (sep !== rt.None && !(sep instanceof PyStr)) throw rt.error('TypeError', `must be str or None, not ${sep.ob_type.tp_name}`);
+    const maxsplit = msObj ? ssize(msObj) : -1;
     let parts: string[];
     if (sep === rt.None) parts = splitWhitespace(s, maxsplit, fromRight);
     else {
@@ -2321,7 +2571,7 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   // and the empty str twice; found, the separator object itself sits in the middle.
   m(t.str!, 'partition', (_rt, a) => {
     const s = sv(a);
-    const sep = (a[1] as PyStr).value;
+    const sep = strArgument(rt, a[1]!, 'partition', 'argument', false);
     if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.indexOf(sep);
     if (i < 0) return rt.newTuple([heap.newref(a[0]!), str(''), str('')]);
@@ -2329,16 +2579,16 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   });
   m(t.str!, 'rpartition', (_rt, a) => {
     const s = sv(a);
-    const sep = (a[1] as PyStr).value;
+    const sep = strArgument(rt, a[1]!, 'rpartition', 'argument', false);
     if (!sep) throw rt.error('ValueError', 'empty separator');
     const i = s.lastIndexOf(sep);
     if (i < 0) return rt.newTuple([str(''), str(''), heap.newref(a[0]!)]);
     return rt.newTuple([str(s.slice(0, i)), heap.newref(a[1]!), str(s.slice(i + sep.length))]);
   });
-  m(t.str!, 'rfind', (_rt, a) => rt.newInt(findSlice(a, true)));
+  m(t.str!, 'rfind', (_rt, a) => rt.newInt(findSlice(a, 'rfind', true)));
   for (const [name, fromRight] of [['index', false], ['rindex', true]] as const) {
     m(t.str!, name, (_rt, a) => {
-      const i = findSlice(a, fromRight);
+      const i = findSlice(a, name, fromRight);
       if (i < 0) throw rt.error('ValueError', 'substring not found');
       return rt.newInt(i);
     });
@@ -2346,8 +2596,9 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   m(t.str!, 'expandtabs', (_rt, a, kw) => {
     // unicode_expandtabs_impl(): a str without tabs is returned itself.
     const s = sv(a);
+    const tabsize = a[1] ?? kw?.get('tabsize');
+    const size = tabsize ? Number(integerArgument(rt, p, tabsize, 'int')) : 8;
     if (!s.includes('\t')) return same(a, s);
-    const size = Number(int(a[1] ?? kw?.get('tabsize') ?? rt.newInt(8)));
     let out = '';
     let column = 0;
     for (const c of s) {
@@ -2387,12 +2638,12 @@ export function installBuiltins(rt: Runtime, p: ObjectProtocol, ops: Operations)
   if (STR_METHOD_SINCE.removeprefix <= rt.profile.version[1]) {
     m(t.str!, 'removeprefix', (_rt, a) => {
       const s = sv(a);
-      const prefix = (a[1] as PyStr).value;
+      const prefix = strArgument(rt, a[1]!, 'removeprefix', 'argument', true);
       return same(a, s.startsWith(prefix) ? s.slice(prefix.length) : s);
     });
     m(t.str!, 'removesuffix', (_rt, a) => {
       const s = sv(a);
-      const suffix = (a[1] as PyStr).value;
+      const suffix = strArgument(rt, a[1]!, 'removesuffix', 'argument', true);
       return same(a, suffix && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s);
     });
   }

@@ -280,7 +280,8 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   'tuple.count': 'O', 'tuple.index': 'T 1 3 | 8:P 1 3',
   'int.__round__': 'T 0 1 function | 10:P 0 1', 'int.bit_length': 'N',
   'float.__round__': 'T 0 1 function | 7:P 0 1', 'float.is_integer': 'N',
-  'bytes.count': 'T 1 3 | 13:P 1 3', 'bytes.decode': 'K 0 2 encoding errors',
+  'bytes.count': 'T 1 3 | 13:P 1 3', 'bytes.find': 'T 1 3 | 13:P 1 3', 'bytes.rfind': 'T 1 3 | 13:P 1 3',
+  'bytes.startswith': 'T 1 3 | 13:P 1 3', 'bytes.endswith': 'T 1 3 | 13:P 1 3', 'bytes.decode': 'K 0 2 encoding errors',
   'bytes.hex': 'N | 8:K 0 2 sep bytes_per_sep', 'bytes.join': 'O', 'bytes.lower': 'N', 'bytes.upper': 'N',
   'bytes.replace': 'T 2 3 | 8:P 2 3',
   'object.__delattr__': 'W 1 1', 'object.__eq__': 'W 1 1', 'object.__ne__': 'W 1 1', 'object.__getattribute__': 'W 1 1',
@@ -438,4 +439,15 @@ export function withArgumentCheck(rt: Runtime, qualname: string, fn: NativeFn, h
     }
     return fn(rt, args, kwargs, tuple);
   };
+}
+
+/**
+ * Whether `qualname` is an Argument Clinic function in minor version `minor` (its
+ * declaration there is `P` or `K`): its converters then report a wrong argument
+ * type by name and position (_PyArg_BadArgument()), where the hand-written parsing
+ * it replaced had messages of its own.
+ */
+export function isArgumentClinic(qualname: string, minor: number): boolean {
+  const sig = signatureOf(qualname, minor);
+  return sig !== null && (sig.conv === 'P' || sig.conv === 'K');
 }
