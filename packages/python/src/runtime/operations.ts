@@ -130,7 +130,7 @@ export class Operations {
   defineMethod(type: PyTypeObject, name: string, fn: NativeFn, classMethod = false): NativeFn {
     let m = this.methods.get(type);
     if (!m) this.methods.set(type, (m = new Map()));
-    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, fn, true, classMethod);
+    const called = withCallingConvention(this.rt, this.p, `${type.tp_name}.${name}`, type === this.rt.t.list ? reportsListChange(fn) : fn, true, classMethod);
     m.set(name, called);
     this.nativeMethodCache.clear();
     return called;
@@ -2814,4 +2814,18 @@ function isBuiltinSubtypeInstance(o: PyObject): o is BuiltinSubtypeInstance {
 /** `PyList_CheckExact(o) || PyTuple_CheckExact(o)`: the sequences whose items are read directly (PySequence_Fast). */
 function isExactSequence(o: PyObject): o is PyList | PyTuple {
   return (o instanceof PyList || o instanceof PyTuple) && !o.ob_type.isHeapType;
+}
+
+/**
+ * NON-SPEC: a list method changes the list's items where no reference to the
+ * list is taken (`[1, 2].pop` called through the bound method that alone holds
+ * the list), so the trace is told the list changed (HeapTrace.changed).
+ */
+function reportsListChange(fn: NativeFn): NativeFn {
+  return (rt, args, kwargs, tuple) => {
+    const result = fn(rt, args, kwargs, tuple);
+    const trace = rt.heap.trace;
+    if (trace) trace.changed(args[0]!);
+    return result;
+  };
 }
